@@ -1,0 +1,71 @@
+package dev.recsys.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.recsys.schemas.avro.EventType;
+import dev.recsys.schemas.avro.Impression;
+import dev.recsys.schemas.avro.ImpressionItem;
+import dev.recsys.schemas.avro.ItemUpdate;
+import dev.recsys.schemas.avro.UserEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AvroCodecTest {
+  private static final Instant T = Instant.parse("2021-06-01T00:00:01Z");
+
+  @Test
+  void shouldRoundTripEveryContractType() {
+    UserEvent event = new UserEvent("e1", "u1", "i1", EventType.CLICK, 1.0, T, null,
+        Map.of("device", "ios"), "r1");
+    ItemUpdate item = new ItemUpdate("i1", "books", List.of("new"), 9.5, true, T, T, Map.of());
+    Impression impression = new Impression("r1", "u1",
+        List.of(new ImpressionItem("i1", 0, 0.9f)), "ranker-1", T);
+
+    assertThat(Codecs.USER_EVENT.decode(Codecs.USER_EVENT.encode(event))).isEqualTo(event);
+    assertThat(Codecs.ITEM_UPDATE.decode(Codecs.ITEM_UPDATE.encode(item))).isEqualTo(item);
+    assertThat(Codecs.IMPRESSION.decode(Codecs.IMPRESSION.encode(impression)))
+        .isEqualTo(impression);
+  }
+
+  @Test
+  void shouldStartEveryPayloadWithTheSingleObjectMarkerAndFingerprint() {
+    byte[] bytes = Codecs.USER_EVENT.encode(
+        new UserEvent("e1", "u1", "i1", EventType.VIEW, 1.0, T, null, Map.of(), null));
+    assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+    assertThat(bytes[1]).isEqualTo((byte) 0x01);
+    assertThat(bytes.length).isGreaterThan(10);
+  }
+
+  @Test
+  void shouldExplainWhyGarbageCannotBeDecoded() {
+    assertThatThrownBy(() -> Codecs.USER_EVENT.decode("{\"user_id\":1}"
+        .getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("not Avro single-object encoding");
+    assertThatThrownBy(() -> Codecs.USER_EVENT.decode(new byte[0]))
+        .isInstanceOf(CodecException.class).hasMessageContaining("empty payload");
+  }
+
+  @Test
+  void shouldNameTheMissingSchemaWhenTheFingerprintIsUnknown() {
+    byte[] bytes = Codecs.ITEM_UPDATE.encode(
+        new ItemUpdate("i1", null, List.of(), null, true, T, T, Map.of()));
+    assertThatThrownBy(() -> Codecs.USER_EVENT.decode(bytes))
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("unknown writer schema for UserEvent");
+  }
+
+  @Test
+  void shouldRejectATruncatedPayload() {
+    byte[] bytes = Codecs.USER_EVENT.encode(
+        new UserEvent("e1", "u1", "i1", EventType.VIEW, 1.0, T, "s1", Map.of(), null));
+    assertThatThrownBy(() -> Codecs.USER_EVENT.decode(Arrays.copyOf(bytes, 14)))
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("corrupt UserEvent payload");
+  }
+}
