@@ -1,0 +1,127 @@
+package dev.recsys.embedded;
+
+import dev.recsys.embedded.internal.Cleanup;
+import dev.recsys.embedded.internal.KRaftStorage;
+import dev.recsys.embedded.internal.NodeSettings;
+import dev.recsys.embedded.internal.Stopwatch;
+import dev.recsys.embedded.internal.TempDirectory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker in this JVM: KRaft combined mode (broker and controller), PLAINTEXT on a free
+ * loopback port, internal topics with replication factor 1 so transactions and exactly-once Streams work.
+ *
+ * <pre>{@code
+ * try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+ *     Admin admin = Admin.create(kafka.clientProperties());
+ * }
+ * }</pre>
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaRaftServer server;
+    private final NodeSettings settings;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedKafka(KafkaRaftServer server, NodeSettings settings) {
+        this.server = server;
+        this.settings = settings;
+    }
+
+    /** Formats fresh storage in a temp directory, starts the broker and returns once it answers clients. */
+    public static EmbeddedKafka start() {
+        Stopwatch total = Stopwatch.start();
+        NodeSettings settings = NodeSettings.onFreePorts(TempDirectory.create("recsys-kafka-"));
+        KafkaRaftServer server = formatAndCreate(settings);
+        long formatMillis = total.elapsedMillis();
+        EmbeddedKafka kafka = new EmbeddedKafka(server, settings);
+        try {
+            server.startup();
+            kafka.awaitReady();
+        } catch (RuntimeException e) {
+            throw Cleanup.after(e, kafka::close);
+        }
+        log.info("embedded Kafka ready on {} in {} ms (storage format {} ms), data in {}",
+                kafka.bootstrapServers(), total.elapsedMillis(), formatMillis, settings.logDir());
+        return kafka;
+    }
+
+    /** {@code "127.0.0.1:port"} of the PLAINTEXT listener. */
+    public String bootstrapServers() {
+        return settings.bootstrapServers();
+    }
+
+    /** What every client of this broker needs ({@code bootstrap.servers}); add your own settings to a copy. */
+    public Map<String, Object> clientProperties() {
+        return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    }
+
+    /** The temp directory holding the broker's logs and metadata; {@link #close()} deletes it. */
+    public Path dataDir() {
+        return settings.logDir();
+    }
+
+    /** Shuts the broker down, waits for it and deletes its directory. Calling it again does nothing. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Stopwatch stopwatch = Stopwatch.start();
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } finally {
+            TempDirectory.delete(settings.logDir());
+        }
+        log.info("embedded Kafka on {} stopped in {} ms", bootstrapServers(), stopwatch.elapsedMillis());
+    }
+
+    private static KafkaRaftServer formatAndCreate(NodeSettings settings) {
+        try {
+            KRaftStorage.format(settings, Uuid.randomUuid().toString());
+            return new KafkaRaftServer(new KafkaConfig(settings.asMap()), Time.SYSTEM);
+        } catch (RuntimeException e) {
+            throw Cleanup.after(e, () -> TempDirectory.delete(settings.logDir()));
+        }
+    }
+
+    private void awaitReady() {
+        DescribeClusterOptions options = new DescribeClusterOptions().timeoutMs((int) READY_TIMEOUT.toMillis());
+        try (Admin admin = Admin.create(clientProperties())) {
+            Collection<Node> brokers = admin.describeCluster(options).nodes()
+                    .get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (brokers.isEmpty()) {
+                throw new IllegalStateException("embedded Kafka on port " + settings.clientPort()
+                        + " answered but lists no live broker");
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("embedded Kafka did not become ready within " + READY_TIMEOUT.toSeconds()
+                    + "s on port " + settings.clientPort(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for embedded Kafka on port "
+                    + settings.clientPort(), e);
+        }
+    }
+}

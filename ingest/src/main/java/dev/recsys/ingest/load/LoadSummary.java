@@ -1,0 +1,20 @@
+package dev.recsys.ingest.load;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The end of a load: rows read, loaded (acknowledged by Kafka), rejected by the contract (with
+ * the most frequent reasons and their counts) and failed in Kafka.
+ */
+public record LoadSummary(String kind, long read, long loaded, long rejected, long failed,
+    Map<String, Long> topReasons, Duration took) {
+  public LoadSummary {
+    topReasons = Map.copyOf(topReasons);
+  }
+
+  public double perSecond() {
+    double seconds = Math.max(took.toNanos(), 1) / 1e9;
+    return loaded / seconds;
+  }
+}

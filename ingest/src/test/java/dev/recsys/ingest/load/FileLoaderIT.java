@@ -1,0 +1,104 @@
+package dev.recsys.ingest.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recsys.embedded.EmbeddedKafka;
+import dev.recsys.ingest.EventPublisher;
+import dev.recsys.ingest.PublisherConfig;
+import dev.recsys.schemas.Codecs;
+import dev.recsys.schemas.TopicLayout;
+import dev.recsys.schemas.TopicNames;
+import dev.recsys.schemas.Topics;
+import dev.recsys.schemas.avro.EventType;
+import dev.recsys.schemas.avro.UserEvent;
+import dev.recsys.testkit.EmbeddedRuntimeExtension;
+import dev.recsys.testkit.KafkaProbe;
+import dev.recsys.testkit.TestClocks;
+import dev.recsys.testkit.TestNames;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(EmbeddedRuntimeExtension.class)
+class FileLoaderIT {
+  private final EmbeddedKafka kafka;
+  private Topics topics;
+  @TempDir
+  Path dir;
+
+  FileLoaderIT(EmbeddedKafka kafka) {
+    this.kafka = kafka;
+  }
+
+  @BeforeEach
+  void createTopics(TestInfo info) {
+    topics = Topics.named(TopicNames.DEFAULT.withPrefix(TestNames.safeUniqueTestName(info) + "."));
+    KafkaProbe.createTopics(kafka, topics, TopicLayout.SINGLE_NODE);
+  }
+
+  @Test
+  void shouldLoadAMovieLensStyleFileAndCountEveryRejection() throws IOException {
+    Path ratings = Files.writeString(dir.resolve("ratings.csv"), """
+        userId,movieId,rating,timestamp
+        1,31,2.5,1260759144
+        1,1029,3.0,1260759179
+        2,10,4.0,835355493
+        ,17,4.0,835355493
+        3,18,abc,835355493
+        3,19,4.5,86400
+        """);
+    LoadOptions options = new LoadOptions(FileFormat.CSV, ColumnMapping.parse(
+        "user_id=userId,item_id=movieId,value=rating", FileLoader.eventFields()),
+        LoadOptions.TimeUnit.SECONDS, Optional.of(EventType.RATING), ',');
+    AtomicLong progress = new AtomicLong();
+
+    LoadSummary summary;
+    try (EventPublisher publisher = EventPublisher.create(
+        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
+      summary = new FileLoader(publisher, TestClocks.FIXED).loadEvents(ratings, options,
+          progress::set);
+    }
+
+    assertThat(summary.read()).isEqualTo(6);
+    assertThat(summary.loaded()).isEqualTo(3);
+    assertThat(summary.rejected()).isEqualTo(3);
+    assertThat(summary.failed()).isZero();
+    assertThat(summary.topReasons()).containsKeys("user_id: is required",
+        "value: must be a number, got STRING");
+    assertThat(summary.topReasons().keySet()).anyMatch(r -> r.startsWith("timestamp:"));
+    assertThat(progress.get()).isEqualTo(Files.size(ratings));
+    assertThat(KafkaProbe.count(kafka, topics.events().name())).isEqualTo(summary.loaded());
+    UserEvent first = Codecs.USER_EVENT.decode(
+        KafkaProbe.read(kafka, topics.events().name(), 3).stream()
+            .filter(r -> new String(r.key()).equals("2")).findFirst().orElseThrow().value());
+    assertThat(first.getTimestamp()).isEqualTo(Instant.ofEpochSecond(835_355_493L));
+    assertThat(first.getType()).isEqualTo(EventType.RATING);
+    assertThat(first.getValue()).isEqualTo(4.0);
+  }
+
+  @Test
+  void shouldLoadItemsFromJsonLines() throws IOException {
+    Path items = Files.writeString(dir.resolve("items.jsonl"), """
+        {"item_id":"i1","category":"books","tags":["a"],"price":3.5,"created_at":1622505601000}
+        {"item_id":"i2","category":"toys","available":false,"attributes":{"brand":"x"}}
+        {"item_id":"","category":"toys"}
+        """);
+    LoadSummary summary;
+    try (EventPublisher publisher = EventPublisher.create(
+        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
+      summary = new FileLoader(publisher, TestClocks.FIXED).loadItems(items,
+          LoadOptions.defaults(FileFormat.JSONL), bytes -> { });
+    }
+    assertThat(summary.loaded()).isEqualTo(2);
+    assertThat(summary.rejected()).isEqualTo(1);
+    assertThat(KafkaProbe.count(kafka, topics.items().name())).isEqualTo(2);
+  }
+}

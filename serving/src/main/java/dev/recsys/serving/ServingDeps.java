@@ -1,0 +1,33 @@
+package dev.recsys.serving;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.recsys.ingest.EventPublisher;
+import dev.recsys.ingest.batch.BatchIngestor;
+import dev.recsys.ingest.http.IngestHandler;
+import dev.recsys.ingest.http.IngestLimits;
+import dev.recsys.ingest.http.IngestMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.server.HttpHandler;
+import java.time.InstantSource;
+
+/** What the HTTP routes are served by. */
+public record ServingDeps(HttpHandler events, HttpHandler items,
+    PrometheusMeterRegistry metrics) {
+  public ServingDeps {
+    requireNonNull(events, "events");
+    requireNonNull(items, "items");
+    requireNonNull(metrics, "metrics");
+  }
+
+  /** Ingest over {@code publisher}: events and items checked against {@code clock}. */
+  public static ServingDeps ingest(EventPublisher publisher, IngestLimits limits,
+      PrometheusMeterRegistry metrics, InstantSource clock) {
+    return new ServingDeps(
+        new IngestHandler(BatchIngestor.events(publisher, clock), limits,
+            new IngestMetrics(metrics, "event")),
+        new IngestHandler(BatchIngestor.items(publisher, clock), limits,
+            new IngestMetrics(metrics, "item")),
+        metrics);
+  }
+}

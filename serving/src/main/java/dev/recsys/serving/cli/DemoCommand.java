@@ -1,0 +1,135 @@
+package dev.recsys.serving.cli;
+
+import dev.recsys.embedded.EmbeddedRuntime;
+import dev.recsys.ingest.EventPublisher;
+import dev.recsys.ingest.PublisherConfig;
+import dev.recsys.ingest.generate.DatasetGenerator;
+import dev.recsys.ingest.generate.DatasetSummary;
+import dev.recsys.ingest.generate.GeneratorParams;
+import dev.recsys.schemas.TopicProvisioner;
+import dev.recsys.schemas.Topics;
+import dev.recsys.serving.ServingApp;
+import dev.recsys.serving.ServingDeps;
+import dev.recsys.serving.config.RecsysConfig;
+import dev.recsys.serving.demo.PublishingSink;
+import dev.recsys.serving.demo.SmokeCheck;
+import dev.recsys.serving.demo.TopicCounts;
+import dev.recsys.serving.http.HttpConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code recsys demo}: the whole loop on the embedded runtime (in-process Kafka and Redis),
+ * with the sample data set, serving HTTP on localhost.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Start embedded Kafka and Redis, load the sample data set and serve HTTP.")
+final class DemoCommand implements Callable<Integer> {
+  @ParentCommand
+  private Recsys root;
+
+  @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 = any free).")
+  private int port = HttpConfig.DEFAULT_PORT;
+
+  @Option(names = "--smoke", description = "Check the running demo end to end, print a "
+      + "summary and exit (non-zero on any failure).")
+  private boolean smoke;
+
+  @Mixin
+  private DatasetOptions dataset;
+
+  private final Stopwatch watch = new Stopwatch();
+
+  @Override
+  public Integer call() throws InterruptedException {
+    RecsysConfig config = root.config().withHttp(HttpConfig.onPort(port));
+    Topics topics = Topics.named(config.topics());
+    Clock clock = Clock.systemUTC();
+    say("starting embedded Kafka (KRaft) and Redis ...");
+    try (Shutdown shutdown = Shutdown.hook();
+        EmbeddedRuntime runtime = EmbeddedRuntime.start()) {
+      String bootstrap = runtime.kafka().bootstrapServers();
+      say("Kafka at " + bootstrap + ", Redis at " + runtime.redis().uri() + " (" + watch.lap()
+          + ")");
+      createTopics(bootstrap, topics, config);
+      PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap), topics,
+              clock);
+          ServingApp app = ServingApp.start(config.http(),
+              ServingDeps.ingest(publisher, config.ingest(), metrics, clock))) {
+        DatasetSummary data = publish(publisher, dataset.params());
+        say("HTTP API on http://127.0.0.1:" + app.port() + " (" + watch.total() + " in all)");
+        if (smoke) {
+          return smoke(app.port(), data, bootstrap, topics);
+        }
+        printWalkthrough(app.port(), bootstrap);
+        shutdown.await();
+        say("stopping ...");
+      }
+    }
+    return 0;
+  }
+
+  private void createTopics(String bootstrap, Topics topics, RecsysConfig config) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrap))) {
+      TopicProvisioner.ensure(admin, topics, config.layout());
+    }
+  }
+
+  private DatasetSummary publish(EventPublisher publisher, GeneratorParams params) {
+    say("generating and publishing the sample data set (" + params.users() + " users, "
+        + params.items() + " items, " + params.days() + " days, seed " + params.seed() + ") ...");
+    PublishingSink sink = new PublishingSink(publisher);
+    DatasetSummary summary;
+    try (Progress progress = Progress.of("publish", params.estimatedEvents(), " events", 1)) {
+      summary = new DatasetGenerator().generate(params, sink, progress::stepTo);
+      progress.complete();
+    }
+    long acked = sink.awaitAcknowledged();
+    say(String.format("published %,d items and %,d events, all acknowledged (%s)",
+        summary.items(), summary.events(), watch.lap()));
+    if (acked != summary.items() + summary.events()) {
+      throw new IllegalStateException("published " + (summary.items() + summary.events())
+          + " records but Kafka acknowledged " + acked);
+    }
+    return summary;
+  }
+
+  private int smoke(int httpPort, DatasetSummary data, String bootstrap, Topics topics) {
+    SmokeCheck check = new SmokeCheck(httpPort);
+    List<String> failures = check.run(data.events(),
+        () -> TopicCounts.records(bootstrap, topics.events().name()));
+    check.passed().forEach(line -> say("  ok    " + line));
+    failures.forEach(line -> say("  FAIL  " + line));
+    say(failures.isEmpty() ? "smoke test passed (" + watch.total() + ")"
+        : failures.size() + " smoke check(s) failed");
+    return failures.isEmpty() ? 0 : 1;
+  }
+
+  private static void printWalkthrough(int httpPort, String bootstrap) {
+    String base = "http://127.0.0.1:" + httpPort;
+    System.out.println();
+    System.out.println("Try it (Ctrl-C to stop):");
+    System.out.println("  curl -s " + base + "/healthz");
+    System.out.println("  curl -s -X POST " + base + "/v1/events -H 'Content-Type: application/json'"
+        + " -d '[{\"user_id\":\"u00001\",\"item_id\":\"i00042\",\"type\":\"click\","
+        + "\"timestamp\":\"2026-11-01T12:00:00Z\"}]'");
+    System.out.println("  curl -s " + base + "/metrics | grep recsys_ingest");
+    System.out.println("  KAFKA_BOOTSTRAP_SERVERS=" + bootstrap + " bin/recsys dlq list");
+  }
+
+  private static void say(String line) {
+    System.out.println("[demo] " + line);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.recsys.serving.config;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.recsys.ingest.http.IngestLimits;
+import dev.recsys.schemas.TopicLayout;
+import dev.recsys.schemas.TopicNames;
+import dev.recsys.serving.http.HttpConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole configuration. An empty {@code kafkaBootstrapServers} / {@code redisUri} means "use
+ * the embedded runtime" (only {@code recsys demo} offers one).
+ */
+public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<String> redisUri,
+    TopicNames topics, TopicLayout layout, HttpConfig http, IngestLimits ingest) {
+
+  public RecsysConfig {
+    requireNonNull(kafkaBootstrapServers, "kafka.bootstrap-servers");
+    requireNonNull(redisUri, "redis.uri");
+    requireNonNull(topics, "topics");
+    requireNonNull(layout, "kafka.partitions");
+    requireNonNull(http, "http");
+    requireNonNull(ingest, "ingest");
+  }
+
+  /** Reads every key, reporting all problems at once. */
+  public static RecsysConfig load(Settings s) {
+    List<String> problems = new ArrayList<>();
+    Reader r = new Reader(s, problems);
+    TopicNames names = new TopicNames(
+        s.get("topics.events", TopicNames.DEFAULT.events()),
+        s.get("topics.items", TopicNames.DEFAULT.items()),
+        s.get("topics.events-dlq", TopicNames.DEFAULT.eventsDlq()),
+        s.get("topics.impressions", TopicNames.DEFAULT.impressions()));
+    int partitions = r.integer("kafka.partitions", TopicLayout.DEFAULT_PARTITIONS);
+    int replication = r.integer("kafka.replication-factor", 1);
+    int port = r.integer("http.port", HttpConfig.DEFAULT_PORT);
+    String host = s.get("http.host", HttpConfig.DEFAULT_HOST);
+    int io = r.integer("http.io-threads", HttpConfig.DEFAULT_IO_THREADS);
+    int workers = r.integer("http.worker-threads", HttpConfig.DEFAULT_WORKER_THREADS);
+    int maxBody = r.integer("ingest.max-body-bytes", IngestLimits.DEFAULT_MAX_BODY_BYTES);
+    int maxEntries = r.integer("ingest.max-entries", IngestLimits.DEFAULT_MAX_ENTRIES);
+    TopicLayout layout = r.valid(() -> new TopicLayout(partitions, (short) replication));
+    HttpConfig http = r.valid(() -> new HttpConfig(host, port, io, workers));
+    IngestLimits limits = r.valid(() -> new IngestLimits(maxBody, maxEntries));
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new RecsysConfig(s.get("kafka.bootstrap-servers"), s.get("redis.uri"), names, layout,
+        http, limits);
+  }
+
+  public RecsysConfig withHttp(HttpConfig http) {
+    return new RecsysConfig(kafkaBootstrapServers, redisUri, topics, layout, http, ingest);
+  }
+
+  /** One line per setting, for the start-up log. */
+  public String describe() {
+    return String.join("\n", List.of(
+        "kafka.bootstrap-servers = " + kafkaBootstrapServers.orElse("(embedded)"),
+        "redis.uri = " + redisUri.orElse("(embedded)"),
+        "topics = " + topics,
+        "kafka.partitions = " + layout.partitions() + ", replication " + layout.replicationFactor(),
+        "http = " + http.host() + ":" + http.port() + " (io " + http.ioThreads() + ", workers "
+            + http.workerThreads() + ")",
+        "ingest.max-body-bytes = " + ingest.maxBodyBytes() + ", ingest.max-entries = "
+            + ingest.maxEntries()));
+  }
+
+  /** Collects problems instead of failing on the first. */
+  private record Reader(Settings s, List<String> problems) {
+    int integer(String key, int fallback) {
+      Optional<String> raw = s.get(key);
+      if (raw.isEmpty()) {
+        return fallback;
+      }
+      try {
+        return Integer.parseInt(raw.get());
+      } catch (NumberFormatException e) {
+        problems.add(key + " (" + Settings.envName(key) + ") must be an integer, got '"
+            + raw.get() + "'");
+        return fallback;
+      }
+    }
+
+    <T> T valid(java.util.function.Supplier<T> build) {
+      try {
+        return build.get();
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.recsys.serving.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * Exercises a running server over real HTTP the way a new user would, and says what failed.
+ * {@code recordsOnTopic} counts the records on the events topic, to prove every accepted event
+ * reached Kafka.
+ */
+public final class SmokeCheck {
+  private final HttpClient http = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final URI base;
+  private final List<String> failures = new ArrayList<>();
+  private final List<String> passed = new ArrayList<>();
+
+  public SmokeCheck(int port) {
+    this.base = URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** Runs every check; returns the failures (empty when all passed). */
+  public List<String> run(long eventsBefore, LongSupplier recordsOnTopic) {
+    expect("GET /healthz", get("/healthz"), 200, "\"up\"");
+    String batch = """
+        {"user_id":"smoke-user","item_id":"i00001","type":"view","timestamp":"%s"}
+        {"user_id":"smoke-user","item_id":"i00001","type":"click","timestamp":"%s"}
+        {"user_id":"smoke-user","item_id":"i00001","type":"clik","timestamp":"%s"}
+        """.formatted(now(), now(), now());
+    expect("POST /v1/events (2 valid, 1 invalid)", post("/v1/events", "application/x-ndjson",
+        batch), 200, "\"accepted\":2");
+    expect("POST /v1/events malformed JSON", post("/v1/events", "application/json", "[{"),
+        400, "malformed JSON");
+    expect("POST /v1/events text/plain", post("/v1/events", "text/plain", "hi"), 415,
+        "Content-Type");
+    long onTopic = recordsOnTopic.getAsLong();
+    check("events on the topic = published + accepted (" + onTopic + ")",
+        onTopic == eventsBefore + 2);
+    return failures;
+  }
+
+  public List<String> passed() {
+    return passed;
+  }
+
+  private static String now() {
+    return java.time.Instant.now().toString();
+  }
+
+  private void expect(String what, HttpResponse<String> response, int status, String contains) {
+    boolean ok = response != null && response.statusCode() == status
+        && response.body().contains(contains);
+    check(what + " -> " + (response == null ? "no response" : response.statusCode() + " "
+        + abbreviate(response.body())), ok);
+  }
+
+  private void check(String what, boolean ok) {
+    (ok ? passed : failures).add(what);
+  }
+
+  private HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+  }
+
+  private HttpResponse<String> post(String path, String contentType, String body) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      failures.add(request.method() + " " + request.uri() + " failed: " + e);
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static String abbreviate(String body) {
+    return body.length() <= 120 ? body : body.substring(0, 117) + "...";
+  }
+}
