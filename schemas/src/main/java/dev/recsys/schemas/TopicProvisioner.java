@@ -1,18 +1,28 @@
 package dev.recsys.schemas;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the recsys topics that do not exist yet; existing topics are left as they are. */
+/**
+ * Creates the recsys topics that do not exist yet (existing topics are left as they are) and
+ * returns once every partition is online at its leader, so the first produce cannot race it.
+ */
 public final class TopicProvisioner {
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+  private static final Duration LEADER_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration LEADER_POLL = Duration.ofMillis(50);
 
   private TopicProvisioner() {}
 
@@ -25,6 +35,7 @@ public final class TopicProvisioner {
           .toList();
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get();
+        awaitOnline(admin, missing.stream().map(NewTopic::name).toList());
         log.info("created topics {} with {} partitions, replication {}",
             missing.stream().map(NewTopic::name).toList(), layout.partitions(),
             layout.replicationFactor());
@@ -34,6 +45,41 @@ public final class TopicProvisioner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating recsys topics", e);
+    }
+  }
+
+  private static void awaitOnline(Admin admin, List<String> names)
+      throws ExecutionException, InterruptedException {
+    long deadline = System.nanoTime() + LEADER_TIMEOUT.toNanos();
+    while (!allOnline(admin, names)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("topics " + names + " have partitions that are not online "
+            + "after " + LEADER_TIMEOUT.toSeconds() + " s; is every broker up?");
+      }
+      Thread.sleep(LEADER_POLL.toMillis());
+    }
+  }
+
+  /**
+   * True once the leader of every partition answers a list-offsets request, i.e. has opened the
+   * partition. Leadership in the metadata alone is not enough: an idempotent producer whose first
+   * batch meets a partition not yet opened can be stuck in OUT_OF_ORDER_SEQUENCE retries until
+   * its delivery timeout (KAFKA-15591), losing that batch.
+   */
+  private static boolean allOnline(Admin admin, List<String> names)
+      throws ExecutionException, InterruptedException {
+    try {
+      Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+      admin.describeTopics(names).allTopicNames().get().values().forEach(d ->
+          d.partitions().forEach(p -> partitions.put(
+              new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+      admin.listOffsets(partitions).all().get();
+      return true;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RetriableException) {
+        return false;
+      }
+      throw e;
     }
   }
 

@@ -97,7 +97,7 @@ class IngestApiIT {
         .collect(Collectors.joining("\n"));
     HttpResponse<String> response = post("/v1/events", "application/x-ndjson", body);
 
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(JSON.readTree(response.body()).get("accepted").intValue()).isEqualTo(40);
     assertThat(KafkaProbe.count(kafka, topics.events().name())).isEqualTo(40);
     assertThat(Codecs.USER_EVENT.decode(KafkaProbe.read(kafka, topics.events().name(), 40)

@@ -57,12 +57,13 @@ final class RowReader implements Closeable {
     CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(options.delimiter())
         .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get()
         .parse(reader);
-    for (String field : options.mapping().fieldToColumn().keySet()) {
-      String column = options.mapping().column(field);
-      if (!parser.getHeaderMap().containsKey(column)) {
-        throw new IllegalArgumentException("column '" + column + "' mapped to " + field
-            + " is not in the header " + parser.getHeaderNames());
-      }
+    java.util.List<String> missing = options.mapping().fieldToColumn().entrySet().stream()
+        .filter(entry -> !parser.getHeaderMap().containsKey(entry.getValue()))
+        .map(entry -> "column '" + entry.getValue() + "' mapped to " + entry.getKey())
+        .sorted().toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(String.join(", ", missing) + " not in the header "
+          + parser.getHeaderNames());
     }
     return parser.iterator();
   }

@@ -54,6 +54,7 @@ class RowReaderTest {
     Path file = Files.writeString(dir.resolve("r.csv"), "user,movieId\n1,2\n");
     assertThatThrownBy(() -> new RowReader(file, movieLens(FileFormat.CSV),
         FieldKind.EVENT_FIELDS))
-        .hasMessageContaining("column 'userId' mapped to user_id is not in the header");
+        .hasMessage("column 'rating' mapped to value, column 'userId' mapped to user_id not in "
+            + "the header [user, movieId]");
   }
 }

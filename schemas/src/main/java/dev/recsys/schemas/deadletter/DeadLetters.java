@@ -18,7 +18,8 @@ public final class DeadLetters {
     DeadLetter letter = new DeadLetter(reason(failure), field(failure), source.topic(),
         source.partition(), source.offset(), now);
     RecordHeaders headers = new RecordHeaders(source.headers().toArray());
-    return new ProducerRecord<>(dlqTopic, null, source.timestamp(), source.key(), source.value(),
+    Long timestamp = source.timestamp() < 0 ? null : source.timestamp();
+    return new ProducerRecord<>(dlqTopic, null, timestamp, source.key(), source.value(),
         letter.writeTo(headers));
   }
 

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The contract rules for user events and item updates: ids present and bounded, a known event
- * type, finite numbers, and a time that is neither before 2000 nor more than a day ahead of
+ * type, finite numbers, and a time that is neither before 1990 nor more than a day ahead of
  * {@code now}. The stream checks against the record's broker timestamp, so replays agree.
  */
 public final class EventRules {

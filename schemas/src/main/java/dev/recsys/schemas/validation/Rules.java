@@ -10,7 +10,11 @@ final class Rules {
   static final int MAX_ID_LENGTH = 256;
   static final int MAX_TEXT_LENGTH = 1024;
   static final int MAX_ENTRIES = 64;
-  static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+  /**
+   * Older than any interaction data worth loading (public sets such as MovieLens start in 1995),
+   * yet late enough to catch epoch seconds sent as milliseconds, which land in January 1970.
+   */
+  static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
   static final Duration MAX_FUTURE = Duration.ofDays(1);
 
   private Rules() {}

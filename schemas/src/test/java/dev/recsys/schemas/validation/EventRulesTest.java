@@ -43,12 +43,14 @@ class EventRulesTest {
   }
 
   @Test
-  void shouldRejectTimesBefore2000OrMoreThanADayAhead() {
-    assertThat(EventRules.check(event("u1", EventType.VIEW, 1,
-        Instant.ofEpochSecond(1_622_505_601L).minusMillis(1_622_505_601_000L - 1_622_505_601L)),
-        NOW))
+  void shouldRejectTimesBefore1990OrMoreThanADayAhead() {
+    Instant secondsSentAsMillis = Instant.ofEpochMilli(1_622_505_601L);
+    assertThat(EventRules.check(event("u1", EventType.VIEW, 1, secondsSentAsMillis), NOW))
         .singleElement()
-        .satisfies(v -> assertThat(v.reason()).contains("looks like seconds"));
+        .satisfies(v -> assertThat(v.reason()).contains("before 1990-01-01")
+            .contains("looks like seconds"));
+    assertThat(EventRules.check(event("u1", EventType.VIEW, 1,
+        Instant.parse("1996-02-29T10:00:00Z")), NOW)).isEmpty();
     assertThat(EventRules.check(event("u1", EventType.VIEW, 1,
         NOW.plus(Duration.ofHours(25))), NOW))
         .singleElement()
