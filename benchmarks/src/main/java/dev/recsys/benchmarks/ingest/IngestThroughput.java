@@ -46,7 +46,8 @@ public final class IngestThroughput implements Callable<Integer> {
   private String bootstrap;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new IngestThroughput()).execute(args));
+    System.exit(new CommandLine(new IngestThroughput()).setCaseInsensitiveEnumValuesAllowed(true)
+        .execute(args));
   }
 
   @Override
