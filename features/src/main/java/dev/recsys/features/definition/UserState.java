@@ -1,0 +1,168 @@
+package dev.recsys.features.definition;
+
+import dev.recsys.schemas.avro.EventType;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Everything the user features need about one user, updated one interaction at a time. Applying
+ * the same interactions in the same order always gives the same state, byte for byte.
+ */
+public final class UserState {
+  static final int RECENT = 20;
+  static final int MAX_CATEGORIES = 32;
+  static final int MAX_SESSION_ITEMS = 1_000;
+  static final Duration SESSION_GAP = Duration.ofMinutes(30);
+
+  private final WindowCounts counts;
+  private final List<RecentInteraction> recent;
+  private final Map<String, DecayedScore> affinity;
+  private long lastEventAt;
+  private long events;
+  private String session;
+  private final Set<String> sessionItems;
+
+  public UserState() {
+    this(new WindowCounts(), new ArrayList<>(), new HashMap<>(), Long.MIN_VALUE, 0, null,
+        new HashSet<>());
+  }
+
+  private UserState(WindowCounts counts, List<RecentInteraction> recent,
+      Map<String, DecayedScore> affinity, long lastEventAt, long events, String session,
+      Set<String> sessionItems) {
+    this.counts = counts;
+    this.recent = recent;
+    this.affinity = affinity;
+    this.lastEventAt = lastEventAt;
+    this.events = events;
+    this.session = session;
+    this.sessionItems = sessionItems;
+  }
+
+  public void apply(Interaction i) {
+    long previous = lastEventAt;
+    lastEventAt = Math.max(lastEventAt, i.timestamp());
+    events++;
+    counts.add(i.type(), i.timestamp(), lastEventAt);
+    remember(new RecentInteraction(i.itemId(), i.type(), i.timestamp()));
+    if (i.category() != null) {
+      affinity.put(i.category(), affinity.getOrDefault(i.category(), DecayedScore.ZERO)
+          .add(Weights.interest(i.type(), i.value()), i.timestamp(), Weights.AFFINITY_HALF_LIFE));
+      boundCategories();
+    }
+    trackSession(i, previous);
+  }
+
+  private void remember(RecentInteraction interaction) {
+    int at = recent.size();
+    while (at > 0 && recent.get(at - 1).timestamp() > interaction.timestamp()) {
+      at--;
+    }
+    recent.add(at, interaction);
+    if (recent.size() > RECENT) {
+      recent.remove(0);
+    }
+  }
+
+  private void boundCategories() {
+    if (affinity.size() <= MAX_CATEGORIES) {
+      return;
+    }
+    affinity.entrySet().stream()
+        .min(Comparator.comparingDouble((Map.Entry<String, DecayedScore> e) ->
+            e.getValue().at(lastEventAt, Weights.AFFINITY_HALF_LIFE))
+            .thenComparing(Map.Entry::getKey))
+        .ifPresent(weakest -> affinity.remove(weakest.getKey()));
+  }
+
+  private void trackSession(Interaction i, long previous) {
+    String id = i.sessionId() != null ? i.sessionId() : "";
+    boolean gap = i.sessionId() == null && previous != Long.MIN_VALUE
+        && i.timestamp() - previous > SESSION_GAP.toMillis();
+    if (!id.equals(session) || gap) {
+      session = id;
+      sessionItems.clear();
+    }
+    if (sessionItems.size() < MAX_SESSION_ITEMS) {
+      sessionItems.add(i.itemId());
+    }
+  }
+
+  /** The user's features as of their last event. */
+  public FeatureVector features(String userId) {
+    TreeMap<String, Double> values = new TreeMap<>();
+    for (EventType type : WindowCounts.COUNTED) {
+      for (Window window : Window.values()) {
+        values.put(FeatureNames.count(FeatureVector.EntityKind.USER, type, window),
+            (double) counts.count(type, window, lastEventAt));
+      }
+    }
+    values.put(FeatureNames.USER_EVENTS_TOTAL, (double) events);
+    values.put(FeatureNames.USER_SESSION_DISTINCT_ITEMS, (double) sessionItems.size());
+    affinity.forEach((category, score) -> values.put(FeatureNames.USER_AFFINITY_PREFIX + category,
+        score.at(lastEventAt, Weights.AFFINITY_HALF_LIFE)));
+    return new FeatureVector(FeatureVector.EntityKind.USER, userId, lastEventAt, values, recent);
+  }
+
+  public long lastEventAt() {
+    return lastEventAt;
+  }
+
+  public void write(DataOutput out) throws IOException {
+    counts.write(out);
+    out.writeInt(recent.size());
+    for (RecentInteraction r : recent) {
+      out.writeUTF(r.itemId());
+      out.writeByte(r.type().ordinal());
+      out.writeLong(r.timestamp());
+    }
+    TreeMap<String, DecayedScore> sorted = new TreeMap<>(affinity);
+    out.writeInt(sorted.size());
+    for (Map.Entry<String, DecayedScore> e : sorted.entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeDouble(e.getValue().value());
+      out.writeLong(e.getValue().reference());
+    }
+    out.writeLong(lastEventAt);
+    out.writeLong(events);
+    out.writeUTF(session == null ? "\u0000" : session);
+    List<String> items = new ArrayList<>(sessionItems);
+    items.sort(null);
+    out.writeInt(items.size());
+    for (String item : items) {
+      out.writeUTF(item);
+    }
+  }
+
+  public static UserState read(DataInput in) throws IOException {
+    WindowCounts counts = WindowCounts.read(in);
+    List<RecentInteraction> recent = new ArrayList<>();
+    for (int n = in.readInt(); n > 0; n--) {
+      recent.add(new RecentInteraction(in.readUTF(), EventType.values()[in.readByte()],
+          in.readLong()));
+    }
+    Map<String, DecayedScore> affinity = new HashMap<>();
+    for (int n = in.readInt(); n > 0; n--) {
+      affinity.put(in.readUTF(), new DecayedScore(in.readDouble(), in.readLong()));
+    }
+    long lastEventAt = in.readLong();
+    long events = in.readLong();
+    String session = in.readUTF();
+    Set<String> items = new HashSet<>();
+    for (int n = in.readInt(); n > 0; n--) {
+      items.add(in.readUTF());
+    }
+    return new UserState(counts, recent, affinity, lastEventAt, events,
+        session.equals("\u0000") ? null : session, items);
+  }
+}
