@@ -1,5 +1,6 @@
 package dev.recsys.schemas;
 
+import dev.recsys.schemas.avro.FeatureUpdate;
 import dev.recsys.schemas.avro.Impression;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
@@ -14,8 +15,11 @@ public final class Codecs {
   public static final AvroCodec<Impression> IMPRESSION = AvroCodec.of(
       Impression.class, Impression.getClassSchema(), SchemaHistory.released("Impression"));
 
+  public static final AvroCodec<FeatureUpdate> FEATURE_UPDATE = AvroCodec.of(
+      FeatureUpdate.class, FeatureUpdate.getClassSchema(), SchemaHistory.released("FeatureUpdate"));
+
   /** Every contract codec, for checks that must cover all of them. */
-  public static final List<AvroCodec<?>> ALL = List.of(USER_EVENT, ITEM_UPDATE, IMPRESSION);
+  public static final List<AvroCodec<?>> ALL = List.of(USER_EVENT, ITEM_UPDATE, IMPRESSION, FEATURE_UPDATE);
 
   private Codecs() {}
 }

@@ -2,6 +2,7 @@ package dev.recsys.schemas;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.recsys.schemas.avro.FeatureUpdate;
 import dev.recsys.schemas.avro.Impression;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
@@ -16,13 +17,15 @@ public record Topics(
     Topic<String, UserEvent> events,
     Topic<String, ItemUpdate> items,
     Topic<byte[], byte[]> eventsDlq,
-    Topic<String, Impression> impressions) {
+    Topic<String, Impression> impressions,
+    Topic<String, FeatureUpdate> featureLog) {
 
   public Topics {
     requireNonNull(events, "events");
     requireNonNull(items, "items");
     requireNonNull(eventsDlq, "eventsDlq");
     requireNonNull(impressions, "impressions");
+    requireNonNull(featureLog, "featureLog");
   }
 
   public static Topics named(TopicNames names) {
@@ -33,6 +36,8 @@ public record Topics(
             TopicKind.COMPACTED),
         new Topic<>(names.eventsDlq(), Serdes.ByteArray(), Serdes.ByteArray(), TopicKind.LOG),
         new Topic<>(names.impressions(), Serdes.String(), new AvroSerde<>(Codecs.IMPRESSION),
+            TopicKind.LOG),
+        new Topic<>(names.featureLog(), Serdes.String(), new AvroSerde<>(Codecs.FEATURE_UPDATE),
             TopicKind.LOG));
   }
 
@@ -42,6 +47,6 @@ public record Topics(
 
   /** Every topic, for provisioning. */
   public List<Topic<?, ?>> all() {
-    return List.of(events, items, eventsDlq, impressions);
+    return List.of(events, items, eventsDlq, impressions, featureLog);
   }
 }

@@ -3,6 +3,7 @@ package dev.recsys.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recsys.schemas.avro.EventType;
+import dev.recsys.schemas.avro.FeatureUpdate;
 import dev.recsys.schemas.avro.Impression;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
@@ -27,7 +28,8 @@ class SchemaEvolutionTest {
     return List.of(
         new Object[] {"UserEvent", UserEvent.getClassSchema()},
         new Object[] {"ItemUpdate", ItemUpdate.getClassSchema()},
-        new Object[] {"Impression", Impression.getClassSchema()});
+        new Object[] {"Impression", Impression.getClassSchema()},
+        new Object[] {"FeatureUpdate", FeatureUpdate.getClassSchema()});
   }
 
   @ParameterizedTest(name = "{0}")

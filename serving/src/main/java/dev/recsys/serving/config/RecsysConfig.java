@@ -34,7 +34,8 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
         s.get("topics.events", TopicNames.DEFAULT.events()),
         s.get("topics.items", TopicNames.DEFAULT.items()),
         s.get("topics.events-dlq", TopicNames.DEFAULT.eventsDlq()),
-        s.get("topics.impressions", TopicNames.DEFAULT.impressions()));
+        s.get("topics.impressions", TopicNames.DEFAULT.impressions()),
+        s.get("topics.feature-log", TopicNames.DEFAULT.featureLog()));
     int partitions = r.integer("kafka.partitions", TopicLayout.DEFAULT_PARTITIONS);
     int replication = r.integer("kafka.replication-factor", 1);
     int port = r.integer("http.port", HttpConfig.DEFAULT_PORT);

@@ -1,0 +1,64 @@
+package dev.recsys.features;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.recsys.features.definition.FeatureSet;
+import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The feature pipeline's settings. More instances with the same {@code applicationId} share the
+ * work (one task per events partition).
+ */
+public record FeaturesConfig(String bootstrapServers, String applicationId, Path stateDir,
+    FeatureSet featureSet, IntakePolicy intake, Duration commitInterval, int threads) {
+  public static final String DEFAULT_APPLICATION_ID = "recsys-features";
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+
+  public FeaturesConfig {
+    requireNonNull(bootstrapServers, "kafka.bootstrap-servers");
+    requireNonNull(applicationId, "features.application-id");
+    requireNonNull(stateDir, "features.state-dir");
+    requireNonNull(featureSet, "features.set");
+    requireNonNull(intake, "features.intake");
+    requireNonNull(commitInterval, "features.commit-interval");
+    if (threads < 1) {
+      throw new IllegalArgumentException("features.threads must be >= 1, got " + threads);
+    }
+  }
+
+  public static FeaturesConfig of(String bootstrapServers, Path stateDir) {
+    return new FeaturesConfig(bootstrapServers, DEFAULT_APPLICATION_ID, stateDir,
+        FeatureSet.CORE_V1, IntakePolicy.DEFAULT, DEFAULT_COMMIT_INTERVAL, 1);
+  }
+
+  public FeaturesConfig withApplicationId(String id) {
+    return new FeaturesConfig(bootstrapServers, id, stateDir, featureSet, intake, commitInterval,
+        threads);
+  }
+
+  /** The Kafka Streams properties; the one place they are built, for main and tests alike. */
+  public Properties streamsProperties() {
+    Map<String, Object> props = new HashMap<>();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+    Properties properties = new Properties();
+    properties.putAll(props);
+    return properties;
+  }
+}

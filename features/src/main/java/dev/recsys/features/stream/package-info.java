@@ -1,0 +1,2 @@
+/** The Kafka Streams processors that run the pure feature definitions over event streams. */
+package dev.recsys.features.stream;
