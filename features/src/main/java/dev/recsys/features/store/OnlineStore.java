@@ -1,0 +1,21 @@
+package dev.recsys.features.store;
+
+import dev.recsys.features.definition.FeatureVector;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The latest feature vector per entity. Writes replace an entity's whole vector, so writing the
+ * same vectors again (a replayed batch) leaves the store as it was: nothing is double-counted.
+ */
+public interface OnlineStore extends AutoCloseable {
+
+  /** Replaces the stored vector of each entity; later vectors in the list win. */
+  void write(List<FeatureVector> vectors);
+
+  /** A user's vector and those of {@code itemIds}, in one round trip; absent ones are missing. */
+  OnlineFeatures read(String userId, Collection<String> itemIds);
+
+  @Override
+  void close();
+}

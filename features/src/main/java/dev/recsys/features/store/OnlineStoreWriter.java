@@ -1,0 +1,122 @@
+package dev.recsys.features.store;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.recsys.features.definition.FeatureVector;
+import dev.recsys.features.log.FeatureUpdates;
+import dev.recsys.schemas.Topic;
+import dev.recsys.schemas.avro.FeatureUpdate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the committed feature log to the online store: poll, write the batch (last vector per
+ * entity wins), then commit. If the store fails, the batch is retried from the same offsets with
+ * back-off; as writes are overwrites, a batch written twice leaves the same state.
+ */
+public final class OnlineStoreWriter implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OnlineStoreWriter.class);
+  private static final Duration POLL = Duration.ofMillis(50);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+  private final KafkaConsumer<String, FeatureUpdate> consumer;
+  private final OnlineStore store;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  private OnlineStoreWriter(KafkaConsumer<String, FeatureUpdate> consumer, OnlineStore store,
+      String topic) {
+    this.consumer = consumer;
+    this.store = store;
+    this.thread = new Thread(() -> run(topic), "online-store-writer");
+  }
+
+  public static OnlineStoreWriter start(String bootstrapServers, String groupId,
+      Topic<String, FeatureUpdate> featureLog, OnlineStore store) {
+    requireNonNull(store, "store");
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+    OnlineStoreWriter writer = new OnlineStoreWriter(new KafkaConsumer<>(props,
+        featureLog.keySerde().deserializer(), featureLog.valueSerde().deserializer()), store,
+        featureLog.name());
+    writer.thread.start();
+    return writer;
+  }
+
+  private void run(String topic) {
+    try {
+      consumer.subscribe(List.of(topic));
+      while (running) {
+        ConsumerRecords<String, FeatureUpdate> records = consumer.poll(POLL);
+        if (!records.isEmpty()) {
+          writeWithRetry(records);
+        }
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } finally {
+      consumer.close();
+    }
+  }
+
+  private void writeWithRetry(ConsumerRecords<String, FeatureUpdate> records) {
+    List<FeatureVector> vectors = new ArrayList<>(records.count());
+    Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+    for (ConsumerRecord<String, FeatureUpdate> record : records) {
+      vectors.add(FeatureUpdates.toVector(record.value()));
+      next.put(new TopicPartition(record.topic(), record.partition()),
+          new OffsetAndMetadata(record.offset() + 1));
+    }
+    Duration backoff = Duration.ofMillis(100);
+    while (running) {
+      try {
+        store.write(vectors);
+        consumer.commitSync(next);
+        return;
+      } catch (StoreUnavailableException e) {
+        log.warn("online store write of {} vectors failed, retrying in {}: {}", vectors.size(),
+            backoff, e.getMessage());
+        sleep(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
+            : backoff.multipliedBy(2);
+      }
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      thread.join(Duration.ofSeconds(10).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.recsys.features.store;
+
+import dev.recsys.features.definition.FeatureVector;
+import dev.recsys.features.definition.FeatureVector.EntityKind;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.TransactionResult;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The online store in Redis over lettuce. A write batch is one pipelined MULTI/EXEC: per entity
+ * DEL, HSET of the whole vector and, for users, PEXPIRE, so a vector is replaced atomically and a
+ * replayed batch changes nothing. A read sends every HGETALL before awaiting any: one round trip.
+ */
+public final class RedisOnlineStore implements OnlineStore {
+  private static final Logger log = LoggerFactory.getLogger(RedisOnlineStore.class);
+  private final RedisClient client;
+  private final StatefulRedisConnection<String, String> writer;
+  private final StatefulRedisConnection<String, String> reader;
+  private final RedisLayout layout;
+  private final OnlineStoreConfig config;
+
+  private RedisOnlineStore(RedisClient client, OnlineStoreConfig config) {
+    this.client = client;
+    this.config = config;
+    this.layout = new RedisLayout(config.featureSet());
+    this.writer = client.connect();
+    this.writer.setAutoFlushCommands(false);
+    this.reader = client.connect();
+    this.reader.setTimeout(config.timeout());
+  }
+
+  /** Connects to {@code config.redisUri()}; fails with a clear message if Redis is not there. */
+  public static RedisOnlineStore connect(OnlineStoreConfig config) {
+    RedisClient client = RedisClient.create(config.redisUri());
+    try {
+      RedisOnlineStore store = new RedisOnlineStore(client, config);
+      log.info("online store on {} (namespace {}, user TTL {})", config.redisUri(),
+          config.featureSet().namespace(), config.userTtl());
+      return store;
+    } catch (RedisException e) {
+      client.shutdown();
+      throw new StoreUnavailableException("cannot connect to Redis at " + config.redisUri()
+          + "; check redis.uri (REDIS_URI)", e);
+    }
+  }
+
+  @Override
+  public synchronized void write(List<FeatureVector> vectors) {
+    if (vectors.isEmpty()) {
+      return;
+    }
+    Map<String, FeatureVector> latest = new LinkedHashMap<>();
+    vectors.forEach(v -> latest.put(layout.key(v.kind(), v.id()), v));
+    RedisAsyncCommands<String, String> redis = writer.async();
+    redis.multi();
+    latest.forEach((key, vector) -> {
+      redis.del(key);
+      redis.hset(key, layout.fields(vector));
+      if (vector.kind() == EntityKind.USER) {
+        redis.pexpire(key, config.userTtl().toMillis());
+      }
+    });
+    RedisFuture<TransactionResult> exec = redis.exec();
+    writer.flushCommands();
+    await(List.of(exec), "write " + latest.size() + " feature vectors");
+    if (exec.toCompletableFuture().join().wasDiscarded()) {
+      throw new StoreUnavailableException("Redis discarded a feature write transaction", null);
+    }
+  }
+
+  @Override
+  public OnlineFeatures read(String userId, Collection<String> itemIds) {
+    RedisAsyncCommands<String, String> redis = reader.async();
+    RedisFuture<Map<String, String>> user = redis.hgetall(layout.key(EntityKind.USER, userId));
+    Map<String, RedisFuture<Map<String, String>>> items = new LinkedHashMap<>();
+    for (String item : itemIds) {
+      items.put(item, redis.hgetall(layout.key(EntityKind.ITEM, item)));
+    }
+    List<RedisFuture<?>> all = new ArrayList<>(items.values());
+    all.add(user);
+    await(all, "read features of user " + userId + " and " + items.size() + " items");
+    Map<String, FeatureVector> vectors = new LinkedHashMap<>();
+    items.forEach((item, future) -> {
+      Map<String, String> fields = future.toCompletableFuture().join();
+      if (!fields.isEmpty()) {
+        vectors.put(item, layout.vector(EntityKind.ITEM, item, fields));
+      }
+    });
+    Map<String, String> userFields = user.toCompletableFuture().join();
+    return new OnlineFeatures(userFields.isEmpty() ? Optional.empty()
+        : Optional.of(layout.vector(EntityKind.USER, userId, userFields)), vectors);
+  }
+
+  private void await(List<? extends RedisFuture<?>> futures, String what) {
+    Duration timeout = config.timeout();
+    try {
+      if (!LettuceFutures.awaitAll(timeout.toMillis(), TimeUnit.MILLISECONDS,
+          futures.toArray(new RedisFuture<?>[0]))) {
+        throw new StoreUnavailableException("Redis did not answer within " + timeout + " to "
+            + what, null);
+      }
+    } catch (RedisException e) {
+      throw new StoreUnavailableException("Redis failed to " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+    reader.close();
+    client.shutdown();
+  }
+}

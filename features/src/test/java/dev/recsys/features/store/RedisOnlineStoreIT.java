@@ -1,0 +1,69 @@
+package dev.recsys.features.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.recsys.embedded.EmbeddedRedis;
+import dev.recsys.features.definition.FeatureSet;
+import dev.recsys.testkit.EmbeddedRuntimeExtension;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(EmbeddedRuntimeExtension.class)
+class RedisOnlineStoreIT extends OnlineStoreContract {
+  private final EmbeddedRedis redis;
+  private final RedisOnlineStore store;
+
+  RedisOnlineStoreIT(EmbeddedRedis redis) {
+    this.redis = redis;
+    this.store = RedisOnlineStore.connect(OnlineStoreConfig.of(redis.uri(), FeatureSet.CORE_V1)
+        .withUserTtl(Duration.ofHours(2)));
+  }
+
+  @Override
+  OnlineStore store() {
+    return store;
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void shouldExpireUsersButKeepItemsInTheNamespaceOfTheFeatureSet() {
+    store.write(List.of(user("u-ttl", Map.of("user.click_1h", 1.0)), item("i-ttl", 0.1)));
+    RedisClient client = RedisClient.create(redis.uri());
+    try (StatefulRedisConnection<String, String> connection = client.connect()) {
+      long userTtl = connection.sync().pttl("core:v1:u:u-ttl");
+      assertThat(userTtl).isBetween(Duration.ofHours(2).minusMinutes(1).toMillis(),
+          Duration.ofHours(2).toMillis());
+      assertThat(connection.sync().pttl("core:v1:i:i-ttl")).isEqualTo(-1);
+      assertThat(connection.sync().hget("core:v1:u:u-ttl", "user.click_1h")).isEqualTo("1.0");
+    } finally {
+      client.shutdown();
+    }
+    try (RedisOnlineStore v2 = RedisOnlineStore.connect(
+        OnlineStoreConfig.of(redis.uri(), new FeatureSet("core", 2)))) {
+      assertThat(v2.read("u-ttl", List.of("i-ttl")).user()).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldFailClearlyWhenRedisIsDown() {
+    redis.stop();
+    try {
+      assertThatThrownBy(() -> store.read("u1", List.of()))
+          .isInstanceOf(StoreUnavailableException.class)
+          .hasMessageContaining("read features of user u1");
+    } finally {
+      redis.restart();
+    }
+  }
+}
