@@ -58,7 +58,7 @@ public final class FeatureTopology {
         .stream(topics.events().name(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events-source"))
         .process(() -> new IntakeProcessor(config.intake(), metrics), Named.as("intake"),
-            IntakeProcessor.EVENT_IDS_STORE)
+            IntakeProcessor.EVENT_IDS_STORE, IntakeProcessor.WATERMARKS_STORE)
         .split(Named.as("intake-"))
         .branch((key, value) -> value instanceof Intake.Refused, Branched.as("refused"))
         .defaultBranch(Branched.as("accepted"));
@@ -98,6 +98,9 @@ public final class FeatureTopology {
         Stores.persistentWindowStore(IntakeProcessor.EVENT_IDS_STORE,
             horizon.plus(config.intake().grace()).multipliedBy(2), Duration.ofMillis(1), false),
         Serdes.String(), Serdes.Long()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(IntakeProcessor.WATERMARKS_STORE), Serdes.Integer(),
+        Serdes.Long()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(USER_STATE), Serdes.String(), Serdes.ByteArray()));
     builder.addStateStore(Stores.keyValueStoreBuilder(

@@ -57,6 +57,10 @@ public record FeaturesConfig(String bootstrapServers, String applicationId, Path
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+    // With transactions v2 (Kafka 4.x), a first batch refused with CONCURRENT_TRANSACTIONS while
+    // later batches were in flight left the producer in OUT_OF_ORDER_SEQUENCE retries here.
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION),
+        1);
     Properties properties = new Properties();
     properties.putAll(props);
     return properties;

@@ -112,12 +112,21 @@ class FeatureTopologyTest {
     TestRecord<String, byte[]> dead = deadLetters.readRecord();
     DeadLetter letter = DeadLetter.readFrom(dead.headers()).orElseThrow();
     assertThat(letter.reason()).startsWith("late: event time 2021-06-01T00:00:01Z is more than "
-        + "PT1H behind stream time 2021-06-01T02:00:01Z");
+        + "PT1H behind the watermark 2021-06-01T02:00:01Z");
     assertThat(letter.field()).isEqualTo("timestamp");
     assertThat(letter.sourceTopic()).isEqualTo(topics.events().name());
     assertThat(letter.sourceOffset()).isEqualTo(2);
     assertThat(registry.get(IntakeMetrics.DROPPED).tag("reason", "late").counter().count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void shouldNotLetARefusedRecordWithAWildTimestampMakeLaterEventsLate() {
+    events.pipeInput("u1", "garbage".getBytes(StandardCharsets.UTF_8), T0.plusSeconds(86_400 * 365));
+    send(Events.clicked("u1", "i1").build());
+
+    assertThat(deadLetters.readRecordsToList()).hasSize(1);
+    assertThat(latest().get("u:u1").getValues()).containsEntry("user.click_1h", 1.0);
   }
 
   @Test

@@ -17,22 +17,28 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Decodes each raw event, checks it against the contract (judged at the record's timestamp, so a
  * replay judges alike), drops an {@code event_id} seen within the de-duplication horizon, and
- * refuses an event older than stream time minus the grace period. Refused records keep their bytes
- * and carry the reason and their origin in dead-letter headers.
+ * refuses an event older than the partition's watermark minus the grace period. The watermark is
+ * the latest event time accepted on the partition: refused records never move it, so one record
+ * with a wild timestamp cannot make every later event late. Refused records keep their bytes and
+ * carry the reason and their origin in dead-letter headers.
  */
 public final class IntakeProcessor implements Processor<String, byte[], String, Intake> {
   /** event_id → event time of the events seen, expiring after the horizon. */
   public static final String EVENT_IDS_STORE = "intake-event-ids";
+  /** partition → latest accepted event time. */
+  public static final String WATERMARKS_STORE = "intake-watermarks";
   private final IntakePolicy policy;
   private final IntakeMetrics metrics;
   private ProcessorContext<String, Intake> context;
   private WindowStore<String, Long> seen;
+  private KeyValueStore<Integer, Long> watermarks;
 
   public IntakeProcessor(IntakePolicy policy, IntakeMetrics metrics) {
     this.policy = requireNonNull(policy, "policy");
@@ -43,6 +49,7 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
   public void init(ProcessorContext<String, Intake> context) {
     this.context = context;
     this.seen = context.getStateStore(EVENT_IDS_STORE);
+    this.watermarks = context.getStateStore(WATERMARKS_STORE);
   }
 
   @Override
@@ -65,12 +72,16 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
       metrics.duplicate();
       return;
     }
-    long streamTime = context.currentStreamTimeMs();
-    if (time < streamTime - policy.grace().toMillis()) {
+    int partition = context.recordMetadata().orElseThrow().partition();
+    Long watermark = watermarks.get(partition);
+    if (watermark != null && time < watermark - policy.grace().toMillis()) {
       refuse(record, "late: event time " + event.getTimestamp() + " is more than "
-          + policy.grace() + " behind stream time " + Instant.ofEpochMilli(streamTime)
+          + policy.grace() + " behind the watermark " + Instant.ofEpochMilli(watermark)
           + "; raise features.grace to accept it", "timestamp", RefusalReason.LATE);
       return;
+    }
+    if (watermark == null || time > watermark) {
+      watermarks.put(partition, time);
     }
     seen.put(event.getEventId(), time, time);
     context.forward(record.withValue(new Intake.Accepted(event)));
