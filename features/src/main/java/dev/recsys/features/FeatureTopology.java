@@ -92,6 +92,10 @@ public final class FeatureTopology {
     return builder.build();
   }
 
+  /**
+   * The stores. Key-value stores are cached, so their changelogs get the latest value per key
+   * once per commit instead of once per event; the event-id store is not (its keys never repeat).
+   */
   private static void addStores(StreamsBuilder builder, FeaturesConfig config) {
     Duration horizon = config.intake().dedupeHorizon();
     builder.addStateStore(Stores.windowStoreBuilder(
@@ -100,10 +104,12 @@ public final class FeatureTopology {
         Serdes.String(), Serdes.Long()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(IntakeProcessor.WATERMARKS_STORE), Serdes.Integer(),
-        Serdes.Long()));
+        Serdes.Long()).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(USER_STATE), Serdes.String(), Serdes.ByteArray()));
+        Stores.persistentKeyValueStore(USER_STATE), Serdes.String(), Serdes.ByteArray())
+        .withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(ITEM_STATE), Serdes.String(), Serdes.ByteArray()));
+        Stores.persistentKeyValueStore(ITEM_STATE), Serdes.String(), Serdes.ByteArray())
+        .withCachingEnabled());
   }
 }

@@ -8,6 +8,7 @@ import dev.recsys.features.store.OnlineStoreWriter;
 import dev.recsys.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -23,9 +24,15 @@ public final class FeaturesApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final OnlineStoreWriter writer;
 
-  private FeaturesApp(KafkaStreams streams, OnlineStoreWriter writer) {
+  private final FeaturesConfig config;
+  private final Topics topics;
+
+  private FeaturesApp(KafkaStreams streams, OnlineStoreWriter writer, FeaturesConfig config,
+      Topics topics) {
     this.streams = streams;
     this.writer = writer;
+    this.config = config;
+    this.topics = topics;
   }
 
   /** Starts the pipeline writing to {@code store}; the store stays the caller's to close. */
@@ -42,14 +49,27 @@ public final class FeaturesApp implements AutoCloseable {
     });
     streams.start();
     OnlineStoreWriter writer = OnlineStoreWriter.start(config.bootstrapServers(),
-        config.applicationId() + "-online-writer", topics.featureLog(), store);
+        writerGroup(config), topics.featureLog(), store);
     log.info("feature pipeline {} started (feature set {}, state in {})", config.applicationId(),
         config.featureSet().namespace(), config.stateDir());
-    return new FeaturesApp(streams, writer);
+    return new FeaturesApp(streams, writer, config, topics);
   }
 
   public KafkaStreams.State state() {
     return streams.state();
+  }
+
+  /**
+   * Records not yet in the online store: events the pipeline has not committed, plus feature
+   * updates the writer has not applied. Zero means every committed event is in Redis.
+   */
+  public long lag(Admin admin) {
+    return PipelineLag.of(admin, config.applicationId(), topics.events().name())
+        + PipelineLag.of(admin, writerGroup(config), topics.featureLog().name());
+  }
+
+  static String writerGroup(FeaturesConfig config) {
+    return config.applicationId() + "-online-writer";
   }
 
   @Override

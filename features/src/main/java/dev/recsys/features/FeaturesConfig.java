@@ -21,6 +21,8 @@ public record FeaturesConfig(String bootstrapServers, String applicationId, Path
     FeatureSet featureSet, IntakePolicy intake, Duration commitInterval, int threads) {
   public static final String DEFAULT_APPLICATION_ID = "recsys-features";
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+  /** How long a fetch waits for data; short, for freshness. */
+  public static final int FETCH_WAIT_MS = 10;
 
   public FeaturesConfig {
     requireNonNull(bootstrapServers, "kafka.bootstrap-servers");
@@ -44,6 +46,11 @@ public record FeaturesConfig(String bootstrapServers, String applicationId, Path
         threads);
   }
 
+  public FeaturesConfig withThreads(int n) {
+    return new FeaturesConfig(bootstrapServers, applicationId, stateDir, featureSet, intake,
+        commitInterval, n);
+  }
+
   /** The Kafka Streams properties; the one place they are built, for main and tests alike. */
   public Properties streamsProperties() {
     Map<String, Object> props = new HashMap<>();
@@ -55,6 +62,10 @@ public record FeaturesConfig(String bootstrapServers, String applicationId, Path
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // read_committed fetches wait for the transaction end; do not also wait the default 500 ms
+    // for more bytes, or every hop through a repartition topic costs half a second.
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), FETCH_WAIT_MS);
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 5_000);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
     // With transactions v2 (Kafka 4.x), a first batch refused with CONCURRENT_TRANSACTIONS while

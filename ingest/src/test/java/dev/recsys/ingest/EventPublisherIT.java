@@ -99,5 +99,6 @@ class EventPublisherIT {
     assertThat(new String(record.key())).isEqualTo("i9");
     assertThat(Codecs.ITEM_UPDATE.decode(record.value())).isEqualTo(item);
     assertThat(KafkaProbe.cleanupPolicy(kafka, topics.items().name())).isEqualTo("compact");
+    assertThat(KafkaProbe.config(kafka, topics.events().name(), "retention.ms")).isEqualTo("-1");
   }
 }

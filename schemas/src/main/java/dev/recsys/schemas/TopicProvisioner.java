@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the recsys topics that do not exist yet (existing topics are left as they are) and
+ * Creates the recsys topics that do not exist yet (existing topics are left as they are), kept
+ * forever (records carry event time, so time-based retention would drop back-filled history), and
  * returns once every partition is online at its leader, so the first produce cannot race it.
  */
 public final class TopicProvisioner {
@@ -87,7 +88,10 @@ public final class TopicProvisioner {
     String cleanup = topic.kind() == TopicKind.COMPACTED
         ? TopicConfig.CLEANUP_POLICY_COMPACT
         : TopicConfig.CLEANUP_POLICY_DELETE;
+    // Event time, not arrival time, stamps the records: with time-based retention a back-filled
+    // history older than the retention would be deleted at once. The log is the source of truth.
     return new NewTopic(topic.name(), layout.partitions(), layout.replicationFactor())
-        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanup));
+        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanup,
+            TopicConfig.RETENTION_MS_CONFIG, "-1"));
   }
 }

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * GET  /metrics        Prometheus text format
  * POST /v1/events      user events, JSON array or NDJSON
  * POST /v1/items       catalog updates, JSON array or NDJSON
+ * GET  /v1/users/{userId}/features   a user's online features as of now
+ * GET  /v1/items/{itemId}/features   an item's online features as of now
  * </pre>
  */
 public final class ServingApp implements AutoCloseable {
@@ -47,6 +49,9 @@ public final class ServingApp implements AutoCloseable {
         .post("/v1/items", deps.items())
         .setFallbackHandler(Fallbacks.notFound())
         .setInvalidMethodHandler(Fallbacks.methodNotAllowed());
+    deps.features().ifPresent(features -> routes
+        .get("/v1/users/{userId}/features", Fallbacks.onWorker(features.user()))
+        .get("/v1/items/{itemId}/features", Fallbacks.onWorker(features.item())));
     Undertow server = Undertow.builder()
         .addHttpListener(http.port(), http.host())
         .setIoThreads(http.ioThreads())

@@ -3,6 +3,7 @@ package dev.recsys.serving;
 import static java.util.Objects.requireNonNull;
 
 import dev.recsys.ingest.EventPublisher;
+import dev.recsys.serving.features.FeatureRoutes;
 import dev.recsys.ingest.batch.BatchIngestor;
 import dev.recsys.ingest.http.IngestHandler;
 import dev.recsys.ingest.http.IngestLimits;
@@ -10,14 +11,21 @@ import dev.recsys.ingest.http.IngestMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.server.HttpHandler;
 import java.time.InstantSource;
+import java.util.Optional;
 
 /** What the HTTP routes are served by. */
 public record ServingDeps(HttpHandler events, HttpHandler items,
-    PrometheusMeterRegistry metrics) {
+    Optional<FeatureRoutes> features, PrometheusMeterRegistry metrics) {
   public ServingDeps {
     requireNonNull(events, "events");
     requireNonNull(items, "items");
+    requireNonNull(features, "features");
     requireNonNull(metrics, "metrics");
+  }
+
+  /** The same, also serving online features from {@code routes}. */
+  public ServingDeps withFeatures(FeatureRoutes routes) {
+    return new ServingDeps(events, items, Optional.of(routes), metrics);
   }
 
   /** Ingest over {@code publisher}: events and items checked against {@code clock}. */
@@ -28,6 +36,6 @@ public record ServingDeps(HttpHandler events, HttpHandler items,
             new IngestMetrics(metrics, "event")),
         new IngestHandler(BatchIngestor.items(publisher, clock), limits,
             new IngestMetrics(metrics, "item")),
-        metrics);
+        Optional.empty(), metrics);
   }
 }

@@ -76,10 +76,15 @@ public final class KafkaProbe {
   }
 
   public static String cleanupPolicy(EmbeddedKafka kafka, String topic) {
+    return config(kafka, topic, TopicConfig.CLEANUP_POLICY_CONFIG);
+  }
+
+  /** The value of one topic setting, e.g. {@code retention.ms}. */
+  public static String config(EmbeddedKafka kafka, String topic, String name) {
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
     try (Admin admin = Admin.create(kafka.clientProperties())) {
       Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
-      return config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+      return config.get(name).value();
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot describe " + topic, e.getCause());
     } catch (InterruptedException e) {

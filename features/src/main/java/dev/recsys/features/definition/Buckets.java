@@ -70,21 +70,33 @@ final class Buckets {
     }
   }
 
+  /** Compact: the first start, then each start as buckets after the previous, all varints. */
   void write(DataOutput out) throws IOException {
-    out.writeInt(size);
+    Varints.write(out, size);
+    if (size == 0) {
+      return;
+    }
+    out.writeLong(starts[0]);
     for (int i = 0; i < size; i++) {
-      out.writeLong(starts[i]);
-      out.writeInt(counts[i]);
+      if (i > 0) {
+        Varints.write(out, (starts[i] - starts[i - 1]) / bucketMillis);
+      }
+      Varints.write(out, counts[i]);
     }
   }
 
   static Buckets read(long bucketMillis, DataInput in) throws IOException {
-    int size = in.readInt();
+    int size = (int) Varints.read(in);
     long[] starts = new long[Math.max(4, size)];
     int[] counts = new int[Math.max(4, size)];
+    if (size > 0) {
+      starts[0] = in.readLong();
+    }
     for (int i = 0; i < size; i++) {
-      starts[i] = in.readLong();
-      counts[i] = in.readInt();
+      if (i > 0) {
+        starts[i] = starts[i - 1] + Varints.read(in) * bucketMillis;
+      }
+      counts[i] = (int) Varints.read(in);
     }
     return new Buckets(bucketMillis, starts, counts, size);
   }

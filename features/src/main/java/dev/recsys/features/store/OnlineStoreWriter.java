@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class OnlineStoreWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OnlineStoreWriter.class);
   private static final Duration POLL = Duration.ofMillis(50);
+  private static final int FETCH_WAIT_MS = 10;
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
   private final KafkaConsumer<String, FeatureUpdate> consumer;
   private final OnlineStore store;
@@ -52,6 +53,7 @@ public final class OnlineStoreWriter implements AutoCloseable {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+    props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_WAIT_MS);
     OnlineStoreWriter writer = new OnlineStoreWriter(new KafkaConsumer<>(props,
         featureLog.keySerde().deserializer(), featureLog.valueSerde().deserializer()), store,
         featureLog.name());
@@ -79,11 +81,14 @@ public final class OnlineStoreWriter implements AutoCloseable {
 
   private void writeWithRetry(ConsumerRecords<String, FeatureUpdate> records) {
     List<FeatureVector> vectors = new ArrayList<>(records.count());
-    Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
     for (ConsumerRecord<String, FeatureUpdate> record : records) {
       vectors.add(FeatureUpdates.toVector(record.value()));
-      next.put(new TopicPartition(record.topic(), record.partition()),
-          new OffsetAndMetadata(record.offset() + 1));
+    }
+    // The position, not the last offset + 1: it is past the transaction markers, so a caught-up
+    // writer shows no lag on the transactional feature log.
+    Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+    for (TopicPartition partition : records.partitions()) {
+      next.put(partition, new OffsetAndMetadata(consumer.position(partition)));
     }
     Duration backoff = Duration.ofMillis(100);
     while (running) {

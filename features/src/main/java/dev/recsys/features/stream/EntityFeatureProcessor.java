@@ -14,6 +14,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -22,14 +24,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Applies each interaction to its entity's state (kept in a changelogged store, so exactly-once
  * processing restores it exactly) and emits the entity's new feature vector to the feature log.
+ * The states of recently active entities also stay decoded in a small LRU map: it only ever
+ * holds what was last put in the store, and is dropped whenever the task is (re)initialised.
  */
 public final class EntityFeatureProcessor<S>
     implements Processor<String, Interaction, String, FeatureUpdate> {
+  static final int DECODED_ENTITIES = 10_000;
   private final EntityModel<S> model;
   private final FeatureSet featureSet;
   private final String storeName;
   private ProcessorContext<String, FeatureUpdate> context;
   private KeyValueStore<String, byte[]> states;
+  private Map<String, S> decoded;
 
   public EntityFeatureProcessor(EntityModel<S> model, FeatureSet featureSet, String storeName) {
     this.model = requireNonNull(model, "model");
@@ -41,14 +47,24 @@ public final class EntityFeatureProcessor<S>
   public void init(ProcessorContext<String, FeatureUpdate> context) {
     this.context = context;
     this.states = context.getStateStore(storeName);
+    this.decoded = new LinkedHashMap<>(DECODED_ENTITIES, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, S> eldest) {
+        return size() > DECODED_ENTITIES;
+      }
+    };
   }
 
   @Override
   public void process(Record<String, Interaction> record) {
     Interaction interaction = record.value();
     String id = model.entityOf(interaction);
-    byte[] stored = states.get(id);
-    S state = stored == null ? model.empty() : read(stored);
+    S state = decoded.get(id);
+    if (state == null) {
+      byte[] stored = states.get(id);
+      state = stored == null ? model.empty() : read(stored);
+      decoded.put(id, state);
+    }
     model.apply(state, interaction);
     states.put(id, write(state));
     FeatureVector vector = model.features(state, id);

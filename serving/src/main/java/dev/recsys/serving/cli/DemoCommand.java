@@ -1,6 +1,10 @@
 package dev.recsys.serving.cli;
 
 import dev.recsys.embedded.EmbeddedRuntime;
+import dev.recsys.features.FeaturesApp;
+import dev.recsys.features.FeaturesConfig;
+import dev.recsys.features.store.OnlineStoreConfig;
+import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ingest.PublisherConfig;
 import dev.recsys.ingest.generate.DatasetGenerator;
@@ -14,10 +18,12 @@ import dev.recsys.serving.config.RecsysConfig;
 import dev.recsys.serving.demo.PublishingSink;
 import dev.recsys.serving.demo.SmokeCheck;
 import dev.recsys.serving.demo.TopicCounts;
+import dev.recsys.serving.features.FeatureRoutes;
 import dev.recsys.serving.http.HttpConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -48,6 +54,7 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin
   private DatasetOptions dataset;
 
+  private static final Duration FEATURES_TIMEOUT = Duration.ofMinutes(5);
   private final Stopwatch watch = new Stopwatch();
 
   @Override
@@ -57,32 +64,62 @@ final class DemoCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     say("starting embedded Kafka (KRaft) and Redis ...");
     try (Shutdown shutdown = Shutdown.hook();
+        ScratchDir state = ScratchDir.create("recsys-features-");
         EmbeddedRuntime runtime = EmbeddedRuntime.start()) {
       String bootstrap = runtime.kafka().bootstrapServers();
       say("Kafka at " + bootstrap + ", Redis at " + runtime.redis().uri() + " (" + watch.lap()
           + ")");
       createTopics(bootstrap, topics, config);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      FeaturesConfig features = FeaturesConfig.of(bootstrap, state.path());
       try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap), topics,
               clock);
+          RedisOnlineStore store = RedisOnlineStore.connect(
+              OnlineStoreConfig.of(runtime.redis().uri(), features.featureSet()));
           ServingApp app = ServingApp.start(config.http(),
-              ServingDeps.ingest(publisher, config.ingest(), metrics, clock))) {
+              ServingDeps.ingest(publisher, config.ingest(), metrics, clock)
+                  .withFeatures(new FeatureRoutes(store, features.featureSet(), clock)))) {
         DatasetSummary data = publish(publisher, dataset.params());
-        say("HTTP API on http://127.0.0.1:" + app.port() + " (" + watch.total() + " in all)");
-        if (smoke) {
-          return smoke(app.port(), data, bootstrap, topics);
+        try (FeaturesApp pipeline = FeaturesApp.start(features, topics, store, metrics);
+            Admin admin = admin(bootstrap)) {
+          awaitFeatures(pipeline, admin, data);
+          say("HTTP API on http://127.0.0.1:" + app.port() + " (" + watch.total() + " in all)");
+          if (smoke) {
+            return smoke(app.port(), data, bootstrap, topics);
+          }
+          printWalkthrough(app.port(), bootstrap);
+          shutdown.await();
+          say("stopping ...");
         }
-        printWalkthrough(app.port(), bootstrap);
-        shutdown.await();
-        say("stopping ...");
       }
     }
     return 0;
   }
 
+  private void awaitFeatures(FeaturesApp pipeline, Admin admin, DatasetSummary data)
+      throws InterruptedException {
+    say("computing features (Kafka Streams, exactly once) into Redis ...");
+    long deadline = System.nanoTime() + FEATURES_TIMEOUT.toNanos();
+    long lag = pipeline.lag(admin);
+    while (lag > 0 || pipeline.lag(admin) > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the feature pipeline is still " + lag
+            + " records behind after " + FEATURES_TIMEOUT.toSeconds() + " s");
+      }
+      Thread.sleep(200);
+      lag = pipeline.lag(admin);
+    }
+    String took = watch.lap();
+    say(String.format("features of %,d users and %,d items are in Redis (%s for %,d events)",
+        data.activeUsers(), data.items(), took, data.events()));
+  }
+
+  private static Admin admin(String bootstrap) {
+    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+  }
+
   private void createTopics(String bootstrap, Topics topics, RecsysConfig config) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrap))) {
+    try (Admin admin = admin(bootstrap)) {
       TopicProvisioner.ensure(admin, topics, config.layout());
     }
   }
@@ -125,7 +162,9 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  curl -s -X POST " + base + "/v1/events -H 'Content-Type: application/json'"
         + " -d '[{\"user_id\":\"u00001\",\"item_id\":\"i00042\",\"type\":\"click\","
         + "\"timestamp\":\"2026-11-01T12:00:00Z\"}]'");
-    System.out.println("  curl -s " + base + "/metrics | grep recsys_ingest");
+    System.out.println("  curl -s " + base + "/v1/users/u00001/features");
+    System.out.println("  curl -s " + base + "/v1/items/i00042/features");
+    System.out.println("  curl -s " + base + "/metrics | grep recsys_");
     System.out.println("  KAFKA_BOOTSTRAP_SERVERS=" + bootstrap + " bin/recsys dlq list");
   }
 

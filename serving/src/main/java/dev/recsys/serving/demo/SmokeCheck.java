@@ -16,6 +16,8 @@ import java.util.function.LongSupplier;
  * reached Kafka.
  */
 public final class SmokeCheck {
+  private static final Duration FRESHNESS_LIMIT = Duration.ofSeconds(10);
+  private static final long POLL_MS = 20;
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
@@ -40,6 +42,16 @@ public final class SmokeCheck {
         400, "malformed JSON");
     expect("POST /v1/events text/plain", post("/v1/events", "text/plain", "hi"), 415,
         "Content-Type");
+    long posted = System.nanoTime();
+    HttpResponse<String> features = poll("/v1/users/smoke-user/features", "\"user.click_1h\":1.0");
+    long freshMs = (System.nanoTime() - posted) / 1_000_000;
+    expect("GET /v1/users/smoke-user/features (fresh " + freshMs + " ms after the POST)",
+        features, 200, "\"user.view_1h\":1.0");
+    expect("GET /v1/items/i00001/features", get("/v1/items/i00001/features"), 200,
+        "\"item.ctr_7d\"");
+    expect("GET /v1/users/nobody/features", get("/v1/users/nobody/features"), 404, "cold start");
+    expect("GET /v1/users/<300 chars>/features", get("/v1/users/" + "u".repeat(300)
+        + "/features"), 400, "userId must be 1 to 256 characters");
     long onTopic = recordsOnTopic.getAsLong();
     check("events on the topic = published + accepted (" + onTopic + ")",
         onTopic == eventsBefore + 2);
@@ -48,6 +60,23 @@ public final class SmokeCheck {
 
   public List<String> passed() {
     return passed;
+  }
+
+  /** GETs {@code path} until the body contains {@code expected}, for at most ten seconds. */
+  private HttpResponse<String> poll(String path, String expected) {
+    long deadline = System.nanoTime() + FRESHNESS_LIMIT.toNanos();
+    HttpResponse<String> response = get(path);
+    while (response != null && !response.body().contains(expected)
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(POLL_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return response;
+      }
+      response = get(path);
+    }
+    return response;
   }
 
   private static String now() {

@@ -1,5 +1,6 @@
 package dev.recsys.serving.http;
 
+import dev.recsys.features.store.StoreUnavailableException;
 import dev.recsys.ingest.http.HttpJson;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -7,7 +8,10 @@ import io.undertow.util.StatusCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The answers for requests no route takes, and for failures no handler expected. */
+/**
+ * The one place exceptions become responses: a bad parameter is a 400, an unreachable store a
+ * 503, anything else a 500; and the answers for requests no route takes.
+ */
 public final class Fallbacks {
   private static final Logger log = LoggerFactory.getLogger(Fallbacks.class);
 
@@ -23,7 +27,19 @@ public final class Fallbacks {
         exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath());
   }
 
-  /** Wraps {@code next} so an unexpected exception becomes a 500 with a JSON body. */
+  /** Runs {@code next} on a worker thread (it may block), guarded like {@link #guarded}. */
+  public static HttpHandler onWorker(HttpHandler next) {
+    HttpHandler guarded = guarded(next);
+    return exchange -> {
+      if (exchange.isInIoThread()) {
+        exchange.dispatch(guarded);
+      } else {
+        guarded.handleRequest(exchange);
+      }
+    };
+  }
+
+  /** Wraps {@code next} so an exception becomes a JSON error response. */
   public static HttpHandler guarded(HttpHandler next) {
     return exchange -> {
       try {
@@ -35,6 +51,16 @@ public final class Fallbacks {
   }
 
   private static void fail(HttpServerExchange exchange, Exception e) {
+    if (e instanceof BadRequestException) {
+      HttpJson.error(exchange, StatusCodes.BAD_REQUEST, e.getMessage());
+      return;
+    }
+    if (e instanceof StoreUnavailableException) {
+      log.warn("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestPath(),
+          e.getMessage());
+      HttpJson.error(exchange, StatusCodes.SERVICE_UNAVAILABLE, e.getMessage());
+      return;
+    }
     log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestPath(), e);
     if (!exchange.isResponseStarted()) {
       HttpJson.error(exchange, StatusCodes.INTERNAL_SERVER_ERROR,

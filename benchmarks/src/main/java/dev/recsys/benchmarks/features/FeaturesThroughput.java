@@ -1,0 +1,100 @@
+package dev.recsys.benchmarks.features;
+
+import dev.recsys.embedded.EmbeddedRuntime;
+import dev.recsys.features.FeaturesApp;
+import dev.recsys.features.FeaturesConfig;
+import dev.recsys.features.store.OnlineStoreConfig;
+import dev.recsys.features.store.RedisOnlineStore;
+import dev.recsys.ingest.EventPublisher;
+import dev.recsys.ingest.PublisherConfig;
+import dev.recsys.ingest.generate.DatasetGenerator;
+import dev.recsys.ingest.generate.GeneratorParams;
+import dev.recsys.schemas.TopicLayout;
+import dev.recsys.schemas.TopicNames;
+import dev.recsys.schemas.TopicProvisioner;
+import dev.recsys.schemas.Topics;
+import dev.recsys.schemas.avro.ItemUpdate;
+import dev.recsys.schemas.avro.UserEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Events/s from the events topic to Redis with exactly once on: the sample data set is published
+ * first, then the pipeline starts and the clock runs until every event's features are in Redis.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.recsys.benchmarks.features.FeaturesThroughput \
+ *     --users 10000
+ * </pre>
+ */
+@Command(name = "features-throughput", mixinStandardHelpOptions = true)
+public final class FeaturesThroughput implements Callable<Integer> {
+  @Option(names = "--users", description = "Users in the data set (default: ${DEFAULT-VALUE}).")
+  private int users = 10_000;
+
+  @Option(names = "--threads", description = "Stream threads (default: ${DEFAULT-VALUE}).")
+  private int threads = 1;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new FeaturesThroughput()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path state = Files.createTempDirectory("bench-features-");
+    try (EmbeddedRuntime runtime = EmbeddedRuntime.start()) {
+      String bootstrap = runtime.kafka().bootstrapServers();
+      Topics topics = Topics.named(TopicNames.DEFAULT);
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+          bootstrap))) {
+        TopicProvisioner.ensure(admin, topics, TopicLayout.SINGLE_NODE);
+        long events = publish(bootstrap, topics);
+        FeaturesConfig config = FeaturesConfig.of(bootstrap, state).withThreads(threads);
+        try (RedisOnlineStore store = RedisOnlineStore.connect(
+                OnlineStoreConfig.of(runtime.redis().uri(), config.featureSet()));
+            FeaturesApp app = FeaturesApp.start(config, topics, store, new SimpleMeterRegistry())) {
+          long started = System.nanoTime();
+          while (app.lag(admin) > 0 || app.lag(admin) > 0) {
+            Thread.sleep(100);
+          }
+          double seconds = (System.nanoTime() - started) / 1e9;
+          System.out.printf("events=%d threads=%d seconds=%.1f events_per_s=%.0f "
+              + "(Kafka Streams exactly_once_v2, user + item features, Redis writes)%n",
+              events, threads, seconds, events / seconds);
+        }
+      }
+    }
+    return 0;
+  }
+
+  private long publish(String bootstrap, Topics topics) {
+    GeneratorParams params = GeneratorParams.DEFAULT.withUsers(users);
+    long[] count = new long[1];
+    try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap), topics,
+        Clock.systemUTC())) {
+      new DatasetGenerator().generate(params, new dev.recsys.ingest.generate.DatasetSink() {
+        @Override
+        public void item(ItemUpdate item) {
+          publisher.send(item);
+        }
+
+        @Override
+        public void event(UserEvent event) {
+          publisher.send(event);
+          count[0]++;
+        }
+      });
+      publisher.flush();
+    }
+    return count[0];
+  }
+}
