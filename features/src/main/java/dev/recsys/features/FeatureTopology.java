@@ -46,6 +46,11 @@ public final class FeatureTopology {
 
   private FeatureTopology() {}
 
+  /** The internal topic that re-keys events by item for the item features. */
+  public static String repartitionTopic(String applicationId) {
+    return applicationId + "-" + EVENTS_BY_ITEM + "-repartition";
+  }
+
   public static Topology build(FeaturesConfig config, Topics topics, IntakeMetrics metrics) {
     StreamsBuilder builder = new StreamsBuilder();
     addStores(builder, config);

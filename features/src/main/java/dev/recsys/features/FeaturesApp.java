@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class FeaturesApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FeaturesApp.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final String WRITER_GROUP_SUFFIX = "-online-writer";
   private final KafkaStreams streams;
   private final OnlineStoreWriter writer;
 
@@ -60,16 +61,32 @@ public final class FeaturesApp implements AutoCloseable {
   }
 
   /**
-   * Records not yet in the online store: events the pipeline has not committed, plus feature
-   * updates the writer has not applied. Zero means every committed event is in Redis.
+   * Records not yet in the online store: events and re-keyed events the pipeline has not
+   * committed, plus feature updates the writer has not applied. Zero (seen twice, as each stage
+   * feeds the next) means every committed event is in Redis.
    */
   public long lag(Admin admin) {
-    return PipelineLag.of(admin, config.applicationId(), topics.events().name())
-        + PipelineLag.of(admin, writerGroup(config), topics.featureLog().name());
+    return lag(admin, config.applicationId(), topics);
+  }
+
+  /** {@link #lag(Admin)} of the pipeline {@code applicationId}, wherever it runs. */
+  public static long lag(Admin admin, String applicationId, Topics topics) {
+    long[] stages = {
+        PipelineLag.of(admin, applicationId, topics.events().name()),
+        PipelineLag.of(admin, applicationId, FeatureTopology.repartitionTopic(applicationId)),
+        PipelineLag.of(admin, applicationId + WRITER_GROUP_SUFFIX, topics.featureLog().name())};
+    long total = 0;
+    for (long stage : stages) {
+      if (stage == PipelineLag.NOT_STARTED) {
+        return PipelineLag.NOT_STARTED;
+      }
+      total += stage;
+    }
+    return total;
   }
 
   static String writerGroup(FeaturesConfig config) {
-    return config.applicationId() + "-online-writer";
+    return config.applicationId() + WRITER_GROUP_SUFFIX;
   }
 
   @Override

@@ -9,13 +9,17 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * How far a consumer group is behind the committed end of a topic, in records. The feature
  * pipeline has caught up when its group is 0 behind the events topic and the online-store writer
- * is 0 behind the feature log.
+ * is 0 behind the feature log. A topic that does not exist yet counts as {@link #NOT_STARTED}.
  */
 public final class PipelineLag {
+  /** The lag of a pipeline whose topics do not exist yet: it has not started. */
+  public static final long NOT_STARTED = Long.MAX_VALUE;
+
   private PipelineLag() {}
 
   public static long of(Admin admin, String groupId, String topic) {
@@ -35,6 +39,9 @@ public final class PipelineLag {
       }
       return lag;
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return NOT_STARTED;
+      }
       throw new IllegalStateException("cannot read the lag of " + groupId + " on " + topic + ": "
           + e.getCause(), e.getCause());
     } catch (InterruptedException e) {

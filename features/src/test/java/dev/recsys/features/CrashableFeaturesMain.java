@@ -1,0 +1,31 @@
+package dev.recsys.features;
+
+import dev.recsys.features.definition.FeatureSet;
+import dev.recsys.features.store.OnlineStoreConfig;
+import dev.recsys.features.store.RedisOnlineStore;
+import dev.recsys.schemas.TopicNames;
+import dev.recsys.schemas.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The feature pipeline in a JVM of its own, for {@link FeaturesCrashIT} to kill with SIGKILL.
+ * Arguments: bootstrap servers, Redis URI, state dir, application id, topic prefix.
+ */
+public final class CrashableFeaturesMain {
+  private CrashableFeaturesMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    FeaturesConfig config = FeaturesConfig.of(args[0], Path.of(args[2]))
+        .withApplicationId(args[3]);
+    Topics topics = Topics.named(TopicNames.DEFAULT.withPrefix(args[4]));
+    RedisOnlineStore store = RedisOnlineStore.connect(
+        OnlineStoreConfig.of(args[1], new FeatureSet("crash", 1)));
+    FeaturesApp.start(new FeaturesConfig(config.bootstrapServers(), config.applicationId(),
+        config.stateDir(), new FeatureSet("crash", 1), config.intake(), config.commitInterval(),
+        config.threads()), topics, store, new SimpleMeterRegistry());
+    System.out.println("STARTED");
+    new CountDownLatch(1).await();
+  }
+}

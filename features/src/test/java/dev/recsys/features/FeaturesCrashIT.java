@@ -1,0 +1,201 @@
+package dev.recsys.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.recsys.embedded.EmbeddedKafka;
+import dev.recsys.embedded.EmbeddedRedis;
+import dev.recsys.features.definition.FeatureNames;
+import dev.recsys.features.definition.FeatureSet;
+import dev.recsys.features.definition.FeatureVector;
+import dev.recsys.features.definition.ItemState;
+import dev.recsys.features.definition.UserState;
+import dev.recsys.features.store.OnlineStoreConfig;
+import dev.recsys.features.store.RedisOnlineStore;
+import dev.recsys.features.stream.Interactions;
+import dev.recsys.schemas.Codecs;
+import dev.recsys.schemas.TopicLayout;
+import dev.recsys.schemas.TopicNames;
+import dev.recsys.schemas.Topics;
+import dev.recsys.schemas.avro.EventType;
+import dev.recsys.schemas.avro.ItemUpdate;
+import dev.recsys.schemas.avro.UserEvent;
+import dev.recsys.testkit.EmbeddedRuntimeExtension;
+import dev.recsys.testkit.Events;
+import dev.recsys.testkit.KafkaProbe;
+import dev.recsys.testkit.TestNames;
+import dev.recsys.testkit.Wait;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exactly once, proved by force: the pipeline runs in a child JVM that is killed with SIGKILL at
+ * random moments while events keep arriving, and restarted (once on an empty state directory, as
+ * on a new machine). In the end every user's and item's vector in Redis equals what the pure
+ * feature code computes from the same events in one pass: nothing lost, nothing counted twice.
+ */
+@ExtendWith(EmbeddedRuntimeExtension.class)
+class FeaturesCrashIT {
+  private static final int EVENTS = 30_000;
+  private static final int KILLS = 4;
+  private static final EventType[] TYPES = {EventType.VIEW, EventType.VIEW, EventType.CLICK,
+      EventType.ADD_TO_CART, EventType.PURCHASE};
+  private final EmbeddedKafka kafka;
+  private final EmbeddedRedis redis;
+  @TempDir
+  Path stateDir;
+
+  FeaturesCrashIT(EmbeddedKafka kafka, EmbeddedRedis redis) {
+    this.kafka = kafka;
+    this.redis = redis;
+  }
+
+  @Test
+  void shouldEndWithTheOnePassValuesAfterRepeatedKills(TestInfo info) throws Exception {
+    String name = TestNames.safeUniqueTestName(info);
+    String prefix = name + ".";
+    Topics topics = Topics.named(TopicNames.DEFAULT.withPrefix(prefix));
+    KafkaProbe.createTopics(kafka, topics, TopicLayout.SINGLE_NODE);
+    Random random = new Random(2026);
+    Map<String, ItemUpdate> catalog = catalog();
+    List<Long> killedBehind = new ArrayList<>();
+    List<UserEvent> events = events(random);
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.clientProperties(),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      catalog.forEach((id, item) -> producer.send(new ProducerRecord<>(topics.items().name(),
+          bytes(id), Codecs.ITEM_UPDATE.encode(item))));
+      int sent = 0;
+      for (int round = 0; round <= KILLS; round++) {
+        Process pipeline = start(name, prefix, round == 2);
+        int until = EVENTS * (round + 1) / (KILLS + 1);
+        for (; sent < until; sent++) {
+          UserEvent e = events.get(sent);
+          producer.send(new ProducerRecord<>(topics.events().name(), null,
+              e.getTimestamp().toEpochMilli(), bytes(e.getUserId()), Codecs.USER_EVENT.encode(e)));
+        }
+        producer.flush();
+        if (round < KILLS) {
+          awaitStarted(round + 1);
+          Wait.until(Duration.ofSeconds(60),
+              () -> lag(name, topics) != PipelineLag.NOT_STARTED, () -> "internal topics");
+          long pending = lag(name, topics);
+          long killAt = (long) (pending * (0.2 + 0.6 * random.nextDouble()));
+          Wait.until(Duration.ofSeconds(60), () -> lag(name, topics) <= killAt,
+              () -> "the pipeline to work through part of its backlog");
+          long behind = lag(name, topics);
+          pipeline.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+          killedBehind.add(behind);
+        } else {
+          awaitCaughtUp(name, topics);
+          pipeline.destroy();
+          pipeline.waitFor(30, TimeUnit.SECONDS);
+        }
+      }
+    }
+    System.out.println("killed with these many records still to process: " + killedBehind);
+    assertThat(killedBehind).as("every kill hit a pipeline halfway through its backlog")
+        .allMatch(behind -> behind > 0);
+    assertStoreEqualsOnePass(events, catalog);
+  }
+
+  /** Waits until the pipeline has started {@code times} times: it is processing from then on. */
+  private void awaitStarted(int times) {
+    Path log = stateDir.resolve("pipeline.log");
+    Wait.until(Duration.ofSeconds(60), () -> {
+      try {
+        return Files.exists(log) && Files.readAllLines(log).stream()
+            .filter(line -> line.equals("STARTED")).count() >= times;
+      } catch (IOException e) {
+        return false;
+      }
+    }, () -> "the pipeline to start (see " + log + ")");
+  }
+
+  private long lag(String appId, Topics topics) {
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      return FeaturesApp.lag(admin, appId, topics);
+    }
+  }
+
+  private void awaitCaughtUp(String appId, Topics topics) {
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      Wait.until(Duration.ofSeconds(120), () -> FeaturesApp.lag(admin, appId, topics) == 0
+          && FeaturesApp.lag(admin, appId, topics) == 0, () -> "the restarted pipeline to catch up");
+    }
+  }
+
+  private void assertStoreEqualsOnePass(List<UserEvent> events, Map<String, ItemUpdate> catalog) {
+    Map<String, UserState> users = new LinkedHashMap<>();
+    Map<String, ItemState> items = new LinkedHashMap<>();
+    for (UserEvent e : events) {
+      users.computeIfAbsent(e.getUserId(), id -> new UserState())
+          .apply(Interactions.of(e, catalog.get(e.getItemId())));
+      items.computeIfAbsent(e.getItemId(), id -> new ItemState())
+          .apply(Interactions.of(e, catalog.get(e.getItemId())));
+    }
+    try (RedisOnlineStore store = RedisOnlineStore.connect(
+        OnlineStoreConfig.of(redis.uri(), new FeatureSet("crash", 1)))) {
+      users.forEach((id, state) -> assertThat(store.read(id, List.of()).user())
+          .as("user %s", id).contains(state.features(id)));
+      var read = store.read("nobody", items.keySet());
+      items.forEach((id, state) -> {
+        FeatureVector expected = state.features(id);
+        FeatureVector actual = read.items().get(id);
+        assertThat(actual).as("item %s", id).isNotNull();
+        assertThat(actual.get(FeatureNames.ITEM_EVENTS_TOTAL)).as("item %s events", id)
+            .isEqualTo(expected.get(FeatureNames.ITEM_EVENTS_TOTAL));
+        expected.values().forEach((feature, value) -> assertThat(actual.get(feature))
+            .as("item %s %s", id, feature).isCloseTo(value, within(1e-9)));
+      });
+    }
+  }
+
+  private Process start(String appId, String prefix, boolean freshMachine) throws IOException {
+    Path state = stateDir.resolve(freshMachine ? "fresh" : "state");
+    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.recsys",
+        "-cp", System.getProperty("java.class.path"), CrashableFeaturesMain.class.getName(),
+        kafka.bootstrapServers(), redis.uri(), state.toString(), appId, prefix)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(stateDir.resolve("pipeline.log").toFile()))
+        .start();
+  }
+
+  private static Map<String, ItemUpdate> catalog() {
+    Map<String, ItemUpdate> catalog = new LinkedHashMap<>();
+    for (int i = 0; i < 200; i++) {
+      catalog.put("i" + i, Events.item("i" + i).category("c" + i % 7).build());
+    }
+    return catalog;
+  }
+
+  private static List<UserEvent> events(Random random) {
+    List<UserEvent> events = new ArrayList<>(EVENTS);
+    for (int n = 0; n < EVENTS; n++) {
+      events.add(Events.of(TYPES[random.nextInt(TYPES.length)], "u" + random.nextInt(1_000),
+          "i" + random.nextInt(200)).plusSeconds(n + random.nextInt(60)).build());
+    }
+    return events;
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
