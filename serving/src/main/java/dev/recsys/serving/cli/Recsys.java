@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /** {@code recsys}: the entry point of the fat jar. */
 @Command(name = "recsys", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Event-sourced streaming recommendations on Kafka, Redis and ONNX Runtime.",
-    subcommands = {DemoCommand.class, ServeCommand.class, IngestCommand.class,
+    subcommands = {DemoCommand.class, ServeCommand.class, FeaturesCommand.class,
+        IngestCommand.class,
         GenerateCommand.class, DlqCommand.class, CommandLine.HelpCommand.class})
 public final class Recsys implements Runnable {
   @Option(names = "--config", paramLabel = "FILE",

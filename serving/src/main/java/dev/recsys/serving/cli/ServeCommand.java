@@ -1,13 +1,18 @@
 package dev.recsys.serving.cli;
 
+import dev.recsys.features.definition.FeatureSet;
+import dev.recsys.features.store.OnlineStoreConfig;
+import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.schemas.Topics;
 import dev.recsys.serving.ServingApp;
 import dev.recsys.serving.ServingDeps;
 import dev.recsys.serving.config.RecsysConfig;
+import dev.recsys.serving.features.FeatureRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +21,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code recsys serve}: the HTTP API against an external Kafka. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serve the HTTP API (event and item ingest, health, metrics) against the "
-        + "Kafka in KAFKA_BOOTSTRAP_SERVERS.")
+    description = "Serve the HTTP API (event and item ingest, online features, health, metrics) "
+        + "against KAFKA_BOOTSTRAP_SERVERS and, for features, REDIS_URI.")
 final class ServeCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -31,14 +36,27 @@ final class ServeCommand implements Callable<Integer> {
     String bootstrap = Connections.kafka(config);
     Connections.ensureTopics(bootstrap, config);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Optional<RedisOnlineStore> store = config.redisUri().map(uri ->
+        RedisOnlineStore.connect(OnlineStoreConfig.of(uri, FeatureSet.CORE_V1)));
     try (Shutdown shutdown = Shutdown.hook();
         EventPublisher publisher = EventPublisher.create(Connections.publisher(bootstrap),
             Topics.named(config.topics()), Clock.systemUTC());
-        ServingApp app = ServingApp.start(config.http(),
-            ServingDeps.ingest(publisher, config.ingest(), metrics, Clock.systemUTC()))) {
+        ServingApp app = ServingApp.start(config.http(), withFeatures(
+            ServingDeps.ingest(publisher, config.ingest(), metrics, Clock.systemUTC()), store))) {
       shutdown.await();
       log.info("stopping (port {})", app.port());
+    } finally {
+      store.ifPresent(RedisOnlineStore::close);
     }
     return 0;
+  }
+
+  private static ServingDeps withFeatures(ServingDeps deps, Optional<RedisOnlineStore> store) {
+    if (store.isEmpty()) {
+      log.info("redis.uri (REDIS_URI) is not set: serving ingest only, no features");
+      return deps;
+    }
+    return deps.withFeatures(new FeatureRoutes(store.get(), FeatureSet.CORE_V1,
+        Clock.systemUTC()));
   }
 }

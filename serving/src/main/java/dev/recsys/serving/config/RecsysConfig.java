@@ -6,6 +6,8 @@ import dev.recsys.ingest.http.IngestLimits;
 import dev.recsys.schemas.TopicLayout;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.serving.http.HttpConfig;
+import dev.recsys.features.FeaturesConfig;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +17,9 @@ import java.util.Optional;
  * the embedded runtime" (only {@code recsys demo} offers one).
  */
 public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<String> redisUri,
-    TopicNames topics, TopicLayout layout, HttpConfig http, IngestLimits ingest) {
+    TopicNames topics, TopicLayout layout, HttpConfig http, IngestLimits ingest,
+    String featuresApplicationId, Path featuresStateDir) {
+  public static final String DEFAULT_FEATURES_STATE_DIR = "data/features-state";
 
   public RecsysConfig {
     requireNonNull(kafkaBootstrapServers, "kafka.bootstrap-servers");
@@ -24,6 +28,8 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
     requireNonNull(layout, "kafka.partitions");
     requireNonNull(http, "http");
     requireNonNull(ingest, "ingest");
+    requireNonNull(featuresApplicationId, "features.application-id");
+    requireNonNull(featuresStateDir, "features.state-dir");
   }
 
   /** Reads every key, reporting all problems at once. */
@@ -51,11 +57,13 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
       throw new ConfigException(problems);
     }
     return new RecsysConfig(s.get("kafka.bootstrap-servers"), s.get("redis.uri"), names, layout,
-        http, limits);
+        http, limits, s.get("features.application-id", FeaturesConfig.DEFAULT_APPLICATION_ID),
+        Path.of(s.get("features.state-dir", DEFAULT_FEATURES_STATE_DIR)));
   }
 
   public RecsysConfig withHttp(HttpConfig http) {
-    return new RecsysConfig(kafkaBootstrapServers, redisUri, topics, layout, http, ingest);
+    return new RecsysConfig(kafkaBootstrapServers, redisUri, topics, layout, http, ingest,
+        featuresApplicationId, featuresStateDir);
   }
 
   /** One line per setting, for the start-up log. */
@@ -68,7 +76,9 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
         "http = " + http.host() + ":" + http.port() + " (io " + http.ioThreads() + ", workers "
             + http.workerThreads() + ")",
         "ingest.max-body-bytes = " + ingest.maxBodyBytes() + ", ingest.max-entries = "
-            + ingest.maxEntries()));
+            + ingest.maxEntries(),
+        "features.application-id = " + featuresApplicationId + ", features.state-dir = "
+            + featuresStateDir.toAbsolutePath()));
   }
 
   /** Collects problems instead of failing on the first. */

@@ -19,7 +19,8 @@ class RecsysCommandTest {
 
   @Test
   void shouldListEverySubcommandInHelp() {
-    assertThat(run(0, "--help")).contains("demo", "serve", "ingest", "generate", "dlq");
+    assertThat(run(0, "--help")).contains("demo", "serve", "features", "ingest", "generate",
+        "dlq");
   }
 
   @Test
