@@ -18,7 +18,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * work (one task per events partition).
  */
 public record FeaturesConfig(String bootstrapServers, String applicationId, Path stateDir,
-    FeatureSet featureSet, IntakePolicy intake, Duration commitInterval, int threads) {
+    FeatureSet featureSet, IntakePolicy intake, Duration commitInterval, int threads,
+    Map<String, String> overrides) {
   public static final String DEFAULT_APPLICATION_ID = "recsys-features";
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
   /** How long a fetch waits for data; short, for freshness. */
@@ -31,6 +32,7 @@ public record FeaturesConfig(String bootstrapServers, String applicationId, Path
     requireNonNull(featureSet, "features.set");
     requireNonNull(intake, "features.intake");
     requireNonNull(commitInterval, "features.commit-interval");
+    overrides = Map.copyOf(overrides);
     if (threads < 1) {
       throw new IllegalArgumentException("features.threads must be >= 1, got " + threads);
     }
@@ -38,17 +40,28 @@ public record FeaturesConfig(String bootstrapServers, String applicationId, Path
 
   public static FeaturesConfig of(String bootstrapServers, Path stateDir) {
     return new FeaturesConfig(bootstrapServers, DEFAULT_APPLICATION_ID, stateDir,
-        FeatureSet.CORE_V1, IntakePolicy.DEFAULT, DEFAULT_COMMIT_INTERVAL, 1);
+        FeatureSet.CORE_V1, IntakePolicy.DEFAULT, DEFAULT_COMMIT_INTERVAL, 1, Map.of());
   }
 
   public FeaturesConfig withApplicationId(String id) {
     return new FeaturesConfig(bootstrapServers, id, stateDir, featureSet, intake, commitInterval,
-        threads);
+        threads, overrides);
+  }
+
+  public FeaturesConfig withFeatureSet(FeatureSet set) {
+    return new FeaturesConfig(bootstrapServers, applicationId, stateDir, set, intake,
+        commitInterval, threads, overrides);
+  }
+
+  /** Raw Kafka Streams settings, applied last (e.g. {@code consumer.session.timeout.ms}). */
+  public FeaturesConfig withOverrides(Map<String, String> settings) {
+    return new FeaturesConfig(bootstrapServers, applicationId, stateDir, featureSet, intake,
+        commitInterval, threads, settings);
   }
 
   public FeaturesConfig withThreads(int n) {
     return new FeaturesConfig(bootstrapServers, applicationId, stateDir, featureSet, intake,
-        commitInterval, n);
+        commitInterval, n, overrides);
   }
 
   /** The Kafka Streams properties; the one place they are built, for main and tests alike. */
@@ -72,6 +85,7 @@ public record FeaturesConfig(String bootstrapServers, String applicationId, Path
     // later batches were in flight left the producer in OUT_OF_ORDER_SEQUENCE retries here.
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION),
         1);
+    props.putAll(overrides);
     Properties properties = new Properties();
     properties.putAll(props);
     return properties;

@@ -7,6 +7,7 @@ import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,14 +18,15 @@ public final class CrashableFeaturesMain {
   private CrashableFeaturesMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // A killed member must leave the group, and its open transaction abort, within seconds.
     FeaturesConfig config = FeaturesConfig.of(args[0], Path.of(args[2]))
-        .withApplicationId(args[3]);
+        .withApplicationId(args[3]).withFeatureSet(new FeatureSet("crash", 1))
+        .withOverrides(Map.of("consumer.session.timeout.ms", "6000",
+            "consumer.heartbeat.interval.ms", "1500", "producer.transaction.timeout.ms", "10000"));
     Topics topics = Topics.named(TopicNames.DEFAULT.withPrefix(args[4]));
     RedisOnlineStore store = RedisOnlineStore.connect(
-        OnlineStoreConfig.of(args[1], new FeatureSet("crash", 1)));
-    FeaturesApp.start(new FeaturesConfig(config.bootstrapServers(), config.applicationId(),
-        config.stateDir(), new FeatureSet("crash", 1), config.intake(), config.commitInterval(),
-        config.threads()), topics, store, new SimpleMeterRegistry());
+        OnlineStoreConfig.of(args[1], config.featureSet()));
+    FeaturesApp.start(config, topics, store, new SimpleMeterRegistry());
     System.out.println("STARTED");
     new CountDownLatch(1).await();
   }

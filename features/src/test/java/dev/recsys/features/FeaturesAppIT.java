@@ -8,12 +8,9 @@ import dev.recsys.embedded.EmbeddedRedis;
 import dev.recsys.features.definition.FeatureNames;
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.definition.FeatureVector;
-import dev.recsys.features.definition.ItemState;
-import dev.recsys.features.definition.UserState;
 import dev.recsys.features.store.OnlineFeatures;
 import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
-import dev.recsys.features.stream.Interactions;
 import dev.recsys.schemas.Codecs;
 import dev.recsys.schemas.TopicLayout;
 import dev.recsys.schemas.TopicNames;
@@ -78,10 +75,10 @@ class FeaturesAppIT {
           Codecs.USER_EVENT.encode(e)));
     }
 
-    Map<String, FeatureVector> users = expectedUsers(events, catalog);
-    Map<String, FeatureVector> items = expectedItems(events, catalog);
-    FeaturesConfig config = new FeaturesConfig(kafka.bootstrapServers(), name, stateDir, set,
-        FeaturesConfig.of("x", stateDir).intake(), Duration.ofMillis(100), 1);
+    Map<String, FeatureVector> users = OnePass.users(events, catalog);
+    Map<String, FeatureVector> items = OnePass.items(events, catalog);
+    FeaturesConfig config = FeaturesConfig.of(kafka.bootstrapServers(), stateDir)
+        .withApplicationId(name).withFeatureSet(set);
     try (RedisOnlineStore store = RedisOnlineStore.connect(OnlineStoreConfig.of(redis.uri(), set));
         FeaturesApp app = FeaturesApp.start(config, topics, store, new SimpleMeterRegistry())) {
       Wait.until(Duration.ofSeconds(60), () -> users.entrySet().stream().allMatch(u ->
@@ -124,25 +121,5 @@ class FeaturesAppIT {
           "i" + random.nextInt(30)).plusSeconds(n * 37L + random.nextInt(30)).build());
     }
     return events;
-  }
-
-  private static Map<String, FeatureVector> expectedUsers(List<UserEvent> events,
-      Map<String, ItemUpdate> catalog) {
-    Map<String, UserState> states = new LinkedHashMap<>();
-    events.forEach(e -> states.computeIfAbsent(e.getUserId(), id -> new UserState())
-        .apply(Interactions.of(e, catalog.get(e.getItemId()))));
-    Map<String, FeatureVector> vectors = new LinkedHashMap<>();
-    states.forEach((id, state) -> vectors.put(id, state.features(id)));
-    return vectors;
-  }
-
-  private static Map<String, FeatureVector> expectedItems(List<UserEvent> events,
-      Map<String, ItemUpdate> catalog) {
-    Map<String, ItemState> states = new LinkedHashMap<>();
-    events.forEach(e -> states.computeIfAbsent(e.getItemId(), id -> new ItemState())
-        .apply(Interactions.of(e, catalog.get(e.getItemId()))));
-    Map<String, FeatureVector> vectors = new LinkedHashMap<>();
-    states.forEach((id, state) -> vectors.put(id, state.features(id)));
-    return vectors;
   }
 }

@@ -8,11 +8,8 @@ import dev.recsys.embedded.EmbeddedRedis;
 import dev.recsys.features.definition.FeatureNames;
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.definition.FeatureVector;
-import dev.recsys.features.definition.ItemState;
-import dev.recsys.features.definition.UserState;
 import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
-import dev.recsys.features.stream.Interactions;
 import dev.recsys.schemas.Codecs;
 import dev.recsys.schemas.TopicLayout;
 import dev.recsys.schemas.TopicNames;
@@ -53,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(EmbeddedRuntimeExtension.class)
 class FeaturesCrashIT {
-  private static final int EVENTS = 30_000;
+  private static final int EVENTS = 40_000;
   private static final int KILLS = 4;
   private static final EventType[] TYPES = {EventType.VIEW, EventType.VIEW, EventType.CLICK,
       EventType.ADD_TO_CART, EventType.PURCHASE};
@@ -61,6 +58,7 @@ class FeaturesCrashIT {
   private final EmbeddedRedis redis;
   @TempDir
   Path stateDir;
+  private Admin admin;
 
   FeaturesCrashIT(EmbeddedKafka kafka, EmbeddedRedis redis) {
     this.kafka = kafka;
@@ -69,6 +67,7 @@ class FeaturesCrashIT {
 
   @Test
   void shouldEndWithTheOnePassValuesAfterRepeatedKills(TestInfo info) throws Exception {
+    admin = Admin.create(kafka.clientProperties());
     String name = TestNames.safeUniqueTestName(info);
     String prefix = name + ".";
     Topics topics = Topics.named(TopicNames.DEFAULT.withPrefix(prefix));
@@ -109,6 +108,7 @@ class FeaturesCrashIT {
         }
       }
     }
+    admin.close();
     System.out.println("killed with these many records still to process: " + killedBehind);
     assertThat(killedBehind).as("every kill hit a pipeline halfway through its backlog")
         .allMatch(behind -> behind > 0);
@@ -129,34 +129,23 @@ class FeaturesCrashIT {
   }
 
   private long lag(String appId, Topics topics) {
-    try (Admin admin = Admin.create(kafka.clientProperties())) {
-      return FeaturesApp.lag(admin, appId, topics);
-    }
+    return FeaturesApp.lag(admin, appId, topics);
   }
 
   private void awaitCaughtUp(String appId, Topics topics) {
-    try (Admin admin = Admin.create(kafka.clientProperties())) {
-      Wait.until(Duration.ofSeconds(120), () -> FeaturesApp.lag(admin, appId, topics) == 0
-          && FeaturesApp.lag(admin, appId, topics) == 0, () -> "the restarted pipeline to catch up");
-    }
+    Wait.until(Duration.ofMinutes(4), () -> lag(appId, topics) == 0 && lag(appId, topics) == 0,
+        () -> "the restarted pipeline to catch up");
   }
 
   private void assertStoreEqualsOnePass(List<UserEvent> events, Map<String, ItemUpdate> catalog) {
-    Map<String, UserState> users = new LinkedHashMap<>();
-    Map<String, ItemState> items = new LinkedHashMap<>();
-    for (UserEvent e : events) {
-      users.computeIfAbsent(e.getUserId(), id -> new UserState())
-          .apply(Interactions.of(e, catalog.get(e.getItemId())));
-      items.computeIfAbsent(e.getItemId(), id -> new ItemState())
-          .apply(Interactions.of(e, catalog.get(e.getItemId())));
-    }
+    Map<String, FeatureVector> users = OnePass.users(events, catalog);
+    Map<String, FeatureVector> items = OnePass.items(events, catalog);
     try (RedisOnlineStore store = RedisOnlineStore.connect(
         OnlineStoreConfig.of(redis.uri(), new FeatureSet("crash", 1)))) {
-      users.forEach((id, state) -> assertThat(store.read(id, List.of()).user())
-          .as("user %s", id).contains(state.features(id)));
+      users.forEach((id, expected) -> assertThat(store.read(id, List.of()).user())
+          .as("user %s", id).contains(expected));
       var read = store.read("nobody", items.keySet());
-      items.forEach((id, state) -> {
-        FeatureVector expected = state.features(id);
+      items.forEach((id, expected) -> {
         FeatureVector actual = read.items().get(id);
         assertThat(actual).as("item %s", id).isNotNull();
         assertThat(actual.get(FeatureNames.ITEM_EVENTS_TOTAL)).as("item %s events", id)

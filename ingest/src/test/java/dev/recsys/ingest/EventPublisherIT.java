@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recsys.embedded.EmbeddedKafka;
 import dev.recsys.schemas.Codecs;
-import dev.recsys.schemas.TopicLayout;
-import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
@@ -15,7 +13,6 @@ import dev.recsys.testkit.EmbeddedRuntimeExtension;
 import dev.recsys.testkit.Events;
 import dev.recsys.testkit.KafkaProbe;
 import dev.recsys.testkit.TestClocks;
-import dev.recsys.testkit.TestNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,8 +33,7 @@ class EventPublisherIT {
 
   @BeforeEach
   void createTopics(TestInfo info) {
-    topics = Topics.named(TopicNames.DEFAULT.withPrefix(TestNames.safeUniqueTestName(info) + "."));
-    KafkaProbe.createTopics(kafka, topics, TopicLayout.SINGLE_NODE);
+    topics = KafkaProbe.uniqueTopics(kafka, info);
   }
 
   private EventPublisher publisher() {

@@ -9,14 +9,11 @@ import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ingest.PublisherConfig;
 import dev.recsys.ingest.http.IngestLimits;
 import dev.recsys.schemas.Codecs;
-import dev.recsys.schemas.TopicLayout;
-import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import dev.recsys.serving.http.HttpConfig;
 import dev.recsys.testkit.EmbeddedRuntimeExtension;
 import dev.recsys.testkit.KafkaProbe;
 import dev.recsys.testkit.TestClocks;
-import dev.recsys.testkit.TestNames;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -48,8 +45,7 @@ class IngestApiIT {
 
   @BeforeEach
   void start(TestInfo info) {
-    topics = Topics.named(TopicNames.DEFAULT.withPrefix(TestNames.safeUniqueTestName(info) + "."));
-    KafkaProbe.createTopics(kafka, topics, TopicLayout.SINGLE_NODE);
+    topics = KafkaProbe.uniqueTopics(kafka, info);
     publisher = EventPublisher.create(PublisherConfig.of(kafka.bootstrapServers()), topics,
         TestClocks.FIXED);
     app = ServingApp.start(HttpConfig.onPort(0), ServingDeps.ingest(publisher,

@@ -3,6 +3,7 @@ package dev.recsys.testkit;
 import dev.recsys.embedded.EmbeddedKafka;
 import dev.recsys.schemas.TopicLayout;
 import dev.recsys.schemas.TopicProvisioner;
+import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,12 +23,21 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.TestInfo;
 
 /** Looks at topics from a test: create them, count and read their records, send raw ones. */
 public final class KafkaProbe {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private KafkaProbe() {}
+
+  /** The recsys topics under a prefix unique to this test, created and online. */
+  public static Topics uniqueTopics(EmbeddedKafka kafka, TestInfo test) {
+    Topics topics = Topics.named(TopicNames.DEFAULT
+        .withPrefix(TestNames.safeUniqueTestName(test) + "."));
+    createTopics(kafka, topics, TopicLayout.SINGLE_NODE);
+    return topics;
+  }
 
   public static void createTopics(EmbeddedKafka kafka, Topics topics, TopicLayout layout) {
     try (Admin admin = Admin.create(kafka.clientProperties())) {

@@ -3,85 +3,63 @@ package dev.recsys.features.definition;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** How one kind of entity keeps its state; the stream and replay both go through this. */
-public interface EntityModel<S> {
-  S empty();
-
-  /** The entity an interaction updates. */
-  String entityOf(Interaction interaction);
-
-  void apply(S state, Interaction interaction);
-
-  FeatureVector features(S state, String entityId);
-
-  void write(S state, DataOutput out) throws IOException;
-
-  S read(DataInput in) throws IOException;
+/**
+ * How one kind of entity keeps its state: which entity an interaction updates, how the state
+ * changes, what features it yields and how it is stored. The stream and replay both use these.
+ */
+public record EntityModel<S>(Supplier<S> emptyState, Function<Interaction, String> entity,
+    BiConsumer<S, Interaction> update, BiFunction<S, String, FeatureVector> vector,
+    StateWriter<S> writer, StateReader<S> reader) {
 
   /** Users: keyed by user id. */
-  EntityModel<UserState> USERS = new EntityModel<>() {
-    @Override
-    public UserState empty() {
-      return new UserState();
-    }
-
-    @Override
-    public String entityOf(Interaction interaction) {
-      return interaction.userId();
-    }
-
-    @Override
-    public void apply(UserState state, Interaction interaction) {
-      state.apply(interaction);
-    }
-
-    @Override
-    public FeatureVector features(UserState state, String entityId) {
-      return state.features(entityId);
-    }
-
-    @Override
-    public void write(UserState state, DataOutput out) throws IOException {
-      state.write(out);
-    }
-
-    @Override
-    public UserState read(DataInput in) throws IOException {
-      return UserState.read(in);
-    }
-  };
+  public static final EntityModel<UserState> USERS = new EntityModel<>(UserState::new,
+      Interaction::userId, UserState::apply, UserState::features, UserState::write,
+      UserState::read);
 
   /** Items: keyed by item id. */
-  EntityModel<ItemState> ITEMS = new EntityModel<>() {
-    @Override
-    public ItemState empty() {
-      return new ItemState();
-    }
+  public static final EntityModel<ItemState> ITEMS = new EntityModel<>(ItemState::new,
+      Interaction::itemId, ItemState::apply, ItemState::features, ItemState::write,
+      ItemState::read);
 
-    @Override
-    public String entityOf(Interaction interaction) {
-      return interaction.itemId();
-    }
+  public S empty() {
+    return emptyState.get();
+  }
 
-    @Override
-    public void apply(ItemState state, Interaction interaction) {
-      state.apply(interaction);
-    }
+  /** The entity an interaction updates. */
+  public String entityOf(Interaction interaction) {
+    return entity.apply(interaction);
+  }
 
-    @Override
-    public FeatureVector features(ItemState state, String entityId) {
-      return state.features(entityId);
-    }
+  public void apply(S state, Interaction interaction) {
+    update.accept(state, interaction);
+  }
 
-    @Override
-    public void write(ItemState state, DataOutput out) throws IOException {
-      state.write(out);
-    }
+  public FeatureVector features(S state, String entityId) {
+    return vector.apply(state, entityId);
+  }
 
-    @Override
-    public ItemState read(DataInput in) throws IOException {
-      return ItemState.read(in);
-    }
-  };
+  public void write(S state, DataOutput out) throws IOException {
+    writer.write(state, out);
+  }
+
+  public S read(DataInput in) throws IOException {
+    return reader.read(in);
+  }
+
+  /** Writes a state's bytes. */
+  @FunctionalInterface
+  public interface StateWriter<S> {
+    void write(S state, DataOutput out) throws IOException;
+  }
+
+  /** Reads a state from its bytes. */
+  @FunctionalInterface
+  public interface StateReader<S> {
+    S read(DataInput in) throws IOException;
+  }
 }

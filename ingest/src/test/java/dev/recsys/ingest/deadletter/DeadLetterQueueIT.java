@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.recsys.embedded.EmbeddedKafka;
 import dev.recsys.ingest.PublisherConfig;
 import dev.recsys.schemas.Codecs;
-import dev.recsys.schemas.TopicLayout;
-import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.deadletter.DeadLetters;
 import dev.recsys.schemas.validation.InvalidRecordException;
@@ -14,7 +12,6 @@ import dev.recsys.schemas.validation.Violation;
 import dev.recsys.testkit.EmbeddedRuntimeExtension;
 import dev.recsys.testkit.Events;
 import dev.recsys.testkit.KafkaProbe;
-import dev.recsys.testkit.TestNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -38,8 +35,7 @@ class DeadLetterQueueIT {
 
   @BeforeEach
   void setUp(TestInfo info) {
-    topics = Topics.named(TopicNames.DEFAULT.withPrefix(TestNames.safeUniqueTestName(info) + "."));
-    KafkaProbe.createTopics(kafka, topics, TopicLayout.SINGLE_NODE);
+    topics = KafkaProbe.uniqueTopics(kafka, info);
     queue = new DeadLetterQueue(PublisherConfig.of(kafka.bootstrapServers()),
         topics.eventsDlq().name());
   }

@@ -6,15 +6,12 @@ import dev.recsys.embedded.EmbeddedKafka;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ingest.PublisherConfig;
 import dev.recsys.schemas.Codecs;
-import dev.recsys.schemas.TopicLayout;
-import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
 import dev.recsys.schemas.avro.UserEvent;
 import dev.recsys.testkit.EmbeddedRuntimeExtension;
 import dev.recsys.testkit.KafkaProbe;
 import dev.recsys.testkit.TestClocks;
-import dev.recsys.testkit.TestNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +37,7 @@ class FileLoaderIT {
 
   @BeforeEach
   void createTopics(TestInfo info) {
-    topics = Topics.named(TopicNames.DEFAULT.withPrefix(TestNames.safeUniqueTestName(info) + "."));
-    KafkaProbe.createTopics(kafka, topics, TopicLayout.SINGLE_NODE);
+    topics = KafkaProbe.uniqueTopics(kafka, info);
   }
 
   @Test

@@ -76,12 +76,12 @@ final class IngestCommand implements Callable<Integer> {
       FileLoader loader = new FileLoader(publisher, Clock.systemUTC());
       boolean clean = true;
       if (items != null) {
-        clean &= report(load(items, itemMap, FileLoader.itemFields(), constantType, delimiter,
-            (options, progress) -> loader.loadItems(items, options, progress)));
+        clean &= report(load(items, itemMap, FileLoader.itemFields(), constantType,
+            delimiter, (options, progress) -> loader.loadItems(items, options, progress)));
       }
       if (events != null) {
-        clean &= report(load(events, eventMap, FileLoader.eventFields(), constantType, delimiter,
-            (options, progress) -> loader.loadEvents(events, options, progress)));
+        clean &= report(load(events, eventMap, FileLoader.eventFields(), constantType,
+            delimiter, (options, progress) -> loader.loadEvents(events, options, progress)));
       }
       return clean ? 0 : 3;
     }
