@@ -2,6 +2,7 @@ package dev.recsys.ingest.load;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.recsys.ingest.Ack;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.schemas.json.EventJson;
 import dev.recsys.schemas.json.ItemJson;
@@ -15,6 +16,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -44,13 +47,14 @@ public final class FileLoader {
   /** Loads events; {@code progress} receives the file bytes consumed so far. */
   public LoadSummary loadEvents(Path file, LoadOptions options, LongConsumer progress) {
     return load("events", file, options, FieldKind.EVENT_FIELDS, progress,
-        (row, tally) -> send(EventJson.read(row.node()), tally, row));
+        (row, tally) -> send(EventJson.read(row.node()), publisher::send, tally, row));
   }
 
   /** Loads catalog items; {@code progress} receives the file bytes consumed so far. */
   public LoadSummary loadItems(Path file, LoadOptions options, LongConsumer progress) {
     return load("items", file, options, FieldKind.ITEM_FIELDS, progress,
-        (row, tally) -> send(ItemJson.read(row.node(), clock.instant()), tally, row));
+        (row, tally) -> send(ItemJson.read(row.node(), clock.instant()), publisher::send, tally,
+            row));
   }
 
   private LoadSummary load(String kind, Path file, LoadOptions options,
@@ -76,17 +80,14 @@ public final class FileLoader {
     return tally.summary();
   }
 
-  private <T> void send(Parsed<T> parsed, LoadTally tally, RowReader.Row row) {
+  private static <T> void send(Parsed<T> parsed, Function<T, CompletableFuture<Ack>> publish,
+      LoadTally tally, RowReader.Row row) {
     if (parsed instanceof Parsed.Rejected<T> rejected) {
       tally.reject(row.line(), rejected.violations());
       return;
     }
-    T value = ((Parsed.Ok<T>) parsed).value();
     try {
-      var ack = value instanceof dev.recsys.schemas.avro.UserEvent event
-          ? publisher.send(event)
-          : publisher.send((dev.recsys.schemas.avro.ItemUpdate) value);
-      tally.sent(ack);
+      tally.sent(publish.apply(((Parsed.Ok<T>) parsed).value()));
     } catch (InvalidRecordException e) {
       tally.reject(row.line(), e.violations());
     }
