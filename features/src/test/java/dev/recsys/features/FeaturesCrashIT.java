@@ -43,14 +43,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exactly once, proved by force: the pipeline runs in a child JVM that is killed with SIGKILL at
- * random moments while events keep arriving, and restarted (once on an empty state directory, as
+ * Exactly once, proved by force: the pipeline runs in a child JVM that is killed with SIGKILL a
+ * random 0.1–0.5 s after it first commits progress, while events keep arriving, and restarted (once on an empty state directory, as
  * on a new machine). In the end every user's and item's vector in Redis equals what the pure
  * feature code computes from the same events in one pass: nothing lost, nothing counted twice.
  */
 @ExtendWith(EmbeddedRuntimeExtension.class)
 class FeaturesCrashIT {
-  private static final int EVENTS = 40_000;
+  private static final int EVENTS = 20_000;
   private static final int KILLS = 4;
   private static final EventType[] TYPES = {EventType.VIEW, EventType.VIEW, EventType.CLICK,
       EventType.ADD_TO_CART, EventType.PURCHASE};
@@ -84,24 +84,20 @@ class FeaturesCrashIT {
       for (int round = 0; round <= KILLS; round++) {
         Process pipeline = start(name, prefix, round == 2);
         int until = EVENTS * (round + 1) / (KILLS + 1);
-        for (; sent < until; sent++) {
-          UserEvent e = events.get(sent);
-          producer.send(new ProducerRecord<>(topics.events().name(), null,
-              e.getTimestamp().toEpochMilli(), bytes(e.getUserId()), Codecs.USER_EVENT.encode(e)));
-        }
-        producer.flush();
         if (round < KILLS) {
           awaitStarted(round + 1);
-          Wait.until(Duration.ofSeconds(60),
-              () -> lag(name, topics) != PipelineLag.NOT_STARTED, () -> "internal topics");
-          long pending = lag(name, topics);
-          long killAt = (long) (pending * (0.2 + 0.6 * random.nextDouble()));
-          Wait.until(Duration.ofSeconds(60), () -> lag(name, topics) <= killAt,
-              () -> "the pipeline to work through part of its backlog");
+          long committed = committed(name, topics);
+          Feeder feeder = Feeder.start(producer, topics, events.subList(sent, until));
+          Wait.until(Duration.ofMinutes(2), () -> committed(name, topics) > committed,
+              () -> "the restarted pipeline to commit progress");
+          Thread.sleep(100 + random.nextInt(400));
           long behind = lag(name, topics);
           pipeline.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
           killedBehind.add(behind);
+          feeder.finish();
+          sent = until;
         } else {
+          sent = send(producer, topics, events, sent, until);
           awaitCaughtUp(name, topics);
           pipeline.destroy();
           pipeline.waitFor(30, TimeUnit.SECONDS);
@@ -110,9 +106,61 @@ class FeaturesCrashIT {
     }
     admin.close();
     System.out.println("killed with these many records still to process: " + killedBehind);
-    assertThat(killedBehind).as("every kill hit a pipeline halfway through its backlog")
+    assertThat(killedBehind).as("every kill hit a running pipeline with work in flight")
         .allMatch(behind -> behind > 0);
     assertStoreEqualsOnePass(events, catalog);
+  }
+
+  /** Events of the events topic the pipeline has committed as processed. */
+  private long committed(String appId, Topics topics) {
+    try {
+      return admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get()
+          .entrySet().stream().filter(e -> e.getKey().topic().equals(topics.events().name()))
+          .mapToLong(e -> e.getValue().offset()).sum();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read committed offsets of " + appId, e);
+    }
+  }
+
+  /** Sends events in the background, a few thousand a second, while the pipeline works. */
+  private static final class Feeder {
+    private final Thread thread;
+
+    private Feeder(Thread thread) {
+      this.thread = thread;
+    }
+
+    static Feeder start(KafkaProducer<byte[], byte[]> producer, Topics topics,
+        List<UserEvent> events) {
+      Thread thread = new Thread(() -> {
+        for (int from = 0; from < events.size(); from += 200) {
+          send(producer, topics, events, from, Math.min(events.size(), from + 200));
+          try {
+            Thread.sleep(50);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }, "crash-test-feeder");
+      thread.start();
+      return new Feeder(thread);
+    }
+
+    void finish() throws InterruptedException {
+      thread.join();
+    }
+  }
+
+  /** Sends events [from, to) while the pipeline runs; returns {@code to}. */
+  private static int send(KafkaProducer<byte[], byte[]> producer, Topics topics,
+      List<UserEvent> events, int from, int to) {
+    for (UserEvent e : events.subList(from, to)) {
+      producer.send(new ProducerRecord<>(topics.events().name(), null,
+          e.getTimestamp().toEpochMilli(), bytes(e.getUserId()), Codecs.USER_EVENT.encode(e)));
+    }
+    producer.flush();
+    return to;
   }
 
   /** Waits until the pipeline has started {@code times} times: it is processing from then on. */
@@ -133,7 +181,7 @@ class FeaturesCrashIT {
   }
 
   private void awaitCaughtUp(String appId, Topics topics) {
-    Wait.until(Duration.ofMinutes(4), () -> lag(appId, topics) == 0 && lag(appId, topics) == 0,
+    Wait.until(Duration.ofMinutes(6), () -> lag(appId, topics) == 0 && lag(appId, topics) == 0,
         () -> "the restarted pipeline to catch up");
   }
 

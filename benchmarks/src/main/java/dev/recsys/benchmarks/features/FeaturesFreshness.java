@@ -1,5 +1,6 @@
 package dev.recsys.benchmarks.features;
 
+import dev.recsys.benchmarks.BenchTopics;
 import dev.recsys.embedded.EmbeddedRuntime;
 import dev.recsys.features.FeaturesApp;
 import dev.recsys.features.FeaturesConfig;
@@ -7,9 +8,7 @@ import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ingest.PublisherConfig;
-import dev.recsys.schemas.TopicLayout;
 import dev.recsys.schemas.TopicNames;
-import dev.recsys.schemas.TopicProvisioner;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
 import dev.recsys.schemas.avro.UserEvent;
@@ -20,14 +19,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,11 +55,7 @@ public final class FeaturesFreshness implements Callable<Integer> {
     Path state = Files.createTempDirectory("bench-freshness-");
     try (EmbeddedRuntime runtime = EmbeddedRuntime.start()) {
       String bootstrap = runtime.kafka().bootstrapServers();
-      Topics topics = Topics.named(TopicNames.DEFAULT);
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-          bootstrap))) {
-        TopicProvisioner.ensure(admin, topics, TopicLayout.SINGLE_NODE);
-      }
+      Topics topics = BenchTopics.create(bootstrap, Topics.named(TopicNames.DEFAULT));
       FeaturesConfig config = FeaturesConfig.of(bootstrap, state);
       try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap), topics,
               Clock.systemUTC());

@@ -1,5 +1,6 @@
 package dev.recsys.benchmarks.features;
 
+import dev.recsys.benchmarks.BenchTopics;
 import dev.recsys.embedded.EmbeddedRuntime;
 import dev.recsys.features.FeaturesApp;
 import dev.recsys.features.FeaturesConfig;
@@ -9,9 +10,7 @@ import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ingest.PublisherConfig;
 import dev.recsys.ingest.generate.DatasetGenerator;
 import dev.recsys.ingest.generate.GeneratorParams;
-import dev.recsys.schemas.TopicLayout;
 import dev.recsys.schemas.TopicNames;
-import dev.recsys.schemas.TopicProvisioner;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
@@ -53,10 +52,9 @@ public final class FeaturesThroughput implements Callable<Integer> {
     Path state = Files.createTempDirectory("bench-features-");
     try (EmbeddedRuntime runtime = EmbeddedRuntime.start()) {
       String bootstrap = runtime.kafka().bootstrapServers();
-      Topics topics = Topics.named(TopicNames.DEFAULT);
+      Topics topics = BenchTopics.create(bootstrap, Topics.named(TopicNames.DEFAULT));
       try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
           bootstrap))) {
-        TopicProvisioner.ensure(admin, topics, TopicLayout.SINGLE_NODE);
         long events = publish(bootstrap, topics);
         FeaturesConfig config = FeaturesConfig.of(bootstrap, state).withThreads(threads);
         try (RedisOnlineStore store = RedisOnlineStore.connect(

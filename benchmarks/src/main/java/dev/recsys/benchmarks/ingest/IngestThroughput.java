@@ -1,19 +1,16 @@
 package dev.recsys.benchmarks.ingest;
 
+import dev.recsys.benchmarks.BenchTopics;
 import dev.recsys.embedded.EmbeddedKafka;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ingest.PublisherConfig;
-import dev.recsys.schemas.TopicLayout;
 import dev.recsys.schemas.TopicNames;
-import dev.recsys.schemas.TopicProvisioner;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.UserEvent;
+import dev.recsys.serving.demo.TopicCounts;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,10 +55,7 @@ public final class IngestThroughput implements Callable<Integer> {
       String servers = bootstrap != null ? bootstrap : kafka.bootstrapServers();
       Topics topics = Topics.named(TopicNames.DEFAULT.withPrefix("bench-" + System.nanoTime()
           + "."));
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-          servers))) {
-        TopicProvisioner.ensure(admin, topics, TopicLayout.SINGLE_NODE);
-      }
+      BenchTopics.create(servers, topics);
       try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(servers), topics,
           Clock.systemUTC())) {
         Run run = mode == Mode.CLIENT ? new ClientRun(publisher)
@@ -71,7 +65,7 @@ public final class IngestThroughput implements Callable<Integer> {
         long acked = run.send(data.subList(warmup, data.size()));
         double seconds = (System.nanoTime() - started) / 1e9;
         run.close();
-        long onTopic = TopicSize.records(servers, topics.events().name());
+        long onTopic = TopicCounts.records(servers, topics.events().name());
         System.out.printf("mode=%s events=%d batch=%d connections=%d seconds=%.2f "
                 + "events_per_s=%.0f acked=%d on_topic=%d (incl. %d warm-up)%n",
             mode.name().toLowerCase(), events, batch, connections, seconds, acked / seconds,

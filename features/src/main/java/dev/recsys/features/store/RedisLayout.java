@@ -20,7 +20,9 @@ import java.util.TreeMap;
  */
 final class RedisLayout {
   static final String UPDATED_AT = "_updated_at";
-  static final String RECENT_PREFIX = "_r";
+  /** {@code _r00} … one field name per recent slot, built once: this runs per write and read. */
+  private static final List<String> RECENT_FIELDS = java.util.stream.IntStream
+      .range(0, 100).mapToObj(i -> String.format("_r%02d", i)).toList();
   private final String namespace;
 
   RedisLayout(FeatureSet set) {
@@ -38,7 +40,7 @@ final class RedisLayout {
     List<RecentInteraction> recent = vector.recent();
     for (int i = 0; i < recent.size(); i++) {
       RecentInteraction r = recent.get(i);
-      fields.put(String.format("%s%02d", RECENT_PREFIX, i),
+      fields.put(RECENT_FIELDS.get(i),
           r.itemId() + '\t' + r.type().name() + '\t' + r.timestamp());
     }
     return fields;
@@ -52,8 +54,8 @@ final class RedisLayout {
       }
     });
     List<RecentInteraction> recent = new ArrayList<>();
-    for (int i = 0; ; i++) {
-      String entry = fields.get(String.format("%s%02d", RECENT_PREFIX, i));
+    for (int i = 0; i < RECENT_FIELDS.size(); i++) {
+      String entry = fields.get(RECENT_FIELDS.get(i));
       if (entry == null) {
         break;
       }

@@ -20,6 +20,13 @@ final class Connections {
             + "or the address `recsys demo` prints for its embedded broker)")));
   }
 
+  /** The Kafka of {@code config}, with the recsys topics created there if missing. */
+  static String kafkaWithTopics(RecsysConfig config) {
+    String bootstrap = kafka(config);
+    ensureTopics(bootstrap, config);
+    return bootstrap;
+  }
+
   static PublisherConfig publisher(String bootstrap) {
     return PublisherConfig.of(bootstrap);
   }

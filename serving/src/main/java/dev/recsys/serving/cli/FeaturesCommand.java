@@ -29,10 +29,9 @@ final class FeaturesCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     RecsysConfig config = root.config();
     log.info("effective configuration:\n{}", config.describe());
-    String bootstrap = Connections.kafka(config);
     String redis = config.redisUri().orElseThrow(() -> new ConfigException(List.of(
         "redis.uri is not set: set REDIS_URI, e.g. redis://localhost:6379")));
-    Connections.ensureTopics(bootstrap, config);
+    String bootstrap = Connections.kafkaWithTopics(config);
     FeaturesConfig features = FeaturesConfig.of(bootstrap, config.featuresStateDir())
         .withApplicationId(config.featuresApplicationId());
     try (Shutdown shutdown = Shutdown.hook();

@@ -69,10 +69,9 @@ final class IngestCommand implements Callable<Integer> {
     Optional<EventType> constantType = constantType();
     char delimiter = delimiter();
     RecsysConfig config = root.config();
-    String bootstrap = Connections.kafka(config);
+    String bootstrap = Connections.kafkaWithTopics(config);
     try (EventPublisher publisher = EventPublisher.create(Connections.publisher(bootstrap),
         dev.recsys.schemas.Topics.named(config.topics()), Clock.systemUTC())) {
-      Connections.ensureTopics(bootstrap, config);
       FileLoader loader = new FileLoader(publisher, Clock.systemUTC());
       boolean clean = true;
       if (items != null) {

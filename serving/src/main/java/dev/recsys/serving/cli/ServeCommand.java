@@ -33,8 +33,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     RecsysConfig config = root.config();
     log.info("effective configuration:\n{}", config.describe());
-    String bootstrap = Connections.kafka(config);
-    Connections.ensureTopics(bootstrap, config);
+    String bootstrap = Connections.kafkaWithTopics(config);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Optional<RedisOnlineStore> store = config.redisUri().map(uri ->
         RedisOnlineStore.connect(OnlineStoreConfig.of(uri, FeatureSet.CORE_V1)));
