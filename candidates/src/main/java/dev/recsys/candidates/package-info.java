@@ -1,0 +1,2 @@
+/** Item embeddings, the ANN index and candidate sources. */
+package dev.recsys.candidates;

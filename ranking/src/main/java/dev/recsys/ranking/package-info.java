@@ -1,0 +1,2 @@
+/** Ranker training, ONNX scoring and the model registry. */
+package dev.recsys.ranking;
