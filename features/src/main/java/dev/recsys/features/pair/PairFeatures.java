@@ -1,0 +1,136 @@
+package dev.recsys.features.pair;
+
+import dev.recsys.features.definition.FeatureNames;
+import dev.recsys.features.definition.FeatureVector;
+import dev.recsys.features.definition.FeatureVector.EntityKind;
+import dev.recsys.features.definition.RecentInteraction;
+import dev.recsys.features.definition.Window;
+import dev.recsys.schemas.avro.EventType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The ranker's input: a fixed, ordered list of named numbers describing a user, a candidate item
+ * and how they relate, all as of one moment. Names are column-safe ({@code [a-z0-9_]+}), so they
+ * double as Parquet column names and as the model contract's feature names.
+ */
+public final class PairFeatures {
+  /** Seconds since the last event of an entity never seen (30 days): "long ago", not zero. */
+  public static final double UNSEEN_SECONDS = Duration.ofDays(30).toSeconds();
+  /** How fast the recency of the user's own touch of the item fades. */
+  static final Duration ITEM_RECENCY_HALF_LIFE = Duration.ofHours(1);
+  private static final List<EventType> COUNTED =
+      List.of(EventType.VIEW, EventType.CLICK, EventType.ADD_TO_CART, EventType.PURCHASE);
+  private static final List<String> USER_SCALARS = List.of(FeatureNames.USER_EVENTS_TOTAL,
+      FeatureNames.USER_SESSION_DISTINCT_ITEMS);
+  private static final List<String> ITEM_SCALARS = List.of(FeatureNames.ITEM_CTR_7D,
+      FeatureNames.ITEM_CVR_7D, FeatureNames.ITEM_TRENDING, FeatureNames.ITEM_DISTINCT_USERS,
+      FeatureNames.ITEM_EVENTS_TOTAL);
+  private static final String USER_SINCE =
+      EntityKind.USER.prefix() + FeatureVector.SECONDS_SINCE_LAST_EVENT;
+  private static final String ITEM_SINCE =
+      EntityKind.ITEM.prefix() + FeatureVector.SECONDS_SINCE_LAST_EVENT;
+  private static final List<String> USER_SOURCES = sources(EntityKind.USER, USER_SCALARS,
+      USER_SINCE);
+  private static final List<String> ITEM_SOURCES = sources(EntityKind.ITEM, ITEM_SCALARS,
+      ITEM_SINCE);
+  /** The pair features proper, computed from both vectors. */
+  private static final List<String> PAIR = List.of("pair_category_affinity",
+      "pair_category_share", "pair_item_touches", "pair_item_recency");
+  /** Every feature name, in input order. */
+  public static final List<String> NAMES = names();
+
+  private PairFeatures() {}
+
+  /**
+   * The features of {@code item} for {@code user} at {@code time}. Either vector may be null (an
+   * entity never seen); both are brought to {@code time} first, as serving does at request time.
+   *
+   * @param category the item's category, or null when the catalog does not know it
+   */
+  public static double[] of(FeatureVector user, FeatureVector item, String category, long time) {
+    double[] out = new double[NAMES.size()];
+    int at = 0;
+    FeatureVector u = user == null ? null : user.at(time);
+    FeatureVector i = item == null ? null : item.at(time);
+    for (String name : USER_SOURCES) {
+      out[at++] = value(u, name, USER_SINCE);
+    }
+    for (String name : ITEM_SOURCES) {
+      out[at++] = value(i, name, ITEM_SINCE);
+    }
+    double affinity = u == null || category == null ? 0
+        : u.get(FeatureNames.USER_AFFINITY_PREFIX + category);
+    out[at++] = affinity;
+    out[at++] = affinity == 0 ? 0 : affinity / totalAffinity(u);
+    out[at++] = touches(u, item == null ? null : item.id());
+    out[at] = recency(u, item == null ? null : item.id(), time);
+    return out;
+  }
+
+  private static double value(FeatureVector vector, String name, String since) {
+    if (vector == null) {
+      return name.equals(since) ? UNSEEN_SECONDS : 0;
+    }
+    return vector.get(name);
+  }
+
+  private static double totalAffinity(FeatureVector user) {
+    double total = 0;
+    for (Map.Entry<String, Double> e : user.values().entrySet()) {
+      if (e.getKey().startsWith(FeatureNames.USER_AFFINITY_PREFIX)) {
+        total += e.getValue();
+      }
+    }
+    return total;
+  }
+
+  private static double touches(FeatureVector user, String itemId) {
+    if (user == null || itemId == null) {
+      return 0;
+    }
+    return user.recent().stream().filter(r -> r.itemId().equals(itemId)).count();
+  }
+
+  private static double recency(FeatureVector user, String itemId, long time) {
+    if (user == null || itemId == null) {
+      return 0;
+    }
+    long last = Long.MIN_VALUE;
+    for (RecentInteraction r : user.recent()) {
+      if (r.itemId().equals(itemId)) {
+        last = Math.max(last, r.timestamp());
+      }
+    }
+    return last == Long.MIN_VALUE ? 0
+        : Math.pow(0.5, (double) Math.max(0, time - last) / ITEM_RECENCY_HALF_LIFE.toMillis());
+  }
+
+  private static List<String> sources(EntityKind kind, List<String> scalars, String since) {
+    List<String> names = new ArrayList<>();
+    for (EventType type : COUNTED) {
+      for (Window window : Window.values()) {
+        names.add(FeatureNames.count(kind, type, window));
+      }
+    }
+    names.addAll(scalars);
+    names.add(since);
+    return List.copyOf(names);
+  }
+
+  private static List<String> names() {
+    List<String> names = new ArrayList<>();
+    USER_SOURCES.forEach(n -> names.add(column(n)));
+    ITEM_SOURCES.forEach(n -> names.add(column(n)));
+    names.addAll(PAIR);
+    return List.copyOf(names);
+  }
+
+  /** {@code user.click_24h} → {@code user_click_24h}. */
+  static String column(String featureName) {
+    return featureName.replace('.', '_').toLowerCase(Locale.ROOT);
+  }
+}

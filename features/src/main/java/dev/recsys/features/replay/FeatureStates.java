@@ -1,0 +1,69 @@
+package dev.recsys.features.replay;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.recsys.features.definition.FeatureVector;
+import dev.recsys.features.definition.Interaction;
+import dev.recsys.features.definition.ItemState;
+import dev.recsys.features.definition.UserState;
+import dev.recsys.features.stream.Interactions;
+import dev.recsys.schemas.avro.ItemUpdate;
+import dev.recsys.schemas.avro.UserEvent;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Every user's and item's feature state, advanced one accepted event at a time by the same code
+ * the stream runs. The catalog is the items topic as last known, as the stream's global table is
+ * once it has caught up.
+ */
+public final class FeatureStates {
+  private final Map<String, UserState> users = new HashMap<>();
+  private final Map<String, ItemState> items = new HashMap<>();
+  private final Map<String, ItemUpdate> catalog;
+
+  public FeatureStates(Map<String, ItemUpdate> catalog) {
+    this.catalog = requireNonNull(catalog, "catalog");
+  }
+
+  public void apply(UserEvent event) {
+    Interaction interaction = Interactions.of(event, catalog.get(event.getItemId()));
+    users.computeIfAbsent(interaction.userId(), id -> new UserState()).apply(interaction);
+    items.computeIfAbsent(interaction.itemId(), id -> new ItemState()).apply(interaction);
+  }
+
+  /** The user's vector as of their last event, or null if they have none yet. */
+  public FeatureVector user(String userId) {
+    UserState state = users.get(userId);
+    return state == null ? null : state.features(userId);
+  }
+
+  /** The item's vector as of its last event, or null if it has none yet. */
+  public FeatureVector item(String itemId) {
+    ItemState state = items.get(itemId);
+    return state == null ? null : state.features(itemId);
+  }
+
+  /** The item's category in the catalog, or null. */
+  public String category(String itemId) {
+    ItemUpdate item = catalog.get(itemId);
+    return item == null ? null : item.getCategory();
+  }
+
+  public int userCount() {
+    return users.size();
+  }
+
+  public int itemCount() {
+    return items.size();
+  }
+
+  public void forEachUser(BiConsumer<String, FeatureVector> action) {
+    users.forEach((id, state) -> action.accept(id, state.features(id)));
+  }
+
+  public void forEachItem(BiConsumer<String, FeatureVector> action) {
+    items.forEach((id, state) -> action.accept(id, state.features(id)));
+  }
+}

@@ -1,0 +1,60 @@
+package dev.recsys.features.replay;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.recsys.schemas.avro.EventType;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which moments become training rows: interactions of the {@code positives} types between
+ * {@code from} (inclusive) and {@code to} (exclusive). Without impressions each positive gets
+ * {@code negativesPerPositive} items sampled by popularity so far (seeded, so a replay is
+ * repeatable); with impressions, the shown items that were not acted on are the negatives.
+ */
+public record LabelPolicy(Set<EventType> positives, int negativesPerPositive, long seed,
+    Instant from, Instant to) {
+  public static final Set<EventType> DEFAULT_POSITIVES = Set.of(EventType.CLICK);
+  public static final int DEFAULT_NEGATIVES = 4;
+  public static final long DEFAULT_SEED = 42;
+  public static final LabelPolicy DEFAULT = new LabelPolicy(DEFAULT_POSITIVES, DEFAULT_NEGATIVES,
+      DEFAULT_SEED, Instant.EPOCH, Instant.MAX);
+
+  public LabelPolicy {
+    requireNonNull(positives, "replay.positives");
+    requireNonNull(from, "replay.from");
+    requireNonNull(to, "replay.to");
+    if (positives.isEmpty()) {
+      throw new IllegalArgumentException("replay.positives must name at least one event type");
+    }
+    if (negativesPerPositive < 0) {
+      throw new IllegalArgumentException("replay.negatives must be >= 0");
+    }
+    if (!from.isBefore(to)) {
+      throw new IllegalArgumentException("replay.from (" + from + ") must be before replay.to ("
+          + to + ")");
+    }
+    positives = Set.copyOf(EnumSet.copyOf(positives));
+  }
+
+  public LabelPolicy between(Instant from, Instant to) {
+    return new LabelPolicy(positives, negativesPerPositive, seed, from, to);
+  }
+
+  public LabelPolicy withNegatives(int negativesPerPositive) {
+    return new LabelPolicy(positives, negativesPerPositive, seed, from, to);
+  }
+
+  public LabelPolicy withPositives(Set<EventType> positives) {
+    return new LabelPolicy(positives, negativesPerPositive, seed, from, to);
+  }
+
+  boolean labels(EventType type, long time) {
+    return positives.contains(type) && within(time);
+  }
+
+  boolean within(long time) {
+    return time >= from.toEpochMilli() && (to.equals(Instant.MAX) || time < to.toEpochMilli());
+  }
+}
