@@ -20,6 +20,9 @@ public record LabelPolicy(Set<EventType> positives, int negativesPerPositive, lo
   public static final long DEFAULT_SEED = 42;
   public static final LabelPolicy DEFAULT = new LabelPolicy(DEFAULT_POSITIVES, DEFAULT_NEGATIVES,
       DEFAULT_SEED, Instant.EPOCH, Instant.MAX);
+  /** Labels nothing: for replays that only want the final state. */
+  public static final LabelPolicy NONE = new LabelPolicy(DEFAULT_POSITIVES, 0, DEFAULT_SEED,
+      Instant.EPOCH, Instant.EPOCH.plusMillis(1));
 
   public LabelPolicy {
     requireNonNull(positives, "replay.positives");

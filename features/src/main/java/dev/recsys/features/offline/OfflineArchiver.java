@@ -1,0 +1,170 @@
+package dev.recsys.features.offline;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Archives one topic to Parquet: reads committed records only, batches them per partition and
+ * event date, and writes a batch when it is big or old enough, when the date changes, or when its
+ * partition is handed to another instance. On (re)assignment each partition resumes after its
+ * last file, so a crash between writing a file and committing the group position neither loses
+ * nor repeats a record; the group position is committed only so that lag can be watched.
+ */
+public final class OfflineArchiver<T extends SpecificRecord> implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OfflineArchiver.class);
+  private static final Duration POLL = Duration.ofMillis(200);
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final RowFormat<T> format;
+  private final OfflineLayout layout;
+  private final OfflineConfig config;
+  private final ParquetBatchWriter<T> writer;
+  private final Map<Integer, Batch<T>> batches = new HashMap<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+  private long filesWritten;
+
+  OfflineArchiver(KafkaConsumer<byte[], byte[]> consumer, RowFormat<T> format,
+      OfflineConfig config) {
+    this.consumer = requireNonNull(consumer, "consumer");
+    this.format = requireNonNull(format, "format");
+    this.config = requireNonNull(config, "config");
+    this.layout = config.layout();
+    this.writer = new ParquetBatchWriter<>(format, layout);
+    this.thread = new Thread(this::run, "offline-archiver-" + format.dataset());
+  }
+
+  void start(String topic) {
+    layout.deletePartialFiles(format.dataset());
+    consumer.subscribe(List.of(topic), new Resume());
+    thread.start();
+  }
+
+  public long filesWritten() {
+    return filesWritten;
+  }
+
+  private void run() {
+    try {
+      while (running) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+          add(record);
+        }
+        writeExpired();
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      log.error("offline archiver for {} stopped; restart it to resume after its last file",
+          format.dataset(), e);
+    } finally {
+      if (!running) {
+        List.copyOf(batches.values()).forEach(batch -> write(batch, true));
+      }
+      consumer.close();
+      writer.close();
+    }
+  }
+
+  private void add(ConsumerRecord<byte[], byte[]> record) {
+    LocalDate date = Instant.ofEpochMilli(record.timestamp()).atZone(ZoneOffset.UTC).toLocalDate();
+    Batch<T> batch = batches.get(record.partition());
+    if (batch != null && !batch.date.equals(date)) {
+      write(batch, false);
+      batch = null;
+    }
+    if (batch == null) {
+      batch = new Batch<>(record.partition(), date, System.nanoTime());
+      batches.put(record.partition(), batch);
+    }
+    batch.add(record.offset(), record.value() == null ? null : format.decode(record.value()));
+    if (batch.entries.size() >= config.maxRows()) {
+      write(batch, false);
+    }
+  }
+
+  private void writeExpired() {
+    long now = System.nanoTime();
+    for (Batch<T> batch : List.copyOf(batches.values())) {
+      if (now - batch.startedNanos >= config.maxAge().toNanos()) {
+        write(batch, true);
+      }
+    }
+  }
+
+  /**
+   * Writes a batch and commits the group position for lag watching: the consumer's position when
+   * the batch holds everything polled from its partition ({@code whole}), which steps past
+   * transaction markers, else just after the batch.
+   */
+  private void write(Batch<T> batch, boolean whole) {
+    batches.remove(batch.partition);
+    if (batch.isEmpty()) {
+      return;
+    }
+    writer.write(batch);
+    filesWritten++;
+    TopicPartition partition = new TopicPartition(topicOf(), batch.partition);
+    long next = whole ? consumer.position(partition) : batch.last + 1;
+    consumer.commitSync(Map.of(partition, new OffsetAndMetadata(next)));
+  }
+
+  private String topicOf() {
+    return consumer.subscription().iterator().next();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      thread.join(Duration.ofSeconds(30).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Seeks each assigned partition to just after its last file; writes what is revoked. */
+  private final class Resume implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      for (TopicPartition partition : partitions) {
+        Batch<T> batch = batches.get(partition.partition());
+        if (batch != null) {
+          write(batch, true);
+        }
+      }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      Map<Integer, Long> resume = layout.resumeOffsets(format.dataset());
+      for (TopicPartition partition : partitions) {
+        Long next = resume.get(partition.partition());
+        if (next == null) {
+          consumer.seekToBeginning(List.of(partition));
+        } else {
+          consumer.seek(partition, next);
+        }
+      }
+    }
+  }
+}
