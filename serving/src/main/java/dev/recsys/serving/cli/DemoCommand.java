@@ -3,6 +3,13 @@ package dev.recsys.serving.cli;
 import dev.recsys.embedded.EmbeddedRuntime;
 import dev.recsys.features.FeaturesApp;
 import dev.recsys.features.FeaturesConfig;
+import dev.recsys.features.ReplayJob;
+import dev.recsys.features.SkewJob;
+import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
+import dev.recsys.features.offline.OfflineConfig;
+import dev.recsys.features.replay.LabelPolicy;
+import dev.recsys.features.skew.SkewCheck;
+import dev.recsys.features.skew.SkewReport;
 import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.ingest.EventPublisher;
@@ -22,10 +29,13 @@ import dev.recsys.serving.features.FeatureRoutes;
 import dev.recsys.serving.http.HttpConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -71,7 +81,8 @@ final class DemoCommand implements Callable<Integer> {
           + ")");
       createTopics(bootstrap, topics, config);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      FeaturesConfig features = FeaturesConfig.of(bootstrap, state.path());
+      FeaturesConfig features = FeaturesConfig.of(bootstrap, state.path().resolve("streams"));
+      OfflineConfig offline = OfflineConfig.of(state.path().resolve("offline"));
       try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap), topics,
               clock);
           RedisOnlineStore store = RedisOnlineStore.connect(
@@ -80,12 +91,14 @@ final class DemoCommand implements Callable<Integer> {
               ServingDeps.ingest(publisher, config.ingest(), metrics, clock)
                   .withFeatures(new FeatureRoutes(store, features.featureSet(), clock)))) {
         DatasetSummary data = publish(publisher, dataset.params());
-        try (FeaturesApp pipeline = FeaturesApp.start(features, topics, store, metrics);
+        try (FeaturesApp pipeline = FeaturesApp.start(features, topics, store,
+                Optional.of(offline), metrics);
             Admin admin = admin(bootstrap)) {
           awaitFeatures(pipeline, admin, data);
+          replay(bootstrap, topics, features, state.path().resolve("training"));
           say("HTTP API on http://127.0.0.1:" + app.port() + " (" + watch.total() + " in all)");
           if (smoke) {
-            return smoke(app.port(), data, bootstrap, topics);
+            return smoke(app.port(), data, bootstrap, topics, store);
           }
           printWalkthrough(app.port(), bootstrap);
           shutdown.await();
@@ -124,6 +137,13 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  private void replay(String bootstrap, Topics topics, FeaturesConfig features, Path out) {
+    say("replaying the events topic into a point-in-time training set ...");
+    ReplayJob.Result result = new ReplayJob(bootstrap, topics, features.featureSet(),
+        features.intake(), LabelPolicy.DEFAULT, null, out).run(read -> { });
+    ReplayCommand.print(result, System.out);
+  }
+
   private DatasetSummary publish(EventPublisher publisher, GeneratorParams params) {
     say("generating and publishing the sample data set (" + params.users() + " users, "
         + params.items() + " items, " + params.days() + " days, seed " + params.seed() + ") ...");
@@ -143,10 +163,20 @@ final class DemoCommand implements Callable<Integer> {
     return summary;
   }
 
-  private int smoke(int httpPort, DatasetSummary data, String bootstrap, Topics topics) {
+  private int smoke(int httpPort, DatasetSummary data, String bootstrap, Topics topics,
+      RedisOnlineStore store) {
     SmokeCheck check = new SmokeCheck(httpPort);
-    List<String> failures = check.run(data.events(),
-        () -> TopicCounts.records(bootstrap, topics.events().name()));
+    List<String> failures = new ArrayList<>(check.run(data.events(),
+        () -> TopicCounts.records(bootstrap, topics.events().name())));
+    SkewReport skew = new SkewJob(bootstrap, topics, IntakePolicy.DEFAULT,
+        SkewCheck.DEFAULT_TOLERANCE).run(store, read -> { });
+    String skewLine = String.format("skew: online store vs replay for %,d users and %,d items",
+        skew.users(), skew.items());
+    if (skew.clean()) {
+      say("  ok    " + skewLine + ": no feature differs");
+    } else {
+      failures.add(skewLine + ":\n" + skew.table());
+    }
     check.passed().forEach(line -> say("  ok    " + line));
     failures.forEach(line -> say("  FAIL  " + line));
     say(failures.isEmpty() ? "smoke test passed (" + watch.total() + ")"

@@ -2,6 +2,7 @@ package dev.recsys.serving.cli;
 
 import dev.recsys.features.FeaturesApp;
 import dev.recsys.features.FeaturesConfig;
+import dev.recsys.features.offline.OfflineConfig;
 import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.schemas.Topics;
@@ -9,6 +10,7 @@ import dev.recsys.serving.config.ConfigException;
 import dev.recsys.serving.config.RecsysConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code recsys features}: the feature pipeline, standalone, until stopped. */
 @Command(name = "features", mixinStandardHelpOptions = true,
-    description = {"Run the feature pipeline (Kafka Streams, exactly once) into Redis.",
+    description = {"Run the feature pipeline (Kafka Streams, exactly once) into Redis, and "
+        + "archive the feature log, events and catalog to Parquet under offline.dir.",
         "Start more instances with the same features.application-id to scale out."})
 final class FeaturesCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(FeaturesCommand.class);
@@ -38,7 +41,7 @@ final class FeaturesCommand implements Callable<Integer> {
         RedisOnlineStore store = RedisOnlineStore.connect(
             OnlineStoreConfig.of(redis, features.featureSet()));
         FeaturesApp app = FeaturesApp.start(features, Topics.named(config.topics()), store,
-            new SimpleMeterRegistry())) {
+            Optional.of(OfflineConfig.of(config.offlineDir())), new SimpleMeterRegistry())) {
       shutdown.await();
       log.info("stopping the feature pipeline ({})", app.state());
     }

@@ -18,8 +18,10 @@ import java.util.Optional;
  */
 public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<String> redisUri,
     TopicNames topics, TopicLayout layout, HttpConfig http, IngestLimits ingest,
-    String featuresApplicationId, Path featuresStateDir) {
+    String featuresApplicationId, Path featuresStateDir, Path offlineDir, Path modelsDir) {
   public static final String DEFAULT_FEATURES_STATE_DIR = "data/features-state";
+  public static final String DEFAULT_OFFLINE_DIR = "data/offline";
+  public static final String DEFAULT_MODELS_DIR = "models";
 
   public RecsysConfig {
     requireNonNull(kafkaBootstrapServers, "kafka.bootstrap-servers");
@@ -30,6 +32,8 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
     requireNonNull(ingest, "ingest");
     requireNonNull(featuresApplicationId, "features.application-id");
     requireNonNull(featuresStateDir, "features.state-dir");
+    requireNonNull(offlineDir, "offline.dir");
+    requireNonNull(modelsDir, "models.dir");
   }
 
   /** Reads every key, reporting all problems at once. */
@@ -58,12 +62,14 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
     }
     return new RecsysConfig(s.get("kafka.bootstrap-servers"), s.get("redis.uri"), names, layout,
         http, limits, s.get("features.application-id", FeaturesConfig.DEFAULT_APPLICATION_ID),
-        Path.of(s.get("features.state-dir", DEFAULT_FEATURES_STATE_DIR)));
+        Path.of(s.get("features.state-dir", DEFAULT_FEATURES_STATE_DIR)),
+        Path.of(s.get("offline.dir", DEFAULT_OFFLINE_DIR)),
+        Path.of(s.get("models.dir", DEFAULT_MODELS_DIR)));
   }
 
   public RecsysConfig withHttp(HttpConfig http) {
     return new RecsysConfig(kafkaBootstrapServers, redisUri, topics, layout, http, ingest,
-        featuresApplicationId, featuresStateDir);
+        featuresApplicationId, featuresStateDir, offlineDir, modelsDir);
   }
 
   /** One line per setting, for the start-up log. */
@@ -78,7 +84,9 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
         "ingest.max-body-bytes = " + ingest.maxBodyBytes() + ", ingest.max-entries = "
             + ingest.maxEntries(),
         "features.application-id = " + featuresApplicationId + ", features.state-dir = "
-            + featuresStateDir.toAbsolutePath()));
+            + featuresStateDir.toAbsolutePath(),
+        "offline.dir = " + offlineDir.toAbsolutePath() + ", models.dir = "
+            + modelsDir.toAbsolutePath()));
   }
 
   /** Collects problems instead of failing on the first. */
