@@ -53,7 +53,7 @@ public final class RankerTrainer {
     return new TrainedRanker(card.withMetrics(metrics.asMap()), onnx, metrics, took);
   }
 
-  private ModelCard card(TrainingSet set) {
+  ModelCard card(TrainingSet set) {
     return new ModelCard(ModelCard.RANKER, params.algorithm().id(), ServingGraph.INPUT,
         set.featureNames(), ServingGraph.OUTPUT, OUTPUT_MEANING, null, set.fingerprint(),
         clock.instant());
