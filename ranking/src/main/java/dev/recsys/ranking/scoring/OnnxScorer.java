@@ -39,6 +39,7 @@ final class OnnxScorer implements Scorer {
   static OnnxScorer load(ModelVersion model, List<String> callerFeatures, ScorerOptions options) {
     List<String> caller = List.copyOf(callerFeatures);
     OrtSession session = open(model, options);
+    boolean loaded = false;
     try {
       int[] columns = ModelContract.bind(model, session, caller);
       List<String> unused = caller.stream()
@@ -46,13 +47,15 @@ final class OnnxScorer implements Scorer {
       log.info("Loaded model {}: input '{}' [N, {}], output '{}'; caller features unused by it:"
           + " {}", model.id(), model.card().inputName(), columns.length,
           model.card().outputName(), unused);
-      return new OnnxScorer(model, session, caller, columns);
-    } catch (OrtException | RuntimeException e) {
-      closeQuietly(session);
-      if (e instanceof OrtException) {
-        throw new ScoringException("cannot inspect model " + model.id(), e);
+      OnnxScorer scorer = new OnnxScorer(model, session, caller, columns);
+      loaded = true;
+      return scorer;
+    } catch (OrtException e) {
+      throw new ScoringException("cannot read the inputs and outputs of model " + model.id(), e);
+    } finally {
+      if (!loaded) {
+        closeQuietly(session);
       }
-      throw (RuntimeException) e;
     }
   }
 

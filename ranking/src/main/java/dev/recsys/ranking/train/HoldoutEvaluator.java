@@ -33,7 +33,8 @@ final class HoldoutEvaluator {
       dir = Files.createTempDirectory("recsys-ranker-eval");
       Files.write(dir.resolve(ModelVersion.MODEL_FILE), onnx);
       card.write(dir.resolve(ModelCard.FILE_NAME));
-      try (Scorer scorer = Scorers.onnx(dir, rows.featureNames(), ScorerOptions.DEFAULT)) {
+      ModelVersion candidate = new ModelVersion(card.kind(), "holdout-evaluation", dir, card);
+      try (Scorer scorer = Scorers.onnx(candidate, rows.featureNames(), ScorerOptions.DEFAULT)) {
         return scorer.score(new FeatureMatrix(rows.featureNames(), rows.rows(), rows.features()));
       }
     } catch (IOException e) {
