@@ -26,6 +26,9 @@ public interface AnnIndex {
     /** A copy of the item's vector, if the item is live. */
     Optional<float[]> vector(String itemId);
 
+    /** Whether the item is live (upserted and not removed). */
+    boolean contains(String itemId);
+
     /** Number of live items. */
     int size();
 

@@ -89,6 +89,11 @@ final class ExactIndex implements AnnIndex {
     }
 
     @Override
+    public boolean contains(String itemId) {
+        return table.contains(itemId);
+    }
+
+    @Override
     public int size() {
         return table.liveCount();
     }

@@ -90,6 +90,10 @@ final class ItemTable implements RandomAccessVectorValues {
         return ordinal == null ? Optional.empty() : Optional.of(slot(ordinal).values().clone());
     }
 
+    boolean contains(String itemId) {
+        return ordinals.containsKey(itemId);
+    }
+
     int liveCount() {
         return ordinals.size();
     }

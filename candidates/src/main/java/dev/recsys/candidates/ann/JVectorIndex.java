@@ -161,6 +161,11 @@ final class JVectorIndex implements AnnIndex {
     }
 
     @Override
+    public boolean contains(String itemId) {
+        return table.contains(itemId);
+    }
+
+    @Override
     public int size() {
         return table.liveCount();
     }
