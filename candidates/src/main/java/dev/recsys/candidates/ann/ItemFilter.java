@@ -8,30 +8,30 @@ import java.util.Set;
 @FunctionalInterface
 public interface ItemFilter {
 
-    /** Accepts every item. */
-    ItemFilter ALL = itemId -> true;
+  /** Accepts every item. */
+  ItemFilter ALL = itemId -> true;
 
-    boolean accepts(String itemId);
+  boolean accepts(String itemId);
 
-    /** Rejects the given ids; an empty set gives {@link #ALL}. */
-    static ItemFilter excluding(Set<String> excludedIds) {
-        requireNonNull(excludedIds, "excludedIds");
-        if (excludedIds.isEmpty()) {
-            return ALL;
-        }
-        Set<String> excluded = Set.copyOf(excludedIds);
-        return itemId -> !excluded.contains(itemId);
+  /** Rejects the given ids; an empty set gives {@link #ALL}. */
+  static ItemFilter excluding(Set<String> excludedIds) {
+    requireNonNull(excludedIds, "excludedIds");
+    if (excludedIds.isEmpty()) {
+      return ALL;
     }
+    Set<String> excluded = Set.copyOf(excludedIds);
+    return itemId -> !excluded.contains(itemId);
+  }
 
-    /** Accepts an item only if both filters accept it. */
-    default ItemFilter and(ItemFilter other) {
-        requireNonNull(other, "other");
-        if (other == ALL) {
-            return this;
-        }
-        if (this == ALL) {
-            return other;
-        }
-        return itemId -> accepts(itemId) && other.accepts(itemId);
+  /** Accepts an item only if both filters accept it. */
+  default ItemFilter and(ItemFilter other) {
+    requireNonNull(other, "other");
+    if (other == ALL) {
+      return this;
     }
+    if (this == ALL) {
+      return other;
+    }
+    return itemId -> accepts(itemId) && other.accepts(itemId);
+  }
 }

@@ -7,19 +7,27 @@ import java.util.Map;
 /**
  * What {@code model.json} says about an embeddings version.
  *
- * @param quality        named figures measured on held-out data, e.g. {@code recall@10}
- * @param createdAt      ISO-8601 instant
+ * @param quality named figures measured on held-out data, e.g. {@code recall@10}
+ * @param createdAt ISO-8601 instant
  */
-public record ModelInfo(String version, int dimensions, AlsParams params, int itemCount, int userCount,
-                        long trainingMillis, Map<String, Double> quality, String createdAt) {
+public record ModelInfo(
+    String version,
+    int dimensions,
+    AlsParams params,
+    int itemCount,
+    int userCount,
+    long trainingMillis,
+    Map<String, Double> quality,
+    String createdAt) {
 
-    public ModelInfo {
-        requireNonNull(version, "version");
-        requireNonNull(params, "params");
-        requireNonNull(createdAt, "createdAt");
-        quality = Map.copyOf(requireNonNull(quality, "quality"));
-        if (version.isBlank() || version.contains("/") || version.contains("..")) {
-            throw new IllegalArgumentException("version must be a plain folder name, got '" + version + "'");
-        }
+  public ModelInfo {
+    requireNonNull(version, "version");
+    requireNonNull(params, "params");
+    requireNonNull(createdAt, "createdAt");
+    quality = Map.copyOf(requireNonNull(quality, "quality"));
+    if (version.isBlank() || version.contains("/") || version.contains("..")) {
+      throw new IllegalArgumentException(
+          "version must be a plain folder name, got '" + version + "'");
     }
+  }
 }

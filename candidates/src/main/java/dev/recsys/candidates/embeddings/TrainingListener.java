@@ -6,8 +6,8 @@ import java.time.Duration;
 @FunctionalInterface
 public interface TrainingListener {
 
-    TrainingListener NONE = (iteration, iterations, elapsed) -> { };
+  TrainingListener NONE = (iteration, iterations, elapsed) -> {};
 
-    /** After pass {@code iteration} (1-based) of {@code iterations}. */
-    void onIteration(int iteration, int iterations, Duration elapsed);
+  /** After pass {@code iteration} (1-based) of {@code iterations}. */
+  void onIteration(int iteration, int iterations, Duration elapsed);
 }

@@ -11,21 +11,22 @@ import java.util.TreeSet;
  */
 public record Candidate(String itemId, float score, Set<String> sources) {
 
-    public Candidate {
-        requireNonNull(itemId, "itemId");
-        sources = Set.copyOf(requireNonNull(sources, "sources"));
-        if (sources.isEmpty()) {
-            throw new IllegalArgumentException("candidate '" + itemId + "' must name at least one source");
-        }
+  public Candidate {
+    requireNonNull(itemId, "itemId");
+    sources = Set.copyOf(requireNonNull(sources, "sources"));
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException(
+          "candidate '" + itemId + "' must name at least one source");
     }
+  }
 
-    public static Candidate of(String itemId, float score, String source) {
-        return new Candidate(itemId, score, Set.of(source));
-    }
+  public static Candidate of(String itemId, float score, String source) {
+    return new Candidate(itemId, score, Set.of(source));
+  }
 
-    Candidate alsoFrom(Set<String> more) {
-        Set<String> all = new TreeSet<>(sources);
-        all.addAll(more);
-        return new Candidate(itemId, score, all);
-    }
+  Candidate alsoFrom(Set<String> more) {
+    Set<String> all = new TreeSet<>(sources);
+    all.addAll(more);
+    return new Candidate(itemId, score, all);
+  }
 }

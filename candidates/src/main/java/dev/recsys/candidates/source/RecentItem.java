@@ -6,11 +6,12 @@ import java.time.Instant;
 
 /** An item the user touched recently, with the caller's weight for that kind of touch. */
 public record RecentItem(String itemId, float weight, Instant at) {
-    public RecentItem {
-        requireNonNull(itemId, "itemId");
-        requireNonNull(at, "at");
-        if (!(weight > 0) || Float.isInfinite(weight)) {
-            throw new IllegalArgumentException("weight must be positive and finite, got " + weight + " for '" + itemId + "'");
-        }
+  public RecentItem {
+    requireNonNull(itemId, "itemId");
+    requireNonNull(at, "at");
+    if (!(weight > 0) || Float.isInfinite(weight)) {
+      throw new IllegalArgumentException(
+          "weight must be positive and finite, got " + weight + " for '" + itemId + "'");
     }
+  }
 }
