@@ -2,7 +2,9 @@ package dev.recsys.candidates.embeddings;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What {@code model.json} says about an embeddings version.
@@ -24,7 +26,7 @@ public record ModelInfo(
     requireNonNull(version, "version");
     requireNonNull(params, "params");
     requireNonNull(createdAt, "createdAt");
-    quality = Map.copyOf(requireNonNull(quality, "quality"));
+    quality = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(quality, "quality")));
     if (version.isBlank() || version.contains("/") || version.contains("..")) {
       throw new IllegalArgumentException(
           "version must be a plain folder name, got '" + version + "'");

@@ -1,10 +1,13 @@
 package dev.recsys.candidates.embeddings;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -15,28 +18,39 @@ public interface Recommender {
   /** Empty when the recommender knows nothing about the user. */
   Optional<List<String>> top(String userId, Set<String> seen, int k);
 
-  /** Ranks every item by dot product with the user's trained vector. */
+  /** Ranks every item by dot product with the user's trained vector (exact, one pass per user). */
   static Recommender of(Embeddings embeddings) {
-    Map<String, float[]> users = new java.util.HashMap<>();
+    Map<String, float[]> users = new HashMap<>();
     for (int i = 0; i < embeddings.userIds().size(); i++) {
       users.put(embeddings.userIds().get(i), embeddings.userVectors().get(i));
     }
     return (userId, seen, k) ->
-        Optional.ofNullable(users.get(userId))
-            .map(
-                user -> {
-                  List<String> ids = embeddings.itemIds();
-                  return IntStream.range(0, ids.size())
-                      .filter(i -> !seen.contains(ids.get(i)))
-                      .boxed()
-                      .sorted(
-                          Comparator.comparingDouble(
-                                  (Integer i) -> dot(user, embeddings.itemVectors().get(i)))
-                              .reversed())
-                      .limit(k)
-                      .map(ids::get)
-                      .toList();
-                });
+        Optional.ofNullable(users.get(userId)).map(user -> topByDot(user, embeddings, seen, k));
+  }
+
+  private static List<String> topByDot(
+      float[] user, Embeddings embeddings, Set<String> seen, int k) {
+    PriorityQueue<Map.Entry<String, Double>> best =
+        new PriorityQueue<>(Map.Entry.comparingByValue());
+    for (int i = 0; i < embeddings.itemIds().size(); i++) {
+      String id = embeddings.itemIds().get(i);
+      if (seen.contains(id)) {
+        continue;
+      }
+      double score = dot(user, embeddings.itemVectors().get(i));
+      if (best.size() < k) {
+        best.add(Map.entry(id, score));
+      } else if (score > best.peek().getValue()) {
+        best.poll();
+        best.add(Map.entry(id, score));
+      }
+    }
+    List<String> top = new ArrayList<>(best.size());
+    while (!best.isEmpty()) {
+      top.add(best.poll().getKey());
+    }
+    Collections.reverse(top);
+    return top;
   }
 
   /** The most interacted-with items (summed weight), the same list for every user. */
