@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
     description = "Event-sourced streaming recommendations on Kafka, Redis and ONNX Runtime.",
     subcommands = {DemoCommand.class, ServeCommand.class, FeaturesCommand.class,
         IngestCommand.class,
-        GenerateCommand.class, DlqCommand.class, CommandLine.HelpCommand.class})
+        GenerateCommand.class, DlqCommand.class, BenchCommand.class, BuildIndexCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Recsys implements Runnable {
   @Option(names = "--config", paramLabel = "FILE",
       description = "Properties file (keys like kafka.bootstrap-servers); the environment "
