@@ -1,0 +1,146 @@
+package dev.recsys.candidates.ann;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.jbellis.jvector.graph.RandomAccessVectorValues;
+import io.github.jbellis.jvector.vector.VectorizationProvider;
+import io.github.jbellis.jvector.vector.types.VectorFloat;
+import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Append-only ordinal table (id, vector, liveness) plus the live id -> ordinal map. Ordinals are
+ * never reused, so a removed item's vector stays readable for graph traversal while it is filtered
+ * out. Safe for concurrent readers and writers.
+ */
+final class ItemTable implements RandomAccessVectorValues {
+
+  static final VectorTypeSupport VTS = VectorizationProvider.getInstance().getVectorTypeSupport();
+  private static final int PAGE_BITS = 12;
+  private static final int PAGE_SIZE = 1 << PAGE_BITS;
+
+  private final int dimensions;
+  private final List<AtomicReferenceArray<Slot>> pages = new CopyOnWriteArrayList<>();
+  private final Map<String, Integer> ordinals = new ConcurrentHashMap<>();
+  private volatile int upperBound;
+
+  ItemTable(int dimensions) {
+    if (dimensions <= 0) {
+      throw new IllegalArgumentException("dimensions must be > 0, got " + dimensions);
+    }
+    this.dimensions = dimensions;
+  }
+
+  /** Stores the vector under a fresh ordinal, not yet live. */
+  synchronized int append(String itemId, float[] vector) {
+    requireNonNull(itemId, "itemId");
+    checkDimensions(itemId, vector);
+    int ordinal = upperBound;
+    if ((ordinal >>> PAGE_BITS) == pages.size()) {
+      pages.add(new AtomicReferenceArray<>(PAGE_SIZE));
+    }
+    float[] copy = vector.clone();
+    page(ordinal)
+        .set(ordinal & (PAGE_SIZE - 1), new Slot(itemId, copy, VTS.createFloatVector(copy), false));
+    upperBound = ordinal + 1;
+    return ordinal;
+  }
+
+  /** Makes the ordinal the item's live one; returns the previous live ordinal, or -1. */
+  int publish(int ordinal) {
+    Slot slot = slot(ordinal);
+    page(ordinal)
+        .set(
+            ordinal & (PAGE_SIZE - 1), new Slot(slot.itemId(), slot.values(), slot.vector(), true));
+    Integer previous = ordinals.put(slot.itemId(), ordinal);
+    if (previous != null) {
+      kill(previous);
+      return previous;
+    }
+    return -1;
+  }
+
+  /** Removes the item; returns its ordinal, or -1 if it was not live. */
+  int remove(String itemId) {
+    Integer ordinal = ordinals.remove(requireNonNull(itemId, "itemId"));
+    if (ordinal == null) {
+      return -1;
+    }
+    kill(ordinal);
+    return ordinal;
+  }
+
+  private void kill(int ordinal) {
+    AtomicReferenceArray<Slot> page = page(ordinal);
+    page.updateAndGet(ordinal & (PAGE_SIZE - 1), Slot::dead);
+  }
+
+  boolean isLive(int ordinal) {
+    return ordinal < upperBound && slot(ordinal).live();
+  }
+
+  Slot slot(int ordinal) {
+    return page(ordinal).get(ordinal & (PAGE_SIZE - 1));
+  }
+
+  Optional<float[]> vectorOf(String itemId) {
+    Integer ordinal = ordinals.get(itemId);
+    return ordinal == null ? Optional.empty() : Optional.of(slot(ordinal).values().clone());
+  }
+
+  boolean contains(String itemId) {
+    return ordinals.containsKey(itemId);
+  }
+
+  int liveCount() {
+    return ordinals.size();
+  }
+
+  void checkDimensions(String what, float[] vector) {
+    requireNonNull(vector, "vector");
+    if (vector.length != dimensions) {
+      throw new IllegalArgumentException(
+          "vector for '"
+              + what
+              + "' has "
+              + vector.length
+              + " dimensions; this index holds "
+              + dimensions
+              + "-dimensional vectors");
+    }
+  }
+
+  private AtomicReferenceArray<Slot> page(int ordinal) {
+    return pages.get(ordinal >>> PAGE_BITS);
+  }
+
+  @Override
+  public int size() {
+    return upperBound;
+  }
+
+  @Override
+  public int dimension() {
+    return dimensions;
+  }
+
+  @Override
+  public VectorFloat<?> getVector(int ordinal) {
+    return slot(ordinal).vector();
+  }
+
+  @Override
+  public boolean isValueShared() {
+    return false;
+  }
+
+  @Override
+  public RandomAccessVectorValues copy() {
+    return this;
+  }
+}

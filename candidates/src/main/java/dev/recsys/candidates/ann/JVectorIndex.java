@@ -1,0 +1,224 @@
+package dev.recsys.candidates.ann;
+
+import io.github.jbellis.jvector.disk.ReaderSupplierFactory;
+import io.github.jbellis.jvector.graph.GraphIndexBuilder;
+import io.github.jbellis.jvector.graph.GraphSearcher;
+import io.github.jbellis.jvector.graph.OnHeapGraphIndex;
+import io.github.jbellis.jvector.graph.SearchResult;
+import io.github.jbellis.jvector.graph.similarity.BuildScoreProvider;
+import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * JVector graph index (HNSW layers over a Vamana/DiskANN base layer) kept on heap so it can take
+ * additions while serving. Removal is immediate through the live filter and also marks the graph
+ * node deleted; deleted nodes are purged from the graph when it is saved. Searches, upserts and
+ * removes run concurrently; {@link #save} briefly excludes them.
+ */
+final class JVectorIndex implements AnnIndex {
+
+  private final ItemTable table;
+  private final AnnParams params;
+  private final GraphIndexBuilder builder;
+  private final ThreadLocal<GraphSearcher> searchers;
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+  private JVectorIndex(ItemTable table, AnnParams params) {
+    this.table = table;
+    this.params = params;
+    BuildScoreProvider scores =
+        BuildScoreProvider.randomAccessScoreProvider(table, params.similarity().jvector());
+    this.builder =
+        new GraphIndexBuilder(
+            scores,
+            table.dimension(),
+            params.degree(),
+            params.beamWidth(),
+            params.neighborOverflow(),
+            params.alpha(),
+            params.hierarchy(),
+            true);
+    this.searchers = ThreadLocal.withInitial(() -> new GraphSearcher(builder.getGraph()));
+  }
+
+  static JVectorIndex build(
+      int dimensions, List<String> ids, List<float[]> vectors, AnnParams params) {
+    if (ids.size() != vectors.size()) {
+      throw new IllegalArgumentException(ids.size() + " ids but " + vectors.size() + " vectors");
+    }
+    if (new HashSet<>(ids).size() != ids.size()) {
+      throw new IllegalArgumentException(
+          "item ids must be unique; deduplicate before building the index");
+    }
+    JVectorIndex index = new JVectorIndex(new ItemTable(dimensions), params);
+    for (int i = 0; i < ids.size(); i++) {
+      index.table.append(ids.get(i), vectors.get(i));
+    }
+    if (!ids.isEmpty()) {
+      index.builder.build(index.table);
+    }
+    for (int ordinal = 0; ordinal < ids.size(); ordinal++) {
+      index.table.publish(ordinal);
+    }
+    return index;
+  }
+
+  static JVectorIndex load(IndexFiles.Contents contents, Path graphFile) throws IOException {
+    JVectorIndex index = new JVectorIndex(new ItemTable(contents.dimensions()), contents.params());
+    List<String> ids = contents.ids();
+    for (int ordinal = 0; ordinal < ids.size(); ordinal++) {
+      String id = ids.get(ordinal);
+      index.table.append(id == null ? "" : id, contents.vectors().get(ordinal));
+    }
+    if (Files.exists(graphFile)) {
+      try (var readers = ReaderSupplierFactory.open(graphFile);
+          var reader = readers.get()) {
+        index.builder.load(reader);
+      }
+    }
+    for (int ordinal = 0; ordinal < ids.size(); ordinal++) {
+      if (ids.get(ordinal) != null) {
+        index.table.publish(ordinal);
+      }
+    }
+    return index;
+  }
+
+  @Override
+  public AnnResult search(float[] query, int k, ItemFilter filter) {
+    return search(query, k, filter, params.widthFor(k));
+  }
+
+  @Override
+  public AnnResult search(float[] query, int k, ItemFilter filter, int searchWidth) {
+    table.checkDimensions("query", query);
+    if (k <= 0) {
+      throw new IllegalArgumentException("k must be > 0, got " + k);
+    }
+    lock.readLock().lock();
+    try {
+      if (builder.getGraph().size(0) == 0) {
+        return AnnResult.EMPTY;
+      }
+      GraphSearcher searcher = searchers.get();
+      searcher.setView(builder.getGraph().getView());
+      var scores =
+          DefaultSearchScoreProvider.exact(
+              ItemTable.VTS.createFloatVector(query.clone()), params.similarity().jvector(), table);
+      int width = Math.max(k, searchWidth);
+      SearchResult found =
+          searcher.search(
+              scores,
+              k,
+              width,
+              0f,
+              0f,
+              ordinal -> table.isLive(ordinal) && filter.accepts(table.slot(ordinal).itemId()));
+      return new AnnResult(liveItems(found, filter), found.getVisitedCount(), width);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Re-checks liveness after the search, so a remove that finished meanwhile is honoured too. */
+  private List<ScoredItem> liveItems(SearchResult found, ItemFilter filter) {
+    List<ScoredItem> items = new ArrayList<>(found.getNodes().length);
+    Set<String> seen = new HashSet<>();
+    for (SearchResult.NodeScore node : found.getNodes()) {
+      Slot slot = table.slot(node.node);
+      if (slot.live() && filter.accepts(slot.itemId()) && seen.add(slot.itemId())) {
+        items.add(new ScoredItem(slot.itemId(), node.score));
+      }
+    }
+    return items;
+  }
+
+  @Override
+  public void upsert(String itemId, float[] vector) {
+    lock.readLock().lock();
+    try {
+      int ordinal = table.append(itemId, vector);
+      builder.addGraphNode(ordinal, table.getVector(ordinal));
+      int previous = table.publish(ordinal);
+      if (previous >= 0) {
+        builder.markNodeDeleted(previous);
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public boolean remove(String itemId) {
+    lock.readLock().lock();
+    try {
+      int ordinal = table.remove(itemId);
+      if (ordinal >= 0) {
+        builder.markNodeDeleted(ordinal);
+      }
+      return ordinal >= 0;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Optional<float[]> vector(String itemId) {
+    return table.vectorOf(itemId);
+  }
+
+  @Override
+  public boolean contains(String itemId) {
+    return table.contains(itemId);
+  }
+
+  @Override
+  public int size() {
+    return table.liveCount();
+  }
+
+  @Override
+  public int dimensions() {
+    return table.dimension();
+  }
+
+  @Override
+  public AnnParams params() {
+    return params;
+  }
+
+  @Override
+  public void save(Path dir) {
+    lock.writeLock().lock();
+    try {
+      IndexFiles.writeTable(dir, "graph", params, table);
+      Path graphFile = dir.resolve(IndexFiles.GRAPH);
+      Files.deleteIfExists(graphFile);
+      builder.cleanup();
+      OnHeapGraphIndex graph = (OnHeapGraphIndex) builder.getGraph();
+      if (graph.size(0) > 0) {
+        try (var out =
+            new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(graphFile)))) {
+          graph.save(out);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot save graph to " + dir + "; check the directory is writable", e);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+}

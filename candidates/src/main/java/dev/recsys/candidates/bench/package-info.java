@@ -1,0 +1,2 @@
+/** The ANN benchmark: build, save, reload and query an index over standard benchmark files. */
+package dev.recsys.candidates.bench;

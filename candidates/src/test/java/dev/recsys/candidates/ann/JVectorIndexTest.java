@@ -1,0 +1,104 @@
+package dev.recsys.candidates.ann;
+
+import static dev.recsys.candidates.ann.AnnFixtures.ids;
+import static dev.recsys.candidates.ann.AnnFixtures.queries;
+import static dev.recsys.candidates.ann.AnnFixtures.vectors;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JVectorIndexTest {
+
+  private static final int N = 5_000;
+  private static final int DIMS = 32;
+  private static AnnIndex exact;
+  private static AnnIndex graph;
+
+  @BeforeAll
+  static void buildIndexes() {
+    exact = AnnIndex.exact(DIMS, ids(N), vectors(N), Similarity.COSINE);
+    graph = AnnIndex.graph(DIMS, ids(N), vectors(N), AnnParams.DEFAULT);
+  }
+
+  @Test
+  void shouldReachRecallAgainstBruteForceAtDefaultWidth() {
+    assertThat(AnnFixtures.recall(graph, exact, queries(200), 10)).isGreaterThanOrEqualTo(0.95);
+  }
+
+  @Test
+  void shouldReportDiagnostics() {
+    AnnResult result = graph.search(queries(1).get(0), 10, ItemFilter.ALL);
+
+    assertThat(result.items()).hasSize(10);
+    assertThat(result.visited()).isGreaterThan(10);
+    assertThat(result.width()).isEqualTo(AnnParams.DEFAULT.widthFor(10));
+    assertThat(result.items()).isSortedAccordingTo((a, b) -> Float.compare(b.score(), a.score()));
+  }
+
+  @Test
+  void shouldNeverReturnExcludedItems() {
+    float[] query = queries(1).get(0);
+    Set<String> top = Set.copyOf(graph.search(query, 10, ItemFilter.ALL).ids());
+
+    AnnResult filtered = graph.search(query, 10, ItemFilter.excluding(top));
+
+    assertThat(filtered.ids()).hasSize(10).doesNotContainAnyElementsOf(top);
+  }
+
+  @Test
+  void shouldSaveAndLoadWithIdenticalResults(@TempDir Path dir) {
+    AnnIndex index = AnnIndex.graph(DIMS, ids(1000), vectors(1000), AnnParams.DEFAULT);
+    index.remove("item-3");
+    index.save(dir);
+
+    AnnIndex loaded = AnnIndex.load(dir);
+
+    assertThat(loaded.size()).isEqualTo(999);
+    assertThat(loaded.params()).isEqualTo(AnnParams.DEFAULT);
+    for (float[] query : queries(20)) {
+      assertThat(loaded.search(query, 10, ItemFilter.ALL))
+          .isEqualTo(index.search(query, 10, ItemFilter.ALL));
+    }
+  }
+
+  @Test
+  void shouldTakeUpdatesAfterLoad(@TempDir Path dir) {
+    AnnIndex index = AnnIndex.graph(DIMS, ids(500), vectors(500), AnnParams.DEFAULT);
+    index.save(dir);
+    AnnIndex loaded = AnnIndex.load(dir);
+    float[] fresh = queries(1).get(0);
+
+    loaded.upsert("fresh", fresh);
+    loaded.remove("item-0");
+
+    assertThat(loaded.search(fresh, 1, ItemFilter.ALL).ids()).containsExactly("fresh");
+    assertThat(loaded.vector("item-0")).isEmpty();
+    assertThat(loaded.size()).isEqualTo(500);
+  }
+
+  @Test
+  void shouldServeAnEmptyIndexAndGrowIt(@TempDir Path dir) {
+    AnnIndex empty = AnnIndex.graph(DIMS, List.of(), List.of(), AnnParams.DEFAULT);
+    assertThat(empty.search(queries(1).get(0), 5, ItemFilter.ALL).items()).isEmpty();
+    empty.save(dir);
+
+    AnnIndex loaded = AnnIndex.load(dir);
+    loaded.upsert("a", vectors(1).get(0));
+
+    assertThat(loaded.search(vectors(1).get(0), 5, ItemFilter.ALL).ids()).containsExactly("a");
+  }
+
+  @Test
+  void shouldRejectWrongDimensionsWithAClearMessage() {
+    assertThatThrownBy(() -> graph.search(new float[3], 10, ItemFilter.ALL))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3 dimensions")
+        .hasMessageContaining("32-dimensional");
+  }
+}
