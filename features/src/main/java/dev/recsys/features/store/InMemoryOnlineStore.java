@@ -2,7 +2,9 @@ package dev.recsys.features.store;
 
 import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.FeatureVector.EntityKind;
+import dev.recsys.features.definition.Trending;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,15 @@ public final class InMemoryOnlineStore implements OnlineStore {
     }
     return new OnlineFeatures(Optional.ofNullable(vectors.get(EntityKind.USER).get(userId)),
         items);
+  }
+
+  @Override
+  public List<String> trending(int n) {
+    return vectors.get(EntityKind.ITEM).values().stream()
+        .filter(v -> Trending.rank(v) > Double.NEGATIVE_INFINITY)
+        .sorted(Comparator.comparingDouble(Trending::rank).reversed()
+            .thenComparing(FeatureVector::id))
+        .limit(n).map(FeatureVector::id).toList();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.recsys.features.store;
 
 import dev.recsys.features.definition.FeatureVector;
+import dev.recsys.features.definition.Trending;
 import java.util.Collection;
 import java.util.List;
 
@@ -15,6 +16,9 @@ public interface OnlineStore extends AutoCloseable {
 
   /** A user's vector and those of {@code itemIds}, in one round trip; absent ones are missing. */
   OnlineFeatures read(String userId, Collection<String> itemIds);
+
+  /** Up to {@code n} item ids, the most trending now first (see {@link Trending}). */
+  List<String> trending(int n);
 
   @Override
   void close();

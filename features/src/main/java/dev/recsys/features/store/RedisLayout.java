@@ -29,6 +29,11 @@ final class RedisLayout {
     this.namespace = set.namespace();
   }
 
+  /** The sorted set of items by {@link dev.recsys.features.definition.Trending#rank}. */
+  String trendingKey() {
+    return namespace + ":trending";
+  }
+
   String key(EntityKind kind, String id) {
     return namespace + (kind == EntityKind.USER ? ":u:" : ":i:") + id;
   }

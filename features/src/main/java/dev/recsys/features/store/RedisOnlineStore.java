@@ -2,6 +2,7 @@ package dev.recsys.features.store;
 
 import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.FeatureVector.EntityKind;
+import dev.recsys.features.definition.Trending;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -72,6 +73,8 @@ public final class RedisOnlineStore implements OnlineStore {
       redis.hset(key, layout.fields(vector));
       if (vector.kind() == EntityKind.USER) {
         redis.pexpire(key, config.userTtl().toMillis());
+      } else if (Trending.rank(vector) > Double.NEGATIVE_INFINITY) {
+        redis.zadd(layout.trendingKey(), Trending.rank(vector), vector.id());
       }
     });
     RedisFuture<TransactionResult> exec = redis.exec();
@@ -103,6 +106,13 @@ public final class RedisOnlineStore implements OnlineStore {
     Map<String, String> userFields = user.toCompletableFuture().join();
     return new OnlineFeatures(userFields.isEmpty() ? Optional.empty()
         : Optional.of(layout.vector(EntityKind.USER, userId, userFields)), vectors);
+  }
+
+  @Override
+  public List<String> trending(int n) {
+    RedisFuture<List<String>> top = reader.async().zrevrange(layout.trendingKey(), 0, n - 1L);
+    await(List.of(top), "read the " + n + " most trending items");
+    return top.toCompletableFuture().join();
   }
 
   private void await(List<? extends RedisFuture<?>> futures, String what) {

@@ -29,6 +29,23 @@ abstract class OnlineStoreContract {
   }
 
   @Test
+  void shouldRankItemsByTheirTrendingScoreAsOfOneMoment() {
+    long day = 24 * 3_600_000L;
+    store().write(List.of(trending("t-old-hot", 8.0, T0), trending("t-new-cool", 2.0, T0 + day),
+        trending("t-new-warm", 3.0, T0 + day), item("t-never", 0.5)));
+
+    assertThat(store().trending(10)).as("8 a day ago is 4 now: above 3, below nothing")
+        .containsSubsequence("t-old-hot", "t-new-warm", "t-new-cool")
+        .doesNotContain("t-never");
+    assertThat(store().trending(1)).hasSize(1);
+  }
+
+  static FeatureVector trending(String id, double score, long at) {
+    return new FeatureVector(EntityKind.ITEM, id, at, new TreeMap<>(Map.of("item.trending", score)),
+        List.of());
+  }
+
+  @Test
   void shouldReadBackExactlyWhatWasWritten() {
     FeatureVector u = user("u1", Map.of("user.click_1h", 3.0, "user.affinity.c1", 0.1 + 0.2));
     store().write(List.of(u, item("i1", 1.0 / 3), item("i2", 0.25)));
