@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -89,7 +90,7 @@ class TrainingSetIT {
 
       Path replayed = dir.resolve("replayed");
       ReplayJob.Result replay = new ReplayJob(kafka.bootstrapServers(), topics, set,
-          IntakePolicy.DEFAULT, LabelPolicy.DEFAULT.withNegatives(3), null, replayed)
+          IntakePolicy.DEFAULT, LabelPolicy.DEFAULT.withPositives(Set.of(EventType.CLICK)).withNegatives(3), null, replayed)
           .run(read -> { });
       List<TrainingRow> expected = TrainingSetReader.read(replayed);
       assertThat(replay.summary().positives()).isGreaterThan(100);

@@ -2,7 +2,9 @@ package dev.recsys.features.definition;
 
 import dev.recsys.schemas.avro.EventType;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** The names of the features, in one place. */
 public final class FeatureNames {
@@ -17,9 +19,31 @@ public final class FeatureNames {
 
   private FeatureNames() {}
 
+  /** Every count name, built once: feature vectors are built per event and per training row. */
+  private static final Map<FeatureVector.EntityKind, Map<EventType, Map<Window, String>>> COUNTS =
+      countNames();
+
   /** e.g. {@code user.click_24h}. */
   public static String count(FeatureVector.EntityKind kind, EventType type, Window window) {
-    return kind.prefix() + type.name().toLowerCase(Locale.ROOT) + "_" + window.suffix();
+    return COUNTS.get(kind).get(type).get(window);
+  }
+
+  private static Map<FeatureVector.EntityKind, Map<EventType, Map<Window, String>>> countNames() {
+    Map<FeatureVector.EntityKind, Map<EventType, Map<Window, String>>> names =
+        new EnumMap<>(FeatureVector.EntityKind.class);
+    for (FeatureVector.EntityKind kind : FeatureVector.EntityKind.values()) {
+      Map<EventType, Map<Window, String>> byType = new EnumMap<>(EventType.class);
+      for (EventType type : EventType.values()) {
+        Map<Window, String> byWindow = new EnumMap<>(Window.class);
+        for (Window window : Window.values()) {
+          byWindow.put(window,
+              kind.prefix() + type.name().toLowerCase(Locale.ROOT) + "_" + window.suffix());
+        }
+        byType.put(type, byWindow);
+      }
+      names.put(kind, byType);
+    }
+    return names;
   }
 
   /** The half-life of a decayed feature, or null for a feature that does not decay. */

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The ranker's input: a fixed, ordered list of named numbers describing a user, a candidate item
@@ -54,38 +53,28 @@ public final class PairFeatures {
   public static double[] of(FeatureVector user, FeatureVector item, String category, long time) {
     double[] out = new double[NAMES.size()];
     int at = 0;
-    FeatureVector u = user == null ? null : user.at(time);
-    FeatureVector i = item == null ? null : item.at(time);
     for (String name : USER_SOURCES) {
-      out[at++] = value(u, name, USER_SINCE);
+      out[at++] = value(user, name, USER_SINCE, time);
     }
     for (String name : ITEM_SOURCES) {
-      out[at++] = value(i, name, ITEM_SINCE);
+      out[at++] = value(item, name, ITEM_SINCE, time);
     }
-    double affinity = u == null || category == null ? 0
-        : u.get(FeatureNames.USER_AFFINITY_PREFIX + category);
+    double affinity = user == null || category == null ? 0
+        : user.valueAt(FeatureNames.USER_AFFINITY_PREFIX + category, time);
     out[at++] = affinity;
-    out[at++] = affinity == 0 ? 0 : affinity / totalAffinity(u);
-    out[at++] = touches(u, item == null ? null : item.id());
-    out[at] = recency(u, item == null ? null : item.id(), time);
+    out[at++] = affinity == 0 ? 0
+        : affinity / user.sumAt(FeatureNames.USER_AFFINITY_PREFIX, time);
+    out[at++] = touches(user, item == null ? null : item.id());
+    out[at] = recency(user, item == null ? null : item.id(), time);
     return out;
   }
 
-  private static double value(FeatureVector vector, String name, String since) {
+  /** The value as of {@code time}: what {@code vector.at(time).get(name)} holds. */
+  private static double value(FeatureVector vector, String name, String since, long time) {
     if (vector == null) {
       return name.equals(since) ? UNSEEN_SECONDS : 0;
     }
-    return vector.get(name);
-  }
-
-  private static double totalAffinity(FeatureVector user) {
-    double total = 0;
-    for (Map.Entry<String, Double> e : user.values().entrySet()) {
-      if (e.getKey().startsWith(FeatureNames.USER_AFFINITY_PREFIX)) {
-        total += e.getValue();
-      }
-    }
-    return total;
+    return vector.valueAt(name, time);
   }
 
   private static double touches(FeatureVector user, String itemId) {

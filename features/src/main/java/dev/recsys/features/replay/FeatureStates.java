@@ -22,6 +22,9 @@ public final class FeatureStates {
   private final Map<String, UserState> users = new HashMap<>();
   private final Map<String, ItemState> items = new HashMap<>();
   private final Map<String, ItemUpdate> catalog;
+  /** Vectors built since their entity last changed: rows ask for the same ones many times. */
+  private final Map<String, FeatureVector> userVectors = new HashMap<>();
+  private final Map<String, FeatureVector> itemVectors = new HashMap<>();
 
   public FeatureStates(Map<String, ItemUpdate> catalog) {
     this.catalog = requireNonNull(catalog, "catalog");
@@ -31,18 +34,36 @@ public final class FeatureStates {
     Interaction interaction = Interactions.of(event, catalog.get(event.getItemId()));
     users.computeIfAbsent(interaction.userId(), id -> new UserState()).apply(interaction);
     items.computeIfAbsent(interaction.itemId(), id -> new ItemState()).apply(interaction);
+    userVectors.remove(interaction.userId());
+    itemVectors.remove(interaction.itemId());
   }
 
   /** The user's vector as of their last event, or null if they have none yet. */
   public FeatureVector user(String userId) {
-    UserState state = users.get(userId);
-    return state == null ? null : state.features(userId);
+    FeatureVector cached = userVectors.get(userId);
+    if (cached == null) {
+      UserState state = users.get(userId);
+      if (state == null) {
+        return null;
+      }
+      cached = state.features(userId);
+      userVectors.put(userId, cached);
+    }
+    return cached;
   }
 
   /** The item's vector as of its last event, or null if it has none yet. */
   public FeatureVector item(String itemId) {
-    ItemState state = items.get(itemId);
-    return state == null ? null : state.features(itemId);
+    FeatureVector cached = itemVectors.get(itemId);
+    if (cached == null) {
+      ItemState state = items.get(itemId);
+      if (state == null) {
+        return null;
+      }
+      cached = state.features(itemId);
+      itemVectors.put(itemId, cached);
+    }
+    return cached;
   }
 
   /** The item's category in the catalog, or null. */

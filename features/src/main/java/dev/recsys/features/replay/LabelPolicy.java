@@ -15,7 +15,8 @@ import java.util.Set;
  */
 public record LabelPolicy(Set<EventType> positives, int negativesPerPositive, long seed,
     Instant from, Instant to) {
-  public static final Set<EventType> DEFAULT_POSITIVES = Set.of(EventType.CLICK);
+  /** Views: the item a user chose to look at next, what recommendations aim to produce. */
+  public static final Set<EventType> DEFAULT_POSITIVES = Set.of(EventType.VIEW);
   public static final int DEFAULT_NEGATIVES = 4;
   public static final long DEFAULT_SEED = 42;
   public static final LabelPolicy DEFAULT = new LabelPolicy(DEFAULT_POSITIVES, DEFAULT_NEGATIVES,

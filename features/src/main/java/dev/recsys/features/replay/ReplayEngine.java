@@ -3,13 +3,12 @@ package dev.recsys.features.replay;
 import static java.util.Objects.requireNonNull;
 
 import dev.recsys.features.definition.FeatureVector;
-import dev.recsys.features.definition.RecentInteraction;
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.schemas.avro.Impression;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ public final class ReplayEngine {
   private final LabelPolicy labels;
   private final FeatureStates states;
   private final PopularitySampler sampler;
+  private final List<MomentListener> listeners = new ArrayList<>();
   private long positives;
   private long negatives;
 
@@ -37,6 +37,12 @@ public final class ReplayEngine {
     this.labels = requireNonNull(labels, "labels");
     this.states = new FeatureStates(catalog);
     this.sampler = new PopularitySampler(labels.seed());
+  }
+
+  /** Adds a listener that sees every moment before its events are applied. */
+  public ReplayEngine listen(MomentListener listener) {
+    listeners.add(requireNonNull(listener, "listener"));
+    return this;
   }
 
   /**
@@ -63,6 +69,9 @@ public final class ReplayEngine {
       while (nextImpression != null && nextImpression.getTimestamp().toEpochMilli() <= time) {
         shown.shown(nextImpression, states);
         nextImpression = impressions.hasNext() ? impressions.next() : null;
+      }
+      for (MomentListener listener : listeners) {
+        listener.before(time, group, states);
       }
       if (!fromImpressions) {
         group.forEach(event -> label(event, time, counted));
@@ -99,12 +108,11 @@ public final class ReplayEngine {
     String group = event.getSessionId() != null ? userId + "/" + event.getSessionId()
         : userId + "/" + event.getEventId();
     rows.accept(row(group, user, userId, event.getItemId(), time, 1));
-    Set<String> excluded = new HashSet<>();
-    excluded.add(event.getItemId());
-    if (user != null) {
-      user.recent().stream().map(RecentInteraction::itemId).forEach(excluded::add);
-    }
-    for (String negative : sampler.sample(labels.negativesPerPositive(), excluded)) {
+    // Only the positive itself is excluded: items the user merely viewed stay possible
+    // negatives, as they are candidates at serving time; excluding them would make "touched
+    // recently" a perfect, and useless, predictor.
+    for (String negative : sampler.sample(labels.negativesPerPositive(),
+        Set.of(event.getItemId()))) {
       rows.accept(row(group, user, userId, negative, time, 0));
     }
   }

@@ -6,6 +6,7 @@ import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.intake.RefusalReason;
 import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.schemas.Codecs;
+import dev.recsys.schemas.avro.EventType;
 import dev.recsys.schemas.avro.Impression;
 import dev.recsys.schemas.avro.ImpressionItem;
 import dev.recsys.schemas.avro.UserEvent;
@@ -18,15 +19,18 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReplayEngineTest {
   private static final Instant T0 = TestClocks.FIXED.instant();
+  private static final LabelPolicy CLICKS =
+      LabelPolicy.DEFAULT.withPositives(Set.of(EventType.CLICK));
   private final List<TrainingRow> rows = new ArrayList<>();
 
   @Test
   void shouldRefuseAnEventBeyondTheGracePeriodLikeTheStream() {
-    ReplaySummary summary = replay(LabelPolicy.DEFAULT, Collections.emptyIterator(),
+    ReplaySummary summary = replay(CLICKS, Collections.emptyIterator(),
         Events.viewed("u1", "i1").at(T0.plus(Duration.ofHours(3))).build(),
         Events.clicked("u1", "i2").at(T0).build(),
         Events.clicked("u1", "i3").at(T0.plus(Duration.ofHours(2).plusMinutes(30))).build());
@@ -40,7 +44,7 @@ class ReplayEngineTest {
   @Test
   void shouldCountADuplicateEventOnce() {
     UserEvent click = Events.clicked("u1", "i1").at(T0).build();
-    ReplaySummary summary = replay(LabelPolicy.DEFAULT, Collections.emptyIterator(), click,
+    ReplaySummary summary = replay(CLICKS, Collections.emptyIterator(), click,
         click);
 
     assertThat(summary.duplicates()).isEqualTo(1);
@@ -49,7 +53,7 @@ class ReplayEngineTest {
 
   @Test
   void shouldSampleNegativesFromPastPopularityOnlyAndNeverThePositive() {
-    ReplaySummary summary = replay(LabelPolicy.DEFAULT.withNegatives(3),
+    ReplaySummary summary = replay(CLICKS.withNegatives(3),
         Collections.emptyIterator(),
         Events.clicked("u1", "i1").at(T0).build(),
         Events.viewed("u2", "i2").at(T0.plusSeconds(1)).build(),
@@ -72,7 +76,7 @@ class ReplayEngineTest {
     Impression impression = new Impression("req-1", "u1",
         List.of(new ImpressionItem("i1", 0, 0.9f), new ImpressionItem("i2", 1, 0.8f)), "m1",
         shownAt);
-    ReplaySummary summary = replay(LabelPolicy.DEFAULT, List.of(impression).iterator(),
+    ReplaySummary summary = replay(CLICKS, List.of(impression).iterator(),
         Events.viewed("u1", "i2").at(T0).build(),
         Events.clicked("u1", "i2").at(shownAt.plusSeconds(5)).request("req-1").build(),
         Events.clicked("u1", "i1").at(shownAt.plusSeconds(6)).build());

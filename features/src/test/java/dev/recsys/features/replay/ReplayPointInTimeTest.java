@@ -9,6 +9,7 @@ import dev.recsys.schemas.avro.UserEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,7 @@ class ReplayPointInTimeTest {
     GeneratedStream stream = GeneratedStream.generate(seed, partitions, perPartition);
     List<TrainingRow> rows = new ArrayList<>();
     ReplaySummary summary = new ReplayEngine(IntakePolicy.DEFAULT,
-        LabelPolicy.DEFAULT.withNegatives(2), GeneratedStream.CATALOG)
+        LabelPolicy.DEFAULT.withPositives(Set.of(EventType.CLICK)).withNegatives(2), GeneratedStream.CATALOG)
         .run(stream.iterators(), Collections.emptyIterator(), rows::add, read -> { });
 
     List<UserEvent> accepted = stream.acceptedInTimeOrder();

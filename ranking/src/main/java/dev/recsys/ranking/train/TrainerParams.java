@@ -22,7 +22,7 @@ public record TrainerParams(
   public static final Algorithm DEFAULT_ALGORITHM = Algorithm.FACTORIZATION_MACHINE;
   public static final int DEFAULT_EPOCHS = 5;
   public static final double DEFAULT_LEARNING_RATE = 0.1;
-  public static final int DEFAULT_MINIBATCH_SIZE = 16;
+  public static final int DEFAULT_MINIBATCH_SIZE = 1;
   public static final int DEFAULT_FACTORS = 4;
   public static final long DEFAULT_SEED = 42L;
   public static final TrainerParams DEFAULT = new TrainerParams(DEFAULT_ALGORITHM,

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
     subcommands = {DemoCommand.class, ServeCommand.class, FeaturesCommand.class,
         IngestCommand.class, GenerateCommand.class, DlqCommand.class, ReplayCommand.class,
         TrainingSetCommand.class, SkewCommand.class, TrainRankerCommand.class,
-        ModelsCommand.class, BuildIndexCommand.class, BenchCommand.class,
+        ModelsCommand.class, TrainEmbeddingsCommand.class, BuildIndexCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Recsys implements Runnable {
   @Option(names = "--config", paramLabel = "FILE",

@@ -10,6 +10,11 @@ final class RegistryOption {
       description = "Folder holding models/{kind}/{version}/ (default: ${DEFAULT-VALUE}).")
   private Path root;
 
+  /** The folder holding {@code models/}. */
+  Path root() {
+    return root;
+  }
+
   ModelRegistry registry() {
     return ModelRegistry.at(root);
   }

@@ -43,7 +43,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--positive", split = ",", paramLabel = "TYPE",
       description = "Event types that are positives (default: ${DEFAULT-VALUE}).")
-  private List<EventType> positives = List.of(EventType.CLICK);
+  private List<EventType> positives = List.copyOf(LabelPolicy.DEFAULT_POSITIVES);
 
   @Option(names = "--negatives", paramLabel = "N",
       description = "Sampled negatives per positive when there are no impressions "

@@ -1,0 +1,91 @@
+package dev.recsys.serving.cli;
+
+import dev.recsys.candidates.embeddings.AlsParams;
+import dev.recsys.candidates.embeddings.EmbeddingsArtifact;
+import dev.recsys.candidates.embeddings.EmbeddingsTraining;
+import dev.recsys.candidates.embeddings.Interaction;
+import dev.recsys.schemas.Topics;
+import dev.recsys.serving.config.RecsysConfig;
+import dev.recsys.serving.demo.TopicCounts;
+import dev.recsys.serving.offline.EventWeights;
+import dev.recsys.serving.offline.TrainingInteractions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code recsys train-embeddings}: item vectors by implicit-feedback matrix factorization. */
+@Command(name = "train-embeddings", mixinStandardHelpOptions = true,
+    description = {"Train item embeddings (iALS) on the accepted events before a cut-off and "
+        + "register them as models/embeddings/{version}/.",
+        "Then: recsys build-index --embeddings models/embeddings/VERSION --out DIR"})
+final class TrainEmbeddingsCommand implements Callable<Integer> {
+  static final DateTimeFormatter VERSION =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  @ParentCommand
+  private Recsys root;
+
+  @Mixin
+  private RegistryOption registry;
+
+  @Option(names = "--until", paramLabel = "TIME", converter = TimeConverters.InstantConverter.class,
+      description = "Train on events before this time (default: all).")
+  private Instant until = Instant.MAX;
+
+  @Option(names = "--weights", paramLabel = "TYPE=W,...",
+      description = "Weight per event type (default: view=1,click=4,add_to_cart=6,purchase=10,"
+          + "rating=3).")
+  private String weights;
+
+  @Option(names = "--factors", description = "Dimensions (default: ${DEFAULT-VALUE}).")
+  private int factors = AlsParams.DEFAULT_FACTORS;
+
+  @Option(names = "--iterations", description = "ALS passes (default: ${DEFAULT-VALUE}).")
+  private int iterations = AlsParams.DEFAULT_ITERATIONS;
+
+  @Override
+  public Integer call() {
+    RecsysConfig config = root.config();
+    String bootstrap = Connections.kafka(config);
+    Topics topics = Topics.named(config.topics());
+    EventWeights eventWeights = weights == null ? EventWeights.DEFAULT : EventWeights.parse(weights);
+    Path dir = train(bootstrap, topics, until, eventWeights,
+        AlsParams.DEFAULT.withFactors(factors).withIterations(iterations),
+        registry.root().resolve("models"));
+    System.out.println("serve it with: recsys build-index --embeddings " + dir + " --out DIR");
+    return 0;
+  }
+
+  /** Reads, trains, registers; prints a summary. Returns the version folder. */
+  static Path train(String bootstrap, Topics topics, Instant until, EventWeights weights,
+      AlsParams params, Path modelsRoot) {
+    Stopwatch watch = new Stopwatch();
+    List<Interaction> interactions;
+    try (Progress progress = Progress.of("read events", TopicCounts.records(bootstrap,
+        topics.events().name()), " events", 1)) {
+      interactions = TrainingInteractions.read(bootstrap, topics, until, weights,
+          progress::stepTo);
+      progress.complete();
+    }
+    Clock clock = Clock.systemUTC();
+    EmbeddingsTraining.Trained trained;
+    try (Progress progress = Progress.of("train iALS", params.iterations(), " passes", 1)) {
+      trained = EmbeddingsTraining.run(interactions, params, VERSION.format(clock.instant()),
+          (pass, passes, elapsed) -> progress.stepTo(pass), clock);
+    }
+    Path dir = EmbeddingsArtifact.write(modelsRoot, trained.info(), trained.embeddings());
+    System.out.printf("trained %d-dimensional embeddings of %,d items from %,d interactions of "
+        + "%,d users in %s; held-out %s; registered %s%n", params.factors(),
+        trained.info().itemCount(), interactions.size(), trained.info().userCount(), watch.total(),
+        trained.info().quality(), dir);
+    return dir;
+  }
+}
