@@ -90,7 +90,9 @@ class TrainingSetIT {
 
       Path replayed = dir.resolve("replayed");
       ReplayJob.Result replay = new ReplayJob(kafka.bootstrapServers(), topics, set,
-          IntakePolicy.DEFAULT, LabelPolicy.DEFAULT.withPositives(Set.of(EventType.CLICK)).withNegatives(3), null, replayed)
+          IntakePolicy.DEFAULT,
+          LabelPolicy.DEFAULT.withPositives(Set.of(EventType.CLICK)).withNegatives(3), null,
+          replayed)
           .run(read -> { });
       List<TrainingRow> expected = TrainingSetReader.read(replayed);
       assertThat(replay.summary().positives()).isGreaterThan(100);

@@ -25,6 +25,7 @@ public final class FeatureStates {
   /** Vectors built since their entity last changed: rows ask for the same ones many times. */
   private final Map<String, FeatureVector> userVectors = new HashMap<>();
   private final Map<String, FeatureVector> itemVectors = new HashMap<>();
+  private long itemChanges;
 
   public FeatureStates(Map<String, ItemUpdate> catalog) {
     this.catalog = requireNonNull(catalog, "catalog");
@@ -36,6 +37,12 @@ public final class FeatureStates {
     items.computeIfAbsent(interaction.itemId(), id -> new ItemState()).apply(interaction);
     userVectors.remove(interaction.userId());
     itemVectors.remove(interaction.itemId());
+    itemChanges++;
+  }
+
+  /** How many times any item's state changed: a version for caches over all items. */
+  public long itemChanges() {
+    return itemChanges;
   }
 
   /** The user's vector as of their last event, or null if they have none yet. */
@@ -81,10 +88,10 @@ public final class FeatureStates {
   }
 
   public void forEachUser(BiConsumer<String, FeatureVector> action) {
-    users.forEach((id, state) -> action.accept(id, state.features(id)));
+    users.keySet().forEach(id -> action.accept(id, user(id)));
   }
 
   public void forEachItem(BiConsumer<String, FeatureVector> action) {
-    items.forEach((id, state) -> action.accept(id, state.features(id)));
+    items.keySet().forEach(id -> action.accept(id, item(id)));
   }
 }

@@ -39,11 +39,12 @@ final class PopularitySampler {
   }
 
   /** Up to {@code n} distinct items, none in {@code excluded}; fewer when too few are known. */
-  List<String> sample(int n, Set<String> excluded) {
+  List<String> sample(int n, Set<String> excluded, LabelPolicy.Negatives how) {
     List<String> picked = new ArrayList<>(n);
     for (int attempt = 0; attempt < n * ATTEMPTS_PER_SAMPLE && picked.size() < n
         && total > 0; attempt++) {
-      String item = items.get(find(random.nextLong(total)));
+      String item = items.get(how == LabelPolicy.Negatives.UNIFORM
+          ? random.nextInt(items.size()) : find(random.nextLong(total)));
       if (!excluded.contains(item) && !picked.contains(item)) {
         picked.add(item);
       }

@@ -9,6 +9,7 @@ import dev.recsys.schemas.avro.Impression;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class ReplayEngine {
   private final FeatureStates states;
   private final PopularitySampler sampler;
   private final List<MomentListener> listeners = new ArrayList<>();
+  private final Set<String> touched = new HashSet<>();
   private long positives;
   private long negatives;
 
@@ -78,6 +80,9 @@ public final class ReplayEngine {
       }
       for (UserEvent event : group) {
         states.apply(event);
+        if (labels.novelOnly()) {
+          touched.add(pair(event));
+        }
         sampler.add(event.getItemId());
         shown.acted(event);
       }
@@ -100,7 +105,8 @@ public final class ReplayEngine {
   }
 
   private void label(UserEvent event, long time, Consumer<TrainingRow> rows) {
-    if (!labels.labels(event.getType(), time)) {
+    if (!labels.labels(event.getType(), time)
+        || labels.novelOnly() && touched.contains(pair(event))) {
       return;
     }
     String userId = event.getUserId();
@@ -112,7 +118,7 @@ public final class ReplayEngine {
     // negatives, as they are candidates at serving time; excluding them would make "touched
     // recently" a perfect, and useless, predictor.
     for (String negative : sampler.sample(labels.negativesPerPositive(),
-        Set.of(event.getItemId()))) {
+        Set.of(event.getItemId()), labels.sampling())) {
       rows.accept(row(group, user, userId, negative, time, 0));
     }
   }
@@ -121,6 +127,10 @@ public final class ReplayEngine {
       long time, int label) {
     return new TrainingRow(group, userId, itemId, time, label,
         PairFeatures.of(user, states.item(itemId), states.category(itemId), time));
+  }
+
+  private static String pair(UserEvent event) {
+    return event.getUserId() + '\u0000' + event.getItemId();
   }
 
   private void count(TrainingRow row, Consumer<TrainingRow> rows) {

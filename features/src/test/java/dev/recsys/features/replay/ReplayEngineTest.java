@@ -53,7 +53,8 @@ class ReplayEngineTest {
 
   @Test
   void shouldSampleNegativesFromPastPopularityOnlyAndNeverThePositive() {
-    ReplaySummary summary = replay(CLICKS.withNegatives(3),
+    ReplaySummary summary = replay(
+        CLICKS.withNegatives(3).withSampling(LabelPolicy.Negatives.POPULARITY),
         Collections.emptyIterator(),
         Events.clicked("u1", "i1").at(T0).build(),
         Events.viewed("u2", "i2").at(T0.plusSeconds(1)).build(),
@@ -68,6 +69,18 @@ class ReplayEngineTest {
         "i3");
     assertThat(second).filteredOn(r -> r.label() == 0).extracting(TrainingRow::itemId)
         .doesNotContain("i2");
+  }
+
+  @Test
+  void shouldLabelOnlyFirstTouchesWhenNovelOnly() {
+    ReplaySummary summary = replay(CLICKS.withNovelOnly(true), Collections.emptyIterator(),
+        Events.viewed("u1", "i1").at(T0).build(),
+        Events.clicked("u1", "i1").at(T0.plusSeconds(5)).build(),
+        Events.clicked("u1", "i2").at(T0.plusSeconds(9)).build());
+
+    assertThat(summary.positives()).isOne();
+    assertThat(rows).filteredOn(r -> r.label() == 1).extracting(TrainingRow::itemId)
+        .containsExactly("i2");
   }
 
   @Test

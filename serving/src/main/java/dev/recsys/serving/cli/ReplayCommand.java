@@ -50,6 +50,15 @@ final class ReplayCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   private int negatives = LabelPolicy.DEFAULT_NEGATIVES;
 
+  @Option(names = "--negatives-by", paramLabel = "HOW",
+      description = "Sample negatives by ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  private LabelPolicy.Negatives negativesBy = LabelPolicy.DEFAULT.sampling();
+
+  @Option(names = "--novel-only", negatable = true,
+      description = "Label only interactions with items new to the user (default: "
+          + "${DEFAULT-VALUE}).")
+  private boolean novelOnly = LabelPolicy.DEFAULT.novelOnly();
+
   @Option(names = "--seed", description = "Seed of the negative sampler (default: ${DEFAULT-VALUE}).")
   private long seed = LabelPolicy.DEFAULT_SEED;
 
@@ -64,7 +73,8 @@ final class ReplayCommand implements Callable<Integer> {
     RecsysConfig config = root.config();
     String bootstrap = Connections.kafka(config);
     Topics topics = Topics.named(config.topics());
-    LabelPolicy labels = new LabelPolicy(EnumSet.copyOf(positives), negatives, seed, from, to);
+    LabelPolicy labels = new LabelPolicy(EnumSet.copyOf(positives), negatives, seed, from, to,
+        negativesBy, novelOnly);
     ReplayJob job = new ReplayJob(bootstrap, topics, FeatureSet.CORE_V1, IntakePolicy.DEFAULT,
         labels, warmUp, out);
     long total = TopicCounts.records(bootstrap, topics.events().name());

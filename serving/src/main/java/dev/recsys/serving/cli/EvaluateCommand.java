@@ -1,0 +1,101 @@
+package dev.recsys.serving.cli;
+
+import dev.recsys.candidates.ann.AnnIndex;
+import dev.recsys.features.pair.PairFeatures;
+import dev.recsys.ranking.scoring.Scorer;
+import dev.recsys.ranking.scoring.ScorerOptions;
+import dev.recsys.ranking.scoring.Scorers;
+import dev.recsys.schemas.Topics;
+import dev.recsys.schemas.avro.EventType;
+import dev.recsys.serving.config.RecsysConfig;
+import dev.recsys.serving.demo.TopicCounts;
+import dev.recsys.serving.evaluate.Baselines;
+import dev.recsys.serving.evaluate.EvaluationJob;
+import dev.recsys.serving.evaluate.EvaluationOptions;
+import dev.recsys.serving.evaluate.EvaluationReport;
+import dev.recsys.serving.evaluate.PointInTimeRecommender;
+import dev.recsys.serving.offline.EventWeights;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code recsys evaluate}: whole recommenders, replayed point in time, side by side. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = {"For each interaction with a new item in [--from, --to), ask each system for "
+        + "its top items as of just before it (features replayed point in time) and report "
+        + "recall, NDCG, MAP and coverage at k = 1, 5, 10, 20, 50."})
+final class EvaluateCommand implements Callable<Integer> {
+  @ParentCommand
+  private Recsys root;
+
+  @Option(names = "--from", required = true, paramLabel = "TIME",
+      converter = TimeConverters.InstantConverter.class, description = "Held-out period start.")
+  private Instant from;
+
+  @Option(names = "--to", paramLabel = "TIME", converter = TimeConverters.InstantConverter.class,
+      description = "Held-out period end (default: no end).")
+  private Instant to = Instant.parse("9999-01-01T00:00:00Z");
+
+  @Option(names = "--index", paramLabel = "DIR", description = "ANN index folder (build-index).")
+  private Path index;
+
+  @Option(names = "--ranker", paramLabel = "DIR",
+      description = "A ranker version folder (models/ranker/VERSION) to rank retrieval with.")
+  private Path ranker;
+
+  @Option(names = "--targets", split = ",", paramLabel = "TYPE",
+      description = "Interaction types to predict (default: ${DEFAULT-VALUE}).")
+  private List<EventType> targets = List.of(EventType.VIEW);
+
+  @Option(names = "--sample", description = "Fraction of interactions asked (default: 1).")
+  private double sample = 1.0;
+
+  @Option(names = "--max-requests", description = "At most this many (default: ${DEFAULT-VALUE}).")
+  private int maxRequests = EvaluationOptions.DEFAULT_MAX_REQUESTS;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "HTML report to write.")
+  private Path report = Path.of("evaluation.html");
+
+  @Override
+  public Integer call() {
+    RecsysConfig config = root.config();
+    String bootstrap = Connections.kafka(config);
+    Topics topics = Topics.named(config.topics());
+    EvaluationOptions options = new EvaluationOptions(from, to, EnumSet.copyOf(targets), sample,
+        maxRequests, 42);
+    AnnIndex ann = index == null ? null : AnnIndex.load(index);
+    EvaluationJob.Result result;
+    try (Progress progress = Progress.of("evaluate", TopicCounts.records(bootstrap,
+        topics.events().name()), " events", 1)) {
+      result = new EvaluationJob(bootstrap, topics, options).run((store, catalog) -> {
+        Map<String, PointInTimeRecommender> systems = new LinkedHashMap<>();
+        PointInTimeRecommender popularity = Baselines.popularity(store);
+        if (ann != null) {
+          PointInTimeRecommender annUser = Baselines.annByUser(ann, store, EventWeights.DEFAULT);
+          systems.put("ann-user", annUser);
+          if (ranker != null) {
+            Scorer scorer = Scorers.onnx(ranker, PairFeatures.NAMES, ScorerOptions.DEFAULT);
+            systems.put("ann+popular, ranked", Baselines.ranked(
+                Baselines.union(List.of(annUser, popularity)), 100, scorer, store, catalog));
+          }
+        }
+        systems.put("popularity", popularity);
+        return systems;
+      }, progress::stepTo);
+      progress.complete();
+    }
+    System.out.printf("%,d held-out interactions in %.1f s%n", result.requests(),
+        result.took().toMillis() / 1e3);
+    System.out.print(EvaluationReport.table(result, 10));
+    EvaluationReport.writeHtml(result, "recsys evaluation " + from + " .. " + to, report);
+    System.out.println("report: " + report.toAbsolutePath());
+    return 0;
+  }
+}

@@ -1,0 +1,10 @@
+package dev.recsys.serving.evaluate;
+
+import java.util.List;
+
+/** A recommender asked as of a moment; what it reads must hold nothing at or after it. */
+@FunctionalInterface
+public interface PointInTimeRecommender {
+  /** Up to {@code k} item ids for {@code userId}, best first, as of {@code time} (epoch ms). */
+  List<String> recommend(String userId, long time, int k);
+}
