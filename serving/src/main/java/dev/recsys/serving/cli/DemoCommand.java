@@ -3,11 +3,9 @@ package dev.recsys.serving.cli;
 import dev.recsys.embedded.EmbeddedRuntime;
 import dev.recsys.features.FeaturesApp;
 import dev.recsys.features.FeaturesConfig;
-import dev.recsys.features.ReplayJob;
 import dev.recsys.features.SkewJob;
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.offline.OfflineConfig;
-import dev.recsys.features.replay.LabelPolicy;
 import dev.recsys.features.skew.SkewCheck;
 import dev.recsys.features.skew.SkewReport;
 import dev.recsys.features.store.OnlineStoreConfig;
@@ -27,9 +25,9 @@ import dev.recsys.serving.demo.SmokeCheck;
 import dev.recsys.serving.demo.TopicCounts;
 import dev.recsys.serving.features.FeatureRoutes;
 import dev.recsys.serving.http.HttpConfig;
+import dev.recsys.serving.offline.OfflineLoop;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,7 +93,9 @@ final class DemoCommand implements Callable<Integer> {
                 Optional.of(offline), metrics);
             Admin admin = admin(bootstrap)) {
           awaitFeatures(pipeline, admin, data);
-          replay(bootstrap, topics, features, state.path().resolve("training"));
+          say("running the offline loop: replay, ranker, embeddings, ANN index ...");
+          OfflineLoop.Artifacts models = new OfflineLoop(bootstrap, topics,
+              features.featureSet(), state.path().resolve("loop"), clock).run(DemoCommand::say);
           say("HTTP API on http://127.0.0.1:" + app.port() + " (" + watch.total() + " in all)");
           if (smoke) {
             return smoke(app.port(), data, bootstrap, topics, store);
@@ -135,13 +135,6 @@ final class DemoCommand implements Callable<Integer> {
     try (Admin admin = admin(bootstrap)) {
       TopicProvisioner.ensure(admin, topics, config.layout());
     }
-  }
-
-  private void replay(String bootstrap, Topics topics, FeaturesConfig features, Path out) {
-    say("replaying the events topic into a point-in-time training set ...");
-    ReplayJob.Result result = new ReplayJob(bootstrap, topics, features.featureSet(),
-        features.intake(), LabelPolicy.DEFAULT, null, out).run(read -> { });
-    ReplayCommand.print(result, System.out);
   }
 
   private DatasetSummary publish(EventPublisher publisher, GeneratorParams params) {

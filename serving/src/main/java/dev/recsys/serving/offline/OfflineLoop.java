@@ -1,0 +1,92 @@
+package dev.recsys.serving.offline;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.recsys.candidates.ann.AnnIndex;
+import dev.recsys.candidates.ann.AnnParams;
+import dev.recsys.candidates.embeddings.AlsParams;
+import dev.recsys.candidates.embeddings.EmbeddingsArtifact;
+import dev.recsys.candidates.embeddings.EmbeddingsTraining;
+import dev.recsys.candidates.embeddings.Interaction;
+import dev.recsys.candidates.embeddings.TrainingListener;
+import dev.recsys.features.ReplayJob;
+import dev.recsys.features.definition.FeatureSet;
+import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
+import dev.recsys.features.replay.LabelPolicy;
+import dev.recsys.ranking.data.TrainingSets;
+import dev.recsys.ranking.registry.ModelRegistry;
+import dev.recsys.ranking.registry.ModelVersion;
+import dev.recsys.ranking.train.RankerTrainer;
+import dev.recsys.ranking.train.TrainedRanker;
+import dev.recsys.ranking.train.TrainerParams;
+import dev.recsys.schemas.Topics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The whole offline loop in one call, as the demo runs it: replay the topics into a training set,
+ * train and promote a ranker, train item embeddings and build the ANN index from them. Each step
+ * reports a line with its timing.
+ */
+public record OfflineLoop(String bootstrapServers, Topics topics, FeatureSet featureSet,
+    Path workDir, Clock clock) {
+  static final DateTimeFormatter VERSION =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  public OfflineLoop {
+    requireNonNull(bootstrapServers, "bootstrapServers");
+    requireNonNull(topics, "topics");
+    requireNonNull(featureSet, "featureSet");
+    requireNonNull(workDir, "workDir");
+    requireNonNull(clock, "clock");
+  }
+
+  /** Where the loop left its artifacts: the registry root holds {@code models/}. */
+  public record Artifacts(Path registryRoot, ModelVersion ranker, Path indexDir,
+      ReplayJob.Result replay) {}
+
+  public Artifacts run(Consumer<String> say) {
+    Path training = workDir.resolve("training");
+    long started = System.nanoTime();
+    ReplayJob.Result replay = new ReplayJob(bootstrapServers, topics, featureSet,
+        IntakePolicy.DEFAULT, LabelPolicy.DEFAULT, null, training).run(read -> { });
+    say.accept(String.format("replayed %,d events into %,d training rows (%,d positives) in %s",
+        replay.summary().eventsRead(), replay.summary().rows(), replay.summary().positives(),
+        since(started)));
+
+    started = System.nanoTime();
+    TrainedRanker trained = RankerTrainer.with(TrainerParams.DEFAULT, clock)
+        .train(TrainingSets.read(training), stage -> { });
+    ModelRegistry registry = ModelRegistry.at(workDir, clock);
+    ModelVersion ranker = registry.register(trained.card(), trained.onnx());
+    registry.promote(ranker.kind(), ranker.version());
+    say.accept(String.format("trained and promoted ranker %s: holdout AUC %.3f, NDCG@10 %.3f (%s)",
+        ranker.version(), trained.metrics().auc(), trained.metrics().ndcgAt10(), since(started)));
+
+    started = System.nanoTime();
+    List<Interaction> interactions = TrainingInteractions.read(bootstrapServers, topics,
+        Instant.MAX, EventWeights.DEFAULT, read -> { });
+    EmbeddingsTraining.Trained embeddings = EmbeddingsTraining.run(interactions,
+        AlsParams.DEFAULT, VERSION.format(clock.instant()), TrainingListener.NONE, clock);
+    EmbeddingsArtifact.write(workDir.resolve("models"), embeddings.info(),
+        embeddings.embeddings());
+    Path indexDir = workDir.resolve("index");
+    AnnIndex.graph(embeddings.embeddings().dimensions(), embeddings.embeddings().itemIds(),
+        embeddings.embeddings().itemVectors(), AnnParams.DEFAULT).save(indexDir);
+    say.accept(String.format("trained %d-d embeddings of %,d items (held-out %s) and built the "
+        + "ANN index (%s)", embeddings.info().dimensions(), embeddings.info().itemCount(),
+        embeddings.info().quality(), since(started)));
+    return new Artifacts(workDir, ranker, indexDir, replay);
+  }
+
+  private static String since(long startedNanos) {
+    return String.format("%.1f s", Duration.ofNanos(System.nanoTime() - startedNanos).toMillis()
+        / 1e3);
+  }
+}
