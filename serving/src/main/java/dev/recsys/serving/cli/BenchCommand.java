@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code recsys bench}: in-process benchmarks (JMH ones live in the benchmarks module). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Run a benchmark.", subcommands = BenchCommand.Ann.class)
+    description = "Run a benchmark.",
+    subcommands = {BenchCommand.Ann.class, BenchFilesCommand.class})
 final class BenchCommand implements Runnable {
   @Override
   public void run() {
