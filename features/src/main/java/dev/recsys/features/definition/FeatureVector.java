@@ -61,6 +61,11 @@ public record FeatureVector(EntityKind kind, String id, long updatedAt,
     return sum;
   }
 
+  /** A value of feature {@code name}, {@code elapsed} ms after it was computed. */
+  public static double decayed(String name, double value, long elapsed) {
+    return decay(name, value, elapsed);
+  }
+
   private static double decay(String name, double value, long elapsed) {
     Duration halfLife = FeatureNames.halfLife(name);
     return halfLife == null || elapsed == 0 ? value

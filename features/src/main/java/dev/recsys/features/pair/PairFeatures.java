@@ -51,30 +51,66 @@ public final class PairFeatures {
    * @param category the item's category, or null when the catalog does not know it
    */
   public static double[] of(FeatureVector user, FeatureVector item, String category, long time) {
+    return of(Side.user(user), Side.item(item), category, time);
+  }
+
+  /** As {@link #of(FeatureVector, FeatureVector, String, long)}, from sides read before. */
+  public static double[] of(Side user, Side item, String category, long time) {
     double[] out = new double[NAMES.size()];
-    int at = 0;
-    for (String name : USER_SOURCES) {
-      out[at++] = value(user, name, USER_SINCE, time);
-    }
-    for (String name : ITEM_SOURCES) {
-      out[at++] = value(item, name, ITEM_SINCE, time);
-    }
-    double affinity = user == null || category == null ? 0
-        : user.valueAt(FeatureNames.USER_AFFINITY_PREFIX + category, time);
+    int at = user.copyAt(time, out, 0);
+    at = item.copyAt(time, out, at);
+    FeatureVector u = user.vector;
+    String itemId = item.vector == null ? null : item.vector.id();
+    double affinity = u == null || category == null ? 0
+        : u.valueAt(FeatureNames.USER_AFFINITY_PREFIX + category, time);
     out[at++] = affinity;
-    out[at++] = affinity == 0 ? 0
-        : affinity / user.sumAt(FeatureNames.USER_AFFINITY_PREFIX, time);
-    out[at++] = touches(user, item == null ? null : item.id());
-    out[at] = recency(user, item == null ? null : item.id(), time);
+    out[at++] = affinity == 0 ? 0 : affinity / u.sumAt(FeatureNames.USER_AFFINITY_PREFIX, time);
+    out[at++] = touches(u, itemId);
+    out[at] = recency(u, itemId, time);
     return out;
   }
 
-  /** The value as of {@code time}: what {@code vector.at(time).get(name)} holds. */
-  private static double value(FeatureVector vector, String name, String since, long time) {
-    if (vector == null) {
-      return name.equals(since) ? UNSEEN_SECONDS : 0;
+  /**
+   * One entity's source features, read from its vector once in input order; bringing them to a
+   * moment then costs no lookups. Replay keeps one per entity and reuses it across rows.
+   */
+  public static final class Side {
+    private final FeatureVector vector;
+    private final List<String> names;
+    private final double[] raw;
+    private final int since;
+
+    private Side(FeatureVector vector, List<String> names, String sinceName) {
+      this.vector = vector;
+      this.names = names;
+      this.raw = new double[names.size()];
+      this.since = names.indexOf(sinceName);
+      for (int i = 0; i < raw.length; i++) {
+        raw[i] = vector == null ? (i == since ? UNSEEN_SECONDS : 0) : vector.get(names.get(i));
+      }
     }
-    return vector.valueAt(name, time);
+
+    public static Side user(FeatureVector vector) {
+      return new Side(vector, USER_SOURCES, USER_SINCE);
+    }
+
+    public static Side item(FeatureVector vector) {
+      return new Side(vector, ITEM_SOURCES, ITEM_SINCE);
+    }
+
+    /** Writes the values as of {@code time} at {@code out[from..]}; returns the next index. */
+    int copyAt(long time, double[] out, int from) {
+      if (vector == null) {
+        System.arraycopy(raw, 0, out, from, raw.length);
+        return from + raw.length;
+      }
+      long elapsed = Math.max(0, time - vector.updatedAt());
+      for (int i = 0; i < raw.length; i++) {
+        out[from + i] = i == since ? elapsed / 1000.0
+            : FeatureVector.decayed(names.get(i), raw[i], elapsed);
+      }
+      return from + raw.length;
+    }
   }
 
   private static double touches(FeatureVector user, String itemId) {

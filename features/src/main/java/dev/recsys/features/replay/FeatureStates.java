@@ -6,6 +6,7 @@ import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.Interaction;
 import dev.recsys.features.definition.ItemState;
 import dev.recsys.features.definition.UserState;
+import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.features.stream.Interactions;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
@@ -25,6 +26,7 @@ public final class FeatureStates {
   /** Vectors built since their entity last changed: rows ask for the same ones many times. */
   private final Map<String, FeatureVector> userVectors = new HashMap<>();
   private final Map<String, FeatureVector> itemVectors = new HashMap<>();
+  private final Map<String, PairFeatures.Side> itemSides = new HashMap<>();
   private long itemChanges;
 
   public FeatureStates(Map<String, ItemUpdate> catalog) {
@@ -37,6 +39,7 @@ public final class FeatureStates {
     items.computeIfAbsent(interaction.itemId(), id -> new ItemState()).apply(interaction);
     userVectors.remove(interaction.userId());
     itemVectors.remove(interaction.itemId());
+    itemSides.remove(interaction.itemId());
     itemChanges++;
   }
 
@@ -71,6 +74,16 @@ public final class FeatureStates {
       itemVectors.put(itemId, cached);
     }
     return cached;
+  }
+
+  /** The item's side of the pair features, as of its last event (cached until it changes). */
+  public PairFeatures.Side itemSide(String itemId) {
+    PairFeatures.Side side = itemSides.get(itemId);
+    if (side == null) {
+      side = PairFeatures.Side.item(item(itemId));
+      itemSides.put(itemId, side);
+    }
+    return side;
   }
 
   /** The item's category in the catalog, or null. */

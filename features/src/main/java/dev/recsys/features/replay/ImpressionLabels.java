@@ -29,10 +29,11 @@ final class ImpressionLabels {
     }
     String user = impression.getUserId();
     Map<String, TrainingRow> rows = new HashMap<>();
+    PairFeatures.Side userSide = PairFeatures.Side.user(states.user(user));
     for (ImpressionItem item : impression.getItems()) {
       String id = item.getItemId();
       rows.putIfAbsent(id, new TrainingRow(impression.getRequestId(), user, id, time, 0,
-          PairFeatures.of(states.user(user), states.item(id), states.category(id), time)));
+          PairFeatures.of(userSide, states.itemSide(id), states.category(id), time)));
     }
     pending.put(impression.getRequestId(), rows);
   }

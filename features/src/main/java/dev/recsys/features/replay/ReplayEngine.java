@@ -2,7 +2,6 @@ package dev.recsys.features.replay;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.schemas.avro.Impression;
@@ -110,7 +109,7 @@ public final class ReplayEngine {
       return;
     }
     String userId = event.getUserId();
-    FeatureVector user = states.user(userId);
+    PairFeatures.Side user = PairFeatures.Side.user(states.user(userId));
     String group = event.getSessionId() != null ? userId + "/" + event.getSessionId()
         : userId + "/" + event.getEventId();
     rows.accept(row(group, user, userId, event.getItemId(), time, 1));
@@ -123,10 +122,10 @@ public final class ReplayEngine {
     }
   }
 
-  private TrainingRow row(String group, FeatureVector user, String userId, String itemId,
+  private TrainingRow row(String group, PairFeatures.Side user, String userId, String itemId,
       long time, int label) {
     return new TrainingRow(group, userId, itemId, time, label,
-        PairFeatures.of(user, states.item(itemId), states.category(itemId), time));
+        PairFeatures.of(user, states.itemSide(itemId), states.category(itemId), time));
   }
 
   private static String pair(UserEvent event) {
