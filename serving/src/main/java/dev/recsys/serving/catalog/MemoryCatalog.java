@@ -1,0 +1,74 @@
+package dev.recsys.serving.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The catalog in memory. The newest available items are kept sorted, so {@link #newest} costs
+ * O(n) whatever the catalog size. Listeners hear of every item that becomes unavailable.
+ */
+public final class MemoryCatalog implements Catalog {
+  private static final Comparator<CatalogItem> NEWEST_FIRST =
+      Comparator.comparingLong(CatalogItem::createdAt).reversed()
+          .thenComparing(CatalogItem::itemId);
+
+  private final Map<String, CatalogItem> items = new ConcurrentHashMap<>();
+  private final NavigableSet<CatalogItem> newest = new ConcurrentSkipListSet<>(NEWEST_FIRST);
+  private final List<Consumer<String>> onUnavailable = new CopyOnWriteArrayList<>();
+
+  MemoryCatalog() {}
+
+  /** Records the item's latest state; later calls for the same id replace earlier ones. */
+  public void apply(CatalogItem item) {
+    requireNonNull(item, "item");
+    synchronized (this) {
+      CatalogItem old = items.put(item.itemId(), item);
+      if (old != null) {
+        newest.remove(old);
+      }
+      if (item.available()) {
+        newest.add(item);
+      }
+    }
+    if (!item.available()) {
+      onUnavailable.forEach(listener -> listener.accept(item.itemId()));
+    }
+  }
+
+  /** Calls {@code listener} with the id of each item that becomes (or is again reported) unavailable. */
+  public void onUnavailable(Consumer<String> listener) {
+    onUnavailable.add(requireNonNull(listener, "listener"));
+  }
+
+  @Override
+  public Optional<CatalogItem> item(String itemId) {
+    return Optional.ofNullable(items.get(itemId));
+  }
+
+  @Override
+  public List<String> newest(int n) {
+    List<String> out = new ArrayList<>(Math.min(n, 64));
+    for (CatalogItem item : newest) {
+      if (out.size() >= n) {
+        break;
+      }
+      out.add(item.itemId());
+    }
+    return out;
+  }
+
+  @Override
+  public int size() {
+    return items.size();
+  }
+}
