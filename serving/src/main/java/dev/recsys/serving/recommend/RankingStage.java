@@ -4,6 +4,7 @@ import dev.recsys.candidates.source.Candidate;
 import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.ranking.scoring.FeatureMatrix;
+import dev.recsys.ranking.scoring.ModelNotLoadedException;
 import dev.recsys.ranking.scoring.Scorer;
 import dev.recsys.serving.catalog.Catalog;
 import java.util.List;
@@ -54,7 +55,11 @@ final class RankingStage {
       String message = String.valueOf(e.getMessage());
       if (!message.equals(lastFailure)) {
         lastFailure = message;
-        log.warn("ranking failed, serving candidate order (logged once per reason)", e);
+        if (e instanceof ModelNotLoadedException) {
+          log.warn("serving candidate order: {}", message);
+        } else {
+          log.warn("ranking failed, serving candidate order (logged once per reason)", e);
+        }
       }
       return Optional.empty();
     }
