@@ -21,18 +21,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The online store behind a time limit per call and a breaker: a call that fails or overruns
- * opens it, and for {@code cooldown} calls fail at once (one probe per cooldown goes through),
- * so a dead Redis costs requests nothing but the missing features.
+ * The online store behind a time limit per call and a breaker: {@value #FAILURES_TO_OPEN} calls
+ * in a row that fail or overrun open it, and for {@code cooldown} calls fail at once (one probe
+ * per cooldown goes through), so a dead Redis costs requests nothing but the missing features,
+ * while one slow answer on a busy machine costs only its own request.
  */
 final class GuardedStore implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GuardedStore.class);
+  static final int FAILURES_TO_OPEN = 3;
   private static final int MAX_THREADS = 64;
 
   private final OnlineStore store;
   private final long cooldownNanos;
   private final ExecutorService calls;
   private final AtomicLong openUntil = new AtomicLong(System.nanoTime());
+  private final AtomicInteger failures = new AtomicInteger();
   private volatile boolean open;
 
   GuardedStore(OnlineStore store, Duration cooldown) {
@@ -59,6 +62,7 @@ final class GuardedStore implements AutoCloseable {
   <T> Optional<T> await(CompletableFuture<T> call, long timeoutNanos) {
     try {
       T value = call.get(timeoutNanos, TimeUnit.NANOSECONDS);
+      failures.set(0);
       if (open) {
         open = false;
         log.info("online store answers again");
@@ -97,6 +101,10 @@ final class GuardedStore implements AutoCloseable {
 
   private void trip(Exception e) {
     if (e instanceof ExecutionException && e.getCause() instanceof BreakerOpen) {
+      return;
+    }
+    if (failures.incrementAndGet() < FAILURES_TO_OPEN && !open) {
+      log.debug("online store call failed: {}", e.toString());
       return;
     }
     openUntil.set(System.nanoTime() + cooldownNanos);
