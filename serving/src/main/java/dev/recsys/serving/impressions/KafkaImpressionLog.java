@@ -19,6 +19,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -34,14 +35,14 @@ public final class KafkaImpressionLog implements ImpressionLog, AutoCloseable {
   private static final int BATCH = 500;
   private static final Duration DRAIN_WAIT = Duration.ofMillis(100);
 
-  private final KafkaProducer<String, Impression> producer;
+  private final Producer<String, Impression> producer;
   private final String topic;
   private final BlockingQueue<Recommendation> buffer;
   private final RecommendMetrics metrics;
   private final Thread sender;
   private volatile boolean running = true;
 
-  private KafkaImpressionLog(KafkaProducer<String, Impression> producer, String topic,
+  KafkaImpressionLog(Producer<String, Impression> producer, String topic,
       int capacity, RecommendMetrics metrics) {
     this.producer = producer;
     this.topic = topic;
@@ -49,6 +50,7 @@ public final class KafkaImpressionLog implements ImpressionLog, AutoCloseable {
     this.metrics = metrics;
     this.sender = new Thread(this::drain, "impression-sender");
     this.sender.setDaemon(true);
+    this.sender.start();
   }
 
   /** Starts logging to {@code impressions} on {@code bootstrap}, buffering up to {@code capacity}. */
@@ -63,10 +65,8 @@ public final class KafkaImpressionLog implements ImpressionLog, AutoCloseable {
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
     KafkaProducer<String, Impression> producer = new KafkaProducer<>(props,
         impressions.keySerde().serializer(), impressions.valueSerde().serializer());
-    KafkaImpressionLog impressionLog = new KafkaImpressionLog(producer, impressions.name(),
-        capacity, requireNonNull(metrics, "metrics"));
-    impressionLog.sender.start();
-    return impressionLog;
+    return new KafkaImpressionLog(producer, impressions.name(), capacity,
+        requireNonNull(metrics, "metrics"));
   }
 
   @Override
