@@ -3,6 +3,7 @@ package dev.recsys.serving;
 import static java.util.Objects.requireNonNull;
 
 import dev.recsys.ingest.http.HttpJson;
+import dev.recsys.serving.http.BodyLimit;
 import dev.recsys.serving.http.Fallbacks;
 import dev.recsys.serving.http.HttpConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -79,7 +80,7 @@ public final class ServingApp implements AutoCloseable {
         .addHttpListener(http.port(), http.host())
         .setIoThreads(http.ioThreads())
         .setWorkerThreads(http.workerThreads())
-        .setHandler(Fallbacks.guarded(routes))
+        .setHandler(Fallbacks.guarded(BodyLimit.of(http.maxBodyBytes(), routes)))
         .build();
     server.start();
     ServingApp app = new ServingApp(server);
