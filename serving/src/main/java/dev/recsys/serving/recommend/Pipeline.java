@@ -89,7 +89,8 @@ final class Pipeline {
     found.proposed().forEach(metrics::candidates);
     stage = lap("candidates", stage);
 
-    Map<String, FeatureVector> items = found.items().isEmpty() ? Map.of()
+    boolean storeFailed = degraded.contains(FEATURES);
+    Map<String, FeatureVector> items = found.items().isEmpty() || storeFailed ? Map.of()
         : await(store.read(request.userId(), found.ids()), deadline.shareNanos(ITEMS_SHARE),
             degraded).map(OnlineFeatures::items).orElse(Map.of());
     double[][] rows = ranking.rows(found.items(), user, items, now);

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RecommenderTest {
+  /** The deadline the hanging-store test holds the service to. */
   private static final Duration DEADLINE = Duration.ofMillis(100);
+  /** For every other test: generous, so a cold JVM on a shared box never skips ranking. */
+  private static final Duration RELAXED = Duration.ofSeconds(2);
   private final SwitchableStore store = new SwitchableStore(new InMemoryOnlineStore());
   private final MemoryCatalog catalog = Fixtures.catalog();
   private final List<Recommendation> logged = new CopyOnWriteArrayList<>();
@@ -47,8 +50,12 @@ class RecommenderTest {
   }
 
   private Recommender recommender(Optional<AnnIndex> index, Scorer scorer) {
+    return recommender(index, scorer, RELAXED);
+  }
+
+  private Recommender recommender(Optional<AnnIndex> index, Scorer scorer, Duration deadline) {
     Recommender r = Recommendations.create(new Recommendations.Setup(
-        RecommendConfig.DEFAULT.withDeadline(DEADLINE).withStoreCooldown(Duration.ofMillis(200)),
+        RecommendConfig.DEFAULT.withDeadline(deadline).withStoreCooldown(Duration.ofMillis(200)),
         store, catalog, index, scorer, () -> RerankRules.DEFAULT, logged::add, metrics,
         TestClocks.FIXED));
     opened.add(r);
@@ -142,11 +149,27 @@ class RecommenderTest {
     assertThat(r.items()).hasSize(5);
     assertThat(r.modelVersion()).isEqualTo("none");
     assertThat(r.degraded()).containsExactly(Degraded.RANKER);
+    assertThat(metrics.get(RecommendMetrics.DEGRADED).tag(RecommendMetrics.TAG_WHAT, "ranker")
+        .counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldTimeEveryStageAndCountCandidatesPerSource() {
+    recommender().recommend(RecommendRequest.of(USER, 5));
+
+    for (String stage : List.of("features", "candidates", "item-features", "ranking", "rerank",
+        "total")) {
+      assertThat(metrics.get(RecommendMetrics.STAGE).tag(RecommendMetrics.TAG_STAGE, stage)
+          .timer().count()).as(stage).isEqualTo(1);
+    }
+    assertThat(metrics.get(RecommendMetrics.CANDIDATES).tag(RecommendMetrics.TAG_SOURCE,
+        "popular").summary().totalAmount()).isPositive();
   }
 
   @Test
   void shouldDegradeWithinTheDeadlineWhileTheStoreHangsAndRecoverAfter() {
-    Recommender recommender = recommender();
+    Recommender recommender = recommender(Optional.of(Fixtures.index()),
+        Fixtures.byEventsTotal(), DEADLINE);
     recommender.recommend(RecommendRequest.of(USER, 10));
     store.set(Mode.HANG);
 
