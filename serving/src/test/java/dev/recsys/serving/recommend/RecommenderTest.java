@@ -1,5 +1,6 @@
 package dev.recsys.serving.recommend;
 
+import static dev.recsys.serving.recommend.Fixtures.HOUR;
 import static dev.recsys.serving.recommend.Fixtures.USER;
 import static dev.recsys.serving.recommend.Fixtures.id;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.recsys.candidates.ann.AnnIndex;
 import dev.recsys.candidates.ann.AnnParams;
 import dev.recsys.candidates.ann.ScoredItem;
+import dev.recsys.features.definition.FeatureVector;
+import dev.recsys.features.definition.FeatureVector.EntityKind;
+import dev.recsys.features.definition.RecentInteraction;
 import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.features.store.InMemoryOnlineStore;
 import dev.recsys.ranking.scoring.FeatureMatrix;
@@ -16,6 +20,8 @@ import dev.recsys.ranking.scoring.Scorer;
 import dev.recsys.serving.catalog.CatalogItem;
 import dev.recsys.serving.catalog.MemoryCatalog;
 import dev.recsys.serving.recommend.SwitchableStore.Mode;
+import dev.recsys.schemas.avro.EventType;
+import dev.recsys.serving.rerank.RepeatPurchases;
 import dev.recsys.serving.rerank.RerankRules;
 import dev.recsys.testkit.TestClocks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -199,6 +206,26 @@ class RecommenderTest {
 
     assertThat(r.items()).extracting(RecommendedItem::itemId).doesNotContain(id(0), id(1));
     assertThat(logged).containsExactly(r);
+  }
+
+  @Test
+  void shouldOfferPastPurchasesAgainOnlyAfterTheRepeatInterval() {
+    store.write(List.of(new FeatureVector(EntityKind.USER, "buyer", Fixtures.NOW,
+        new TreeMap<>(), List.of(
+            new RecentInteraction(id(30), EventType.PURCHASE, Fixtures.NOW - 40 * 24 * HOUR),
+            new RecentInteraction(id(0), EventType.PURCHASE, Fixtures.NOW - HOUR)))));
+    RerankRules rules = new RerankRules(List.of(RepeatPurchases.after(Duration.ofDays(30))));
+    Recommender r = Recommendations.create(new Recommendations.Setup(
+        RecommendConfig.DEFAULT.withDeadline(RELAXED), store, catalog,
+        Optional.of(Fixtures.index()), Fixtures.byEventsTotal(), () -> rules, logged::add,
+        metrics, TestClocks.FIXED));
+    opened.add(r);
+
+    Recommendation answer = r.recommend(RecommendRequest.of("buyer", 40));
+
+    assertThat(answer.items()).filteredOn(i -> i.itemId().equals(id(30))).singleElement()
+        .satisfies(i -> assertThat(i.sources()).contains("buy-again"));
+    assertThat(answer.items()).extracting(RecommendedItem::itemId).doesNotContain(id(0));
   }
 
   @Test
