@@ -33,9 +33,11 @@ import java.util.function.Supplier;
  * overrun the deadline is skipped and named in {@code degraded}.
  */
 final class Pipeline {
-  /** Shares of the remaining time the store calls may wait, leaving time to later stages. */
-  private static final double USER_SHARE = 0.4;
-  private static final double TRENDING_SHARE = 0.3;
+  /**
+   * Shares of the remaining time the store calls may wait, leaving time to later stages. The
+   * user and trending reads run in parallel and share one wait.
+   */
+  private static final double FIRST_READS_SHARE = 0.4;
   private static final double ITEMS_SHARE = 0.6;
 
   private final RecommendConfig config;
@@ -71,9 +73,10 @@ final class Pipeline {
     int pool = config.poolFor(request.k());
     CompletableFuture<OnlineFeatures> userCall = store.read(request.userId(), List.of());
     CompletableFuture<List<String>> trendingCall = store.trending(pool);
-    Optional<FeatureVector> user = await(userCall, deadline.shareNanos(USER_SHARE), degraded)
+    long readsEnd = System.nanoTime() + deadline.shareNanos(FIRST_READS_SHARE);
+    Optional<FeatureVector> user = await(userCall, readsEnd - System.nanoTime(), degraded)
         .flatMap(OnlineFeatures::user);
-    List<String> trending = trending(trendingCall, deadline, degraded);
+    List<String> trending = trending(trendingCall, readsEnd - System.nanoTime(), degraded);
     long stage = lap("features", start);
 
     List<RecentInteraction> recent = user.map(FeatureVector::recent).orElse(List.of());
@@ -124,9 +127,9 @@ final class Pipeline {
     return ranking.modelVersion();
   }
 
-  private List<String> trending(CompletableFuture<List<String>> call, Deadline deadline,
+  private List<String> trending(CompletableFuture<List<String>> call, long nanos,
       Set<String> degraded) {
-    Optional<List<String>> fresh = store.await(call, deadline.shareNanos(TRENDING_SHARE));
+    Optional<List<String>> fresh = store.await(call, Math.max(0, nanos));
     if (fresh.isPresent()) {
       lastTrending.set(fresh.get());
       return fresh.get();
