@@ -14,6 +14,7 @@ import dev.recsys.schemas.Topics;
 import dev.recsys.serving.api.RecommendRoutes;
 import dev.recsys.serving.catalog.Catalog;
 import dev.recsys.serving.catalog.CatalogFeed;
+import dev.recsys.serving.catalog.IndexSync;
 import dev.recsys.serving.catalog.MemoryCatalog;
 import dev.recsys.serving.config.ServingSettings;
 import dev.recsys.serving.impressions.KafkaImpressionLog;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole recommendation path wired for a running server: the index from
  * {@code serving.index-dir}, the catalog following the items topic (unavailable items leave the
- * index at once), the promoted ranker followed live, the rules file watched, impressions to
+ * index at once and come back when available again), the promoted ranker followed live, the rules file watched, impressions to
  * Kafka. Closing it closes all of those; the online store stays the caller's.
  */
 public final class ServingRecommendations implements AutoCloseable {
@@ -61,7 +62,7 @@ public final class ServingRecommendations implements AutoCloseable {
     List<AutoCloseable> owned = new ArrayList<>();
     Optional<AnnIndex> index = settings.indexDir().map(ServingRecommendations::loadIndex);
     MemoryCatalog catalog = Catalog.inMemory();
-    index.ifPresent(ann -> catalog.onUnavailable(ann::remove));
+    index.ifPresent(ann -> catalog.onChange(new IndexSync(ann)));
     owned.add(CatalogFeed.start(bootstrap, topics.items(), catalog));
     LiveScorer scorer = Scorers.live(registry, ModelCard.RANKER, PairFeatures.NAMES,
         ScorerOptions.DEFAULT, settings.modelPoll());

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * The catalog in memory. The newest available items are kept sorted, so {@link #newest} costs
- * O(n) whatever the catalog size. Listeners hear of every item that becomes unavailable.
+ * O(n) whatever the catalog size. Listeners hear of every update.
  */
 public final class MemoryCatalog implements Catalog {
   private static final Comparator<CatalogItem> NEWEST_FIRST =
@@ -24,7 +24,7 @@ public final class MemoryCatalog implements Catalog {
 
   private final Map<String, CatalogItem> items = new ConcurrentHashMap<>();
   private final NavigableSet<CatalogItem> newest = new ConcurrentSkipListSet<>(NEWEST_FIRST);
-  private final List<Consumer<String>> onUnavailable = new CopyOnWriteArrayList<>();
+  private final List<Consumer<CatalogItem>> listeners = new CopyOnWriteArrayList<>();
 
   MemoryCatalog() {}
 
@@ -40,14 +40,12 @@ public final class MemoryCatalog implements Catalog {
         newest.add(item);
       }
     }
-    if (!item.available()) {
-      onUnavailable.forEach(listener -> listener.accept(item.itemId()));
-    }
+    listeners.forEach(listener -> listener.accept(item));
   }
 
-  /** Calls {@code listener} with the id of each item that becomes (or is again reported) unavailable. */
-  public void onUnavailable(Consumer<String> listener) {
-    onUnavailable.add(requireNonNull(listener, "listener"));
+  /** Calls {@code listener} with every item applied from now on, after the catalog has it. */
+  public void onChange(Consumer<CatalogItem> listener) {
+    listeners.add(requireNonNull(listener, "listener"));
   }
 
   @Override

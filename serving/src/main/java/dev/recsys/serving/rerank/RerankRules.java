@@ -2,6 +2,7 @@ package dev.recsys.serving.rerank;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ public record RerankRules(List<RerankRule> rules) {
   public static final RerankRules NONE = new RerankRules(List.of());
   /** What serving uses without a rules file: drop unavailable, seen-without-acting and bought items. */
   public static final RerankRules DEFAULT = new RerankRules(List.of(new ExcludeUnavailable(),
-      new ExcludeSeen(java.time.Duration.ofHours(24)), RepeatPurchases.never()));
+      new ExcludeSeen(Duration.ofHours(24)), RepeatPurchases.never()));
 
   public RerankRules {
     rules = List.copyOf(requireNonNull(rules, "rules"));
