@@ -3,11 +3,13 @@ package dev.recsys.serving;
 import static java.util.Objects.requireNonNull;
 
 import dev.recsys.ingest.http.HttpJson;
+import dev.recsys.serving.http.BodyLimit;
 import dev.recsys.serving.http.Fallbacks;
 import dev.recsys.serving.http.HttpConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
@@ -25,7 +27,15 @@ import org.slf4j.LoggerFactory;
  * POST /v1/items       catalog updates, JSON array or NDJSON
  * GET  /v1/users/{userId}/features   a user's online features as of now
  * GET  /v1/items/{itemId}/features   an item's online features as of now
+ * GET  /v1/users/{userId}/recommendations?k=&amp;exclude=&amp;context=&amp;explain=
+ * GET  /v1/items/{itemId}/similar?k=  nearest available items in the index
+ * GET  /readyz         200 once index, model and warm-up are done; 503 naming what is missing
  * </pre>
+ *
+ * <p>Ingest routes need the ingest API key and {@code /metrics} the admin key, when set.
+ * Request lines and headers are limited to {@code http.max-header-bytes}, bodies to
+ * {@code http.max-body-bytes}, parameters, headers and cookies to {@value
+ * HttpConfig#MAX_PARAMETERS} each.
  */
 public final class ServingApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServingApp.class);
@@ -44,19 +54,33 @@ public final class ServingApp implements AutoCloseable {
           out.writeStringField("status", "up");
           out.writeEndObject();
         }))
-        .get("/metrics", metrics(deps.metrics()))
-        .post("/v1/events", deps.events())
-        .post("/v1/items", deps.items())
+        .get("/metrics", deps.keys().admin(metrics(deps.metrics())))
+        .post("/v1/events", deps.keys().ingest(deps.events()))
+        .post("/v1/items", deps.keys().ingest(deps.items()))
         .setFallbackHandler(Fallbacks.notFound())
         .setInvalidMethodHandler(Fallbacks.methodNotAllowed());
     deps.features().ifPresent(features -> routes
         .get("/v1/users/{userId}/features", Fallbacks.onWorker(features.user()))
         .get("/v1/items/{itemId}/features", Fallbacks.onWorker(features.item())));
+    deps.recommend().ifPresentOrElse(recommend -> routes
+        .get("/v1/users/{userId}/recommendations", Fallbacks.onWorker(recommend.recommendations()))
+        .get("/v1/items/{itemId}/similar", Fallbacks.onWorker(recommend.similar()))
+        .get("/readyz", Fallbacks.onWorker(recommend.ready())),
+        () -> routes.get("/readyz", exchange -> HttpJson.send(exchange, 200, out -> {
+          out.writeStartObject();
+          out.writeStringField("status", "ready");
+          out.writeEndObject();
+        })));
     Undertow server = Undertow.builder()
+        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, http.maxHeaderBytes())
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, http.maxBodyBytes())
+        .setServerOption(UndertowOptions.MAX_PARAMETERS, HttpConfig.MAX_PARAMETERS)
+        .setServerOption(UndertowOptions.MAX_HEADERS, HttpConfig.MAX_PARAMETERS)
+        .setServerOption(UndertowOptions.MAX_COOKIES, HttpConfig.MAX_PARAMETERS)
         .addHttpListener(http.port(), http.host())
         .setIoThreads(http.ioThreads())
         .setWorkerThreads(http.workerThreads())
-        .setHandler(Fallbacks.guarded(routes))
+        .setHandler(Fallbacks.guarded(BodyLimit.of(http.maxBodyBytes(), routes)))
         .build();
     server.start();
     ServingApp app = new ServingApp(server);

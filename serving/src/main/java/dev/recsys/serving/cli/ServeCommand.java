@@ -5,12 +5,15 @@ import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.schemas.Topics;
+import dev.recsys.ranking.registry.ModelRegistry;
 import dev.recsys.serving.ServingApp;
+import dev.recsys.serving.ServingRecommendations;
 import dev.recsys.serving.ServingDeps;
 import dev.recsys.serving.config.RecsysConfig;
 import dev.recsys.serving.features.FeatureRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,8 +24,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code recsys serve}: the HTTP API against an external Kafka. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serve the HTTP API (event and item ingest, online features, health, metrics) "
-        + "against KAFKA_BOOTSTRAP_SERVERS and, for features, REDIS_URI.")
+    description = "Serve the HTTP API (event and item ingest, online features, recommendations, "
+        + "health, metrics) against KAFKA_BOOTSTRAP_SERVERS and, for features and "
+        + "recommendations, REDIS_URI.")
 final class ServeCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -40,14 +44,30 @@ final class ServeCommand implements Callable<Integer> {
     try (Shutdown shutdown = Shutdown.hook();
         EventPublisher publisher = EventPublisher.create(Connections.publisher(bootstrap),
             Topics.named(config.topics()), Clock.systemUTC());
-        ServingApp app = ServingApp.start(config.http(), withFeatures(
-            ServingDeps.ingest(publisher, config.ingest(), metrics, Clock.systemUTC()), store))) {
+        ServingRecommendations recommendations = store.map(redis -> ServingRecommendations.start(
+            config.serving(), redis, ModelRegistry.at(registryRoot(config.modelsDir())),
+            bootstrap, Topics.named(config.topics()), metrics, Clock.systemUTC())).orElse(null);
+        ServingApp app = ServingApp.start(config.http(), withRecommendations(withFeatures(
+            ServingDeps.ingest(publisher, config.ingest(), metrics, Clock.systemUTC()), store),
+            recommendations).withApiKeys(config.apiKeys()))) {
       shutdown.await();
       log.info("stopping (port {})", app.port());
     } finally {
       store.ifPresent(RedisOnlineStore::close);
     }
     return 0;
+  }
+
+  /** {@code models.dir} names the {@code models/} folder; the registry wants its parent. */
+  static Path registryRoot(Path modelsDir) {
+    Path absolute = modelsDir.toAbsolutePath().normalize();
+    return absolute.getFileName() != null && absolute.getFileName().toString().equals("models")
+        ? absolute.getParent() : absolute;
+  }
+
+  private static ServingDeps withRecommendations(ServingDeps deps,
+      ServingRecommendations recommendations) {
+    return recommendations == null ? deps : deps.withRecommendations(recommendations.routes());
   }
 
   private static ServingDeps withFeatures(ServingDeps deps, Optional<RedisOnlineStore> store) {

@@ -7,7 +7,9 @@ import dev.recsys.schemas.TopicLayout;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.serving.http.HttpConfig;
 import dev.recsys.features.FeaturesConfig;
+import dev.recsys.serving.http.ApiKeys;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +20,8 @@ import java.util.Optional;
  */
 public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<String> redisUri,
     TopicNames topics, TopicLayout layout, HttpConfig http, IngestLimits ingest,
-    String featuresApplicationId, Path featuresStateDir, Path offlineDir, Path modelsDir) {
+    String featuresApplicationId, Path featuresStateDir, Path offlineDir, Path modelsDir,
+    ServingSettings serving, ApiKeys apiKeys) {
   public static final String DEFAULT_FEATURES_STATE_DIR = "data/features-state";
   public static final String DEFAULT_OFFLINE_DIR = "data/offline";
   public static final String DEFAULT_MODELS_DIR = "models";
@@ -34,6 +37,8 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
     requireNonNull(featuresStateDir, "features.state-dir");
     requireNonNull(offlineDir, "offline.dir");
     requireNonNull(modelsDir, "models.dir");
+    requireNonNull(serving, "serving");
+    requireNonNull(apiKeys, "apiKeys");
   }
 
   /** Reads every key, reporting all problems at once. */
@@ -54,8 +59,17 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
     int workers = r.integer("http.worker-threads", HttpConfig.DEFAULT_WORKER_THREADS);
     int maxBody = r.integer("ingest.max-body-bytes", IngestLimits.DEFAULT_MAX_BODY_BYTES);
     int maxEntries = r.integer("ingest.max-entries", IngestLimits.DEFAULT_MAX_ENTRIES);
+    int maxHeader = r.integer("http.max-header-bytes", HttpConfig.DEFAULT_MAX_HEADER_BYTES);
+    int maxHttpBody = r.integer("http.max-body-bytes", (int) HttpConfig.DEFAULT_MAX_BODY_BYTES);
+    int buffer = r.integer("serving.impression-buffer",
+        ServingSettings.DEFAULT_IMPRESSION_BUFFER);
+    Duration deadline = r.duration("serving.deadline", ServingSettings.DEFAULT.deadline());
     TopicLayout layout = r.valid(() -> new TopicLayout(partitions, (short) replication));
-    HttpConfig http = r.valid(() -> new HttpConfig(host, port, io, workers));
+    HttpConfig http = r.valid(() -> new HttpConfig(host, port, io, workers, maxHeader, maxHttpBody));
+    ServingSettings serving = r.valid(() -> new ServingSettings(
+        s.get("serving.index-dir").map(Path::of), s.get("serving.rules").map(Path::of),
+        deadline, buffer, ServingSettings.DEFAULT_MODEL_POLL,
+        ServingSettings.DEFAULT_RULES_POLL));
     IngestLimits limits = r.valid(() -> new IngestLimits(maxBody, maxEntries));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -64,12 +78,18 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
         http, limits, s.get("features.application-id", FeaturesConfig.DEFAULT_APPLICATION_ID),
         Path.of(s.get("features.state-dir", DEFAULT_FEATURES_STATE_DIR)),
         Path.of(s.get("offline.dir", DEFAULT_OFFLINE_DIR)),
-        Path.of(s.get("models.dir", DEFAULT_MODELS_DIR)));
+        Path.of(s.get("models.dir", DEFAULT_MODELS_DIR)), serving,
+        new ApiKeys(s.get("http.ingest-api-key"), s.get("http.admin-api-key")));
   }
 
   public RecsysConfig withHttp(HttpConfig http) {
     return new RecsysConfig(kafkaBootstrapServers, redisUri, topics, layout, http, ingest,
-        featuresApplicationId, featuresStateDir, offlineDir, modelsDir);
+        featuresApplicationId, featuresStateDir, offlineDir, modelsDir, serving, apiKeys);
+  }
+
+  public RecsysConfig withServing(ServingSettings value) {
+    return new RecsysConfig(kafkaBootstrapServers, redisUri, topics, layout, http, ingest,
+        featuresApplicationId, featuresStateDir, offlineDir, modelsDir, value, apiKeys);
   }
 
   /** One line per setting, for the start-up log. */
@@ -86,7 +106,13 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
         "features.application-id = " + featuresApplicationId + ", features.state-dir = "
             + featuresStateDir.toAbsolutePath(),
         "offline.dir = " + offlineDir.toAbsolutePath() + ", models.dir = "
-            + modelsDir.toAbsolutePath()));
+            + modelsDir.toAbsolutePath(),
+        "http.max-header-bytes = " + http.maxHeaderBytes() + ", http.max-body-bytes = "
+            + http.maxBodyBytes() + ", api keys: " + apiKeys,
+        "serving.index-dir = " + serving.indexDir().map(Path::toString).orElse("(none)")
+            + ", serving.rules = " + serving.rulesFile().map(Path::toString).orElse("(defaults)")
+            + ", serving.deadline = " + serving.deadline().toMillis() + " ms"
+            + ", serving.impression-buffer = " + serving.impressionBuffer()));
   }
 
   /** Collects problems instead of failing on the first. */
@@ -101,6 +127,20 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
       } catch (NumberFormatException e) {
         problems.add(key + " (" + Settings.envName(key) + ") must be an integer, got '"
             + raw.get() + "'");
+        return fallback;
+      }
+    }
+
+    Duration duration(String key, Duration fallback) {
+      Optional<String> raw = s.get(key);
+      if (raw.isEmpty()) {
+        return fallback;
+      }
+      try {
+        return ServingSettings.parseDuration(raw.get());
+      } catch (RuntimeException e) {
+        problems.add(key + " (" + Settings.envName(key) + ") must be a duration like 100ms, 2s"
+            + " or PT0.1S, got '" + raw.get() + "'");
         return fallback;
       }
     }

@@ -2,6 +2,7 @@ package dev.recsys.serving.http;
 
 import dev.recsys.features.store.StoreUnavailableException;
 import dev.recsys.ingest.http.HttpJson;
+import dev.recsys.serving.recommend.UnknownItemException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.StatusCodes;
@@ -9,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place exceptions become responses: a bad parameter is a 400, an unreachable store a
- * 503, anything else a 500; and the answers for requests no route takes.
+ * The one place exceptions become responses: a bad parameter is a 400 listing every problem, an
+ * item not in the index a 404, an unreachable store a 503,
+ * anything else a 500; and the answers for requests no route takes.
  */
 public final class Fallbacks {
   private static final Logger log = LoggerFactory.getLogger(Fallbacks.class);
@@ -50,9 +52,27 @@ public final class Fallbacks {
     };
   }
 
+  private static void badRequest(HttpServerExchange exchange, BadRequestException e) {
+    HttpJson.send(exchange, StatusCodes.BAD_REQUEST, out -> {
+      out.writeStartObject();
+      out.writeNumberField("status", StatusCodes.BAD_REQUEST);
+      out.writeStringField("error", e.getMessage());
+      out.writeArrayFieldStart("problems");
+      for (String problem : e.problems()) {
+        out.writeString(problem);
+      }
+      out.writeEndArray();
+      out.writeEndObject();
+    });
+  }
+
   private static void fail(HttpServerExchange exchange, Exception e) {
-    if (e instanceof BadRequestException) {
-      HttpJson.error(exchange, StatusCodes.BAD_REQUEST, e.getMessage());
+    if (e instanceof BadRequestException bad) {
+      badRequest(exchange, bad);
+      return;
+    }
+    if (e instanceof UnknownItemException) {
+      HttpJson.error(exchange, StatusCodes.NOT_FOUND, e.getMessage());
       return;
     }
     if (e instanceof StoreUnavailableException) {

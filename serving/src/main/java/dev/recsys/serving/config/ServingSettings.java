@@ -1,0 +1,80 @@
+package dev.recsys.serving.config;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.recsys.serving.recommend.RecommendConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How {@code recsys serve} builds the recommendation path.
+ *
+ * @param indexDir {@code serving.index-dir}: an index written by {@code recsys build-index};
+ *     without it, ANN sources are off and {@code /readyz} says so
+ * @param rulesFile {@code serving.rules}: re-ranking rules (JSON), reloaded when it changes;
+ *     without it, the default rules apply
+ * @param deadline {@code serving.deadline}: every request answers within this
+ * @param impressionBuffer {@code serving.impression-buffer}: impressions waiting for Kafka
+ *     beyond this are dropped (and counted)
+ * @param modelPoll how often the promoted model pointer is checked
+ * @param rulesPoll how often the rules file's modification time is checked
+ */
+public record ServingSettings(Optional<Path> indexDir, Optional<Path> rulesFile,
+    Duration deadline, int impressionBuffer, Duration modelPoll, Duration rulesPoll) {
+  public static final int DEFAULT_IMPRESSION_BUFFER = 10_000;
+  public static final Duration DEFAULT_MODEL_POLL = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_RULES_POLL = Duration.ofSeconds(2);
+  public static final ServingSettings DEFAULT = new ServingSettings(Optional.empty(),
+      Optional.empty(), RecommendConfig.DEFAULT_DEADLINE, DEFAULT_IMPRESSION_BUFFER,
+      DEFAULT_MODEL_POLL, DEFAULT_RULES_POLL);
+
+  public ServingSettings {
+    requireNonNull(indexDir, "serving.index-dir");
+    requireNonNull(rulesFile, "serving.rules");
+    requireNonNull(deadline, "serving.deadline");
+    requireNonNull(modelPoll, "modelPoll");
+    requireNonNull(rulesPoll, "rulesPoll");
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("serving.deadline must be positive, got " + deadline);
+    }
+    if (impressionBuffer < 1) {
+      throw new IllegalArgumentException("serving.impression-buffer must be >= 1, got "
+          + impressionBuffer);
+    }
+  }
+
+  public ServingSettings withIndexDir(Path dir) {
+    return new ServingSettings(Optional.of(dir), rulesFile, deadline, impressionBuffer,
+        modelPoll, rulesPoll);
+  }
+
+  public ServingSettings withRulesFile(Path file) {
+    return new ServingSettings(indexDir, Optional.of(file), deadline, impressionBuffer,
+        modelPoll, rulesPoll);
+  }
+
+  public ServingSettings withDeadline(Duration value) {
+    return new ServingSettings(indexDir, rulesFile, value, impressionBuffer, modelPoll,
+        rulesPoll);
+  }
+
+  public ServingSettings withPolls(Duration models, Duration rules) {
+    return new ServingSettings(indexDir, rulesFile, deadline, impressionBuffer, models, rules);
+  }
+
+  /** {@code 100ms}, {@code 2s}, a bare number of milliseconds, or ISO-8601 ({@code PT0.1S}). */
+  public static Duration parseDuration(String text) {
+    String t = text.trim();
+    if (t.matches("\\d+")) {
+      return Duration.ofMillis(Long.parseLong(t));
+    }
+    if (t.matches("\\d+ms")) {
+      return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+    }
+    if (t.matches("\\d+s")) {
+      return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+    }
+    return Duration.parse(t);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.recsys.serving.recommend;
+
+import dev.recsys.features.definition.FeatureVector;
+import dev.recsys.features.store.OnlineFeatures;
+import dev.recsys.features.store.OnlineStore;
+import dev.recsys.features.store.StoreUnavailableException;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** An online store that works, fails at once, or hangs until switched back. */
+final class SwitchableStore implements OnlineStore {
+  enum Mode { WORK, FAIL, HANG }
+
+  private final OnlineStore delegate;
+  private volatile Mode mode = Mode.WORK;
+  private volatile CountDownLatch release = new CountDownLatch(0);
+
+  SwitchableStore(OnlineStore delegate) {
+    this.delegate = delegate;
+  }
+
+  void set(Mode next) {
+    if (next == Mode.HANG) {
+      release = new CountDownLatch(1);
+    } else {
+      release.countDown();
+    }
+    mode = next;
+  }
+
+  private void check() {
+    if (mode == Mode.FAIL) {
+      throw new StoreUnavailableException("switched off", null);
+    }
+    if (mode == Mode.HANG) {
+      try {
+        release.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new StoreUnavailableException("hung", null);
+    }
+  }
+
+  @Override
+  public void write(List<FeatureVector> vectors) {
+    delegate.write(vectors);
+  }
+
+  @Override
+  public OnlineFeatures read(String userId, Collection<String> itemIds) {
+    check();
+    return delegate.read(userId, itemIds);
+  }
+
+  @Override
+  public List<String> trending(int n) {
+    check();
+    return delegate.trending(n);
+  }
+
+  @Override
+  public void close() {
+    release.countDown();
+  }
+}
