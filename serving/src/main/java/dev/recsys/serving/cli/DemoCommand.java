@@ -15,10 +15,12 @@ import dev.recsys.ingest.PublisherConfig;
 import dev.recsys.ingest.generate.DatasetGenerator;
 import dev.recsys.ingest.generate.DatasetSummary;
 import dev.recsys.ingest.generate.GeneratorParams;
+import dev.recsys.ranking.registry.ModelRegistry;
 import dev.recsys.schemas.TopicProvisioner;
 import dev.recsys.schemas.Topics;
 import dev.recsys.serving.ServingApp;
 import dev.recsys.serving.ServingDeps;
+import dev.recsys.serving.ServingRecommendations;
 import dev.recsys.serving.config.RecsysConfig;
 import dev.recsys.serving.demo.PublishingSink;
 import dev.recsys.serving.demo.SmokeCheck;
@@ -63,6 +65,8 @@ final class DemoCommand implements Callable<Integer> {
   private DatasetOptions dataset;
 
   private static final Duration FEATURES_TIMEOUT = Duration.ofMinutes(5);
+  private static final List<String> SMOKE_USERS = List.of("u00001", "u00002", "u00003",
+      "smoke-user");
   private final Stopwatch watch = new Stopwatch();
 
   @Override
@@ -84,10 +88,7 @@ final class DemoCommand implements Callable<Integer> {
       try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap), topics,
               clock);
           RedisOnlineStore store = RedisOnlineStore.connect(
-              OnlineStoreConfig.of(runtime.redis().uri(), features.featureSet()));
-          ServingApp app = ServingApp.start(config.http(),
-              ServingDeps.ingest(publisher, config.ingest(), metrics, clock)
-                  .withFeatures(new FeatureRoutes(store, features.featureSet(), clock)))) {
+              OnlineStoreConfig.of(runtime.redis().uri(), features.featureSet()))) {
         DatasetSummary data = publish(publisher, dataset.params());
         try (FeaturesApp pipeline = FeaturesApp.start(features, topics, store,
                 Optional.of(offline), metrics);
@@ -96,13 +97,23 @@ final class DemoCommand implements Callable<Integer> {
           say("running the offline loop: replay, ranker, embeddings, ANN index ...");
           OfflineLoop.Artifacts models = new OfflineLoop(bootstrap, topics,
               features.featureSet(), state.path().resolve("loop"), clock).run(DemoCommand::say);
-          say("HTTP API on http://127.0.0.1:" + app.port() + " (" + watch.total() + " in all)");
-          if (smoke) {
-            return smoke(app.port(), data, bootstrap, topics, store);
+          try (ServingRecommendations recommendations = ServingRecommendations.start(
+                  config.serving().withIndexDir(models.indexDir()), store,
+                  ModelRegistry.at(models.registryRoot()), bootstrap, topics, metrics, clock);
+              ServingApp app = ServingApp.start(config.http(),
+                  ServingDeps.ingest(publisher, config.ingest(), metrics, clock)
+                      .withFeatures(new FeatureRoutes(store, features.featureSet(), clock))
+                      .withRecommendations(recommendations.routes())
+                      .withApiKeys(config.apiKeys()))) {
+            say("HTTP API on http://127.0.0.1:" + app.port() + " (" + watch.total()
+                + " in all)");
+            if (smoke) {
+              return smoke(app.port(), data, bootstrap, topics, store);
+            }
+            printWalkthrough(app.port(), bootstrap);
+            shutdown.await();
+            say("stopping ...");
           }
-          printWalkthrough(app.port(), bootstrap);
-          shutdown.await();
-          say("stopping ...");
         }
       }
     }
@@ -159,8 +170,8 @@ final class DemoCommand implements Callable<Integer> {
   private int smoke(int httpPort, DatasetSummary data, String bootstrap, Topics topics,
       RedisOnlineStore store) {
     SmokeCheck check = new SmokeCheck(httpPort);
-    List<String> failures = new ArrayList<>(check.run(data.events(),
-        () -> TopicCounts.records(bootstrap, topics.events().name())));
+    check.run(data.events(), () -> TopicCounts.records(bootstrap, topics.events().name()));
+    List<String> failures = new ArrayList<>(check.recommendations(SMOKE_USERS));
     SkewReport skew = new SkewJob(bootstrap, topics, IntakePolicy.DEFAULT,
         SkewCheck.DEFAULT_TOLERANCE).run(store, read -> { });
     String skewLine = String.format("skew: online store vs replay for %,d users and %,d items",

@@ -58,6 +58,28 @@ public final class SmokeCheck {
     return failures;
   }
 
+  /** The recommendation path: readiness, a few users (timed), explain, similar items, a 400. */
+  public List<String> recommendations(List<String> users) {
+    expect("GET /readyz", get("/readyz"), 200, "");
+    for (String user : users) {
+      long started = System.nanoTime();
+      HttpResponse<String> response = get("/v1/users/" + user + "/recommendations?k=10");
+      long ms = (System.nanoTime() - started) / 1_000_000;
+      expect("GET /v1/users/" + user + "/recommendations?k=10 (" + ms + " ms round trip)",
+          response, 200, "\"item_id\"");
+    }
+    expect("GET /v1/users/" + users.get(0) + "/recommendations?k=3&explain=true",
+        get("/v1/users/" + users.get(0) + "/recommendations?k=3&explain=true"), 200,
+        "\"features\"");
+    expect("GET /v1/users/brand-new-user/recommendations (cold start)",
+        get("/v1/users/brand-new-user/recommendations?k=5"), 200, "\"item_id\"");
+    expect("GET /v1/items/i00001/similar?k=5", get("/v1/items/i00001/similar?k=5"), 200,
+        "\"item_id\"");
+    expect("GET /v1/users/" + users.get(0) + "/recommendations?k=0",
+        get("/v1/users/" + users.get(0) + "/recommendations?k=0"), 400, "k");
+    return failures;
+  }
+
   public List<String> passed() {
     return passed;
   }
