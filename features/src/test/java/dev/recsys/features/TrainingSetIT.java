@@ -91,7 +91,8 @@ class TrainingSetIT {
       Path replayed = dir.resolve("replayed");
       ReplayJob.Result replay = new ReplayJob(kafka.bootstrapServers(), topics, set,
           IntakePolicy.DEFAULT,
-          LabelPolicy.DEFAULT.withPositives(Set.of(EventType.CLICK)).withNegatives(3), null,
+          LabelPolicy.DEFAULT.withPositives(Set.of(EventType.CLICK)).withNegatives(3)
+              .withNovelOnly(false), null,
           replayed)
           .run(read -> { });
       List<TrainingRow> expected = TrainingSetReader.read(replayed);

@@ -21,7 +21,7 @@ public record LabelPolicy(Set<EventType> positives, int negativesPerPositive, lo
   public static final int DEFAULT_NEGATIVES = 4;
   public static final long DEFAULT_SEED = 42;
   public static final LabelPolicy DEFAULT = new LabelPolicy(DEFAULT_POSITIVES, DEFAULT_NEGATIVES,
-      DEFAULT_SEED, Instant.EPOCH, Instant.MAX, Negatives.UNIFORM, false);
+      DEFAULT_SEED, Instant.EPOCH, Instant.MAX, Negatives.UNIFORM, true);
   /** Labels nothing: for replays that only want the final state. */
   public static final LabelPolicy NONE = new LabelPolicy(DEFAULT_POSITIVES, 0, DEFAULT_SEED,
       Instant.EPOCH, Instant.EPOCH.plusMillis(1), Negatives.POPULARITY, false);

@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Samples items in proportion to how many interactions they had so far (a Fenwick tree over
- * counts, so adding and sampling are both O(log n)). It only knows the past: an item's future
- * popularity never makes it a likelier negative.
+ * Samples negatives among the known items: in proportion to how many interactions they had so
+ * far (a Fenwick tree over counts, so adding and sampling are both O(log n)), or uniformly. It
+ * only knows the past: an item's future popularity never makes it a likelier negative. Catalog
+ * items without interactions are known too, so that "never seen yet" is no sign of a positive.
  */
 final class PopularitySampler {
   private static final int ATTEMPTS_PER_SAMPLE = 10;
@@ -24,11 +25,16 @@ final class PopularitySampler {
     this.random = new SplittableRandom(seed);
   }
 
+  /** Makes an item known (a uniform draw may pick it) without counting an interaction. */
+  void register(String itemId) {
+    int i = indexOf(itemId);
+    if (i + 1 >= tree.length) {
+      grow();
+    }
+  }
+
   void add(String itemId) {
-    int i = index.computeIfAbsent(itemId, id -> {
-      items.add(id);
-      return items.size() - 1;
-    });
+    int i = indexOf(itemId);
     if (i + 1 >= tree.length) {
       grow();
     }
@@ -38,11 +44,19 @@ final class PopularitySampler {
     total++;
   }
 
+  private int indexOf(String itemId) {
+    return index.computeIfAbsent(itemId, id -> {
+      items.add(id);
+      return items.size() - 1;
+    });
+  }
+
   /** Up to {@code n} distinct items, none in {@code excluded}; fewer when too few are known. */
   List<String> sample(int n, Set<String> excluded, LabelPolicy.Negatives how) {
     List<String> picked = new ArrayList<>(n);
-    for (int attempt = 0; attempt < n * ATTEMPTS_PER_SAMPLE && picked.size() < n
-        && total > 0; attempt++) {
+    boolean possible = how == LabelPolicy.Negatives.UNIFORM ? !items.isEmpty() : total > 0;
+    for (int attempt = 0; attempt < n * ATTEMPTS_PER_SAMPLE && picked.size() < n && possible;
+        attempt++) {
       String item = items.get(how == LabelPolicy.Negatives.UNIFORM
           ? random.nextInt(items.size()) : find(random.nextLong(total)));
       if (!excluded.contains(item) && !picked.contains(item)) {

@@ -38,6 +38,7 @@ public final class ReplayEngine {
     this.labels = requireNonNull(labels, "labels");
     this.states = new FeatureStates(catalog);
     this.sampler = new PopularitySampler(labels.seed());
+    catalog.keySet().stream().sorted().forEach(sampler::register);
   }
 
   /** Adds a listener that sees every moment before its events are applied. */

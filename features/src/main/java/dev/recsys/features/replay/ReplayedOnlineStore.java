@@ -17,6 +17,7 @@ import java.util.Optional;
 /**
  * A replay's states seen through the online store's interface, read-only: what Redis would have
  * answered at the replay's current moment. Offline evaluation runs the serving pipeline on it.
+ * Reads are serialised: the states cache vectors as they are read.
  */
 public final class ReplayedOnlineStore implements OnlineStore {
   private final FeatureStates states;
@@ -34,7 +35,7 @@ public final class ReplayedOnlineStore implements OnlineStore {
   }
 
   @Override
-  public OnlineFeatures read(String userId, Collection<String> itemIds) {
+  public synchronized OnlineFeatures read(String userId, Collection<String> itemIds) {
     Map<String, FeatureVector> found = new LinkedHashMap<>();
     for (String id : itemIds) {
       FeatureVector item = states.item(id);
@@ -47,7 +48,7 @@ public final class ReplayedOnlineStore implements OnlineStore {
 
   /** Ranked afresh only when some item changed since the last call. */
   @Override
-  public List<String> trending(int n) {
+  public synchronized List<String> trending(int n) {
     if (trendingVersion != states.itemChanges()) {
       items.clear();
       states.forEachItem((id, vector) -> items.add(vector));

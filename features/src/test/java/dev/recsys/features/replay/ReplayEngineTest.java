@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ReplayEngineTest {
   private static final Instant T0 = TestClocks.FIXED.instant();
   private static final LabelPolicy CLICKS =
-      LabelPolicy.DEFAULT.withPositives(Set.of(EventType.CLICK));
+      LabelPolicy.DEFAULT.withPositives(Set.of(EventType.CLICK)).withNovelOnly(false);
   private final List<TrainingRow> rows = new ArrayList<>();
 
   @Test

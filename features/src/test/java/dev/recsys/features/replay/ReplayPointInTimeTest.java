@@ -37,7 +37,8 @@ class ReplayPointInTimeTest {
     GeneratedStream stream = GeneratedStream.generate(seed, partitions, perPartition);
     List<TrainingRow> rows = new ArrayList<>();
     ReplaySummary summary = new ReplayEngine(IntakePolicy.DEFAULT,
-        LabelPolicy.DEFAULT.withPositives(Set.of(EventType.CLICK)).withNegatives(2),
+        LabelPolicy.DEFAULT.withPositives(Set.of(EventType.CLICK)).withNegatives(2)
+            .withNovelOnly(false),
         GeneratedStream.CATALOG)
         .run(stream.iterators(), Collections.emptyIterator(), rows::add, read -> { });
 

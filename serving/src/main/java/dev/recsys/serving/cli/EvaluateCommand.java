@@ -13,7 +13,9 @@ import dev.recsys.serving.evaluate.Baselines;
 import dev.recsys.serving.evaluate.EvaluationJob;
 import dev.recsys.serving.evaluate.EvaluationOptions;
 import dev.recsys.serving.evaluate.EvaluationReport;
+import dev.recsys.serving.evaluate.PipelineUnderTest;
 import dev.recsys.serving.evaluate.PointInTimeRecommender;
+import dev.recsys.serving.rerank.RerankRules;
 import dev.recsys.serving.offline.EventWeights;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,7 +49,8 @@ final class EvaluateCommand implements Callable<Integer> {
   private Path index;
 
   @Option(names = "--ranker", paramLabel = "DIR",
-      description = "A ranker version folder (models/ranker/VERSION) to rank retrieval with.")
+      description = "A ranker version folder (models/ranker/VERSION): with --index, the "
+          + "full pipeline (candidates, ranking, rules) is evaluated.")
   private Path ranker;
 
   @Option(names = "--targets", split = ",", paramLabel = "TYPE",
@@ -76,17 +79,15 @@ final class EvaluateCommand implements Callable<Integer> {
         topics.events().name()), " events", 1)) {
       result = new EvaluationJob(bootstrap, topics, options).run((store, catalog) -> {
         Map<String, PointInTimeRecommender> systems = new LinkedHashMap<>();
-        PointInTimeRecommender popularity = Baselines.popularity(store);
-        if (ann != null) {
-          PointInTimeRecommender annUser = Baselines.annByUser(ann, store, EventWeights.DEFAULT);
-          systems.put("ann-user", annUser);
-          if (ranker != null) {
-            Scorer scorer = Scorers.onnx(ranker, PairFeatures.NAMES, ScorerOptions.DEFAULT);
-            systems.put("ann+popular, ranked", Baselines.ranked(
-                Baselines.union(List.of(annUser, popularity)), 100, scorer, store, catalog));
-          }
+        if (ann != null && ranker != null) {
+          Scorer scorer = Scorers.onnx(ranker, PairFeatures.NAMES, ScorerOptions.DEFAULT);
+          systems.put("pipeline", PipelineUnderTest.of(store, catalog, ann, scorer,
+              RerankRules.DEFAULT));
         }
-        systems.put("popularity", popularity);
+        if (ann != null) {
+          systems.put("ann-user", Baselines.annByUser(ann, store, EventWeights.DEFAULT));
+        }
+        systems.put("popularity", Baselines.popularity(store));
         return systems;
       }, progress::stepTo);
       progress.complete();

@@ -7,17 +7,11 @@ import dev.recsys.candidates.source.CandidateSources;
 import dev.recsys.candidates.source.RecentItem;
 import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.RecentInteraction;
-import dev.recsys.features.pair.PairFeatures;
-import dev.recsys.features.store.OnlineFeatures;
 import dev.recsys.features.store.OnlineStore;
-import dev.recsys.ranking.scoring.FeatureMatrix;
-import dev.recsys.ranking.scoring.Scorer;
-import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.serving.offline.EventWeights;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,54 +54,6 @@ public final class Baselines {
       }
       return ann.candidates(new CandidateRequest(userId, recent, touched(user), k,
           Instant.ofEpochMilli(time))).stream().map(c -> c.itemId()).limit(k).toList();
-    };
-  }
-
-  /**
-   * Retrieval then ranking, without re-ranking rules: the candidates of {@code retrieval} (asked
-   * for {@code pool} items) scored by the ONNX ranker on their pair features as of the moment.
-   */
-  public static PointInTimeRecommender ranked(PointInTimeRecommender retrieval, int pool,
-      Scorer scorer, OnlineStore store, Map<String, ItemUpdate> catalog) {
-    return (userId, time, k) -> {
-      List<String> candidates = retrieval.recommend(userId, time, pool);
-      if (candidates.isEmpty()) {
-        return candidates;
-      }
-      OnlineFeatures features = store.read(userId, candidates);
-      FeatureVector user = features.user().orElse(null);
-      int width = PairFeatures.NAMES.size();
-      float[] values = new float[candidates.size() * width];
-      for (int row = 0; row < candidates.size(); row++) {
-        String item = candidates.get(row);
-        ItemUpdate entry = catalog.get(item);
-        double[] pair = PairFeatures.of(user, features.items().get(item),
-            entry == null ? null : entry.getCategory(), time);
-        for (int f = 0; f < width; f++) {
-          values[row * width + f] = (float) pair[f];
-        }
-      }
-      float[] scores = scorer.score(new FeatureMatrix(PairFeatures.NAMES, candidates.size(),
-          values));
-      Integer[] order = new Integer[candidates.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      java.util.Arrays.sort(order, (a, b) -> Float.compare(scores[b], scores[a]));
-      List<String> out = new ArrayList<>(k);
-      for (int i = 0; i < Math.min(k, order.length); i++) {
-        out.add(candidates.get(order[i]));
-      }
-      return out;
-    };
-  }
-
-  /** The union of several systems' answers, each asked for {@code k}, first answers first. */
-  public static PointInTimeRecommender union(List<PointInTimeRecommender> systems) {
-    return (userId, time, k) -> {
-      java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
-      systems.forEach(s -> all.addAll(s.recommend(userId, time, k)));
-      return List.copyOf(all);
     };
   }
 

@@ -54,6 +54,15 @@ public record RecommendConfig(Duration deadline, int minCandidates, int maxCandi
         seedItems, quotas);
   }
 
+  public RecommendConfig withCandidates(int min, int max) {
+    return new RecommendConfig(deadline, min, max, storeCooldown, annHalfLife, seedItems, quotas);
+  }
+
+  public RecommendConfig withQuotas(SourceQuotas value) {
+    return new RecommendConfig(deadline, minCandidates, maxCandidates, storeCooldown,
+        annHalfLife, seedItems, value);
+  }
+
   /** How many candidates to gather for a response of k items. */
   int poolFor(int k) {
     return Math.min(maxCandidates, Math.max(minCandidates, 2 * k));
