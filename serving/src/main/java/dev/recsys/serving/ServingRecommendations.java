@@ -18,6 +18,7 @@ import dev.recsys.serving.catalog.IndexSync;
 import dev.recsys.serving.catalog.MemoryCatalog;
 import dev.recsys.serving.config.ServingSettings;
 import dev.recsys.serving.impressions.KafkaImpressionLog;
+import dev.recsys.serving.recommend.ImpressionLog;
 import dev.recsys.serving.recommend.RecommendConfig;
 import dev.recsys.serving.recommend.RecommendMetrics;
 import dev.recsys.serving.recommend.Recommendations;
@@ -58,6 +59,16 @@ public final class ServingRecommendations implements AutoCloseable {
   public static ServingRecommendations start(ServingSettings settings, OnlineStore store,
       ModelRegistry registry, String bootstrap, Topics topics, MeterRegistry metrics,
       InstantSource clock) {
+    return start(settings, store, registry, bootstrap, topics, metrics, clock, true);
+  }
+
+  /**
+   * As {@link #start(ServingSettings, OnlineStore, ModelRegistry, String, Topics, MeterRegistry,
+   * InstantSource)}; without {@code logImpressions}, for batch jobs whose answers no one sees.
+   */
+  public static ServingRecommendations start(ServingSettings settings, OnlineStore store,
+      ModelRegistry registry, String bootstrap, Topics topics, MeterRegistry metrics,
+      InstantSource clock, boolean logImpressions) {
     requireNonNull(settings, "settings");
     List<AutoCloseable> owned = new ArrayList<>();
     Optional<AnnIndex> index = settings.indexDir().map(ServingRecommendations::loadIndex);
@@ -73,9 +84,13 @@ public final class ServingRecommendations implements AutoCloseable {
       owned.add(file);
       rules = file;
     }
-    KafkaImpressionLog impressions = KafkaImpressionLog.start(bootstrap, topics.impressions(),
-        settings.impressionBuffer(), new RecommendMetrics(metrics));
-    owned.add(impressions);
+    ImpressionLog impressions = recommendation -> { };
+    if (logImpressions) {
+      KafkaImpressionLog kafka = KafkaImpressionLog.start(bootstrap, topics.impressions(),
+          settings.impressionBuffer(), new RecommendMetrics(metrics));
+      owned.add(kafka);
+      impressions = kafka;
+    }
     Recommender recommender = Recommendations.create(new Recommendations.Setup(
         RecommendConfig.DEFAULT.withDeadline(settings.deadline()), store, catalog, index,
         scorer, rules, impressions, metrics, clock));

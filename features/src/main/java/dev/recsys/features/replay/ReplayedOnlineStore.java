@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A replay's states seen through the online store's interface, read-only: what Redis would have
@@ -60,6 +61,11 @@ public final class ReplayedOnlineStore implements OnlineStore {
       trendingVersion = states.itemChanges();
     }
     return trending.subList(0, Math.min(n, trending.size()));
+  }
+
+  @Override
+  public synchronized void forEachUserId(Consumer<String> action) {
+    states.forEachUser((id, vector) -> action.accept(id));
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The online store in a map, for tests of pure logic and for replay; no TTL. */
@@ -41,6 +42,11 @@ public final class InMemoryOnlineStore implements OnlineStore {
         .sorted(Comparator.comparingDouble(Trending::rank).reversed()
             .thenComparing(FeatureVector::id))
         .limit(n).map(FeatureVector::id).toList();
+  }
+
+  @Override
+  public void forEachUserId(Consumer<String> action) {
+    vectors.get(EntityKind.USER).keySet().forEach(action);
   }
 
   @Override

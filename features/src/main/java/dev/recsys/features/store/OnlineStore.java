@@ -4,6 +4,7 @@ import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.Trending;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The latest feature vector per entity. Writes replace an entity's whole vector, so writing the
@@ -19,6 +20,9 @@ public interface OnlineStore extends AutoCloseable {
 
   /** Up to {@code n} item ids, the most trending now first (see {@link Trending}). */
   List<String> trending(int n);
+
+  /** Every user with a vector, in no particular order (for batch jobs; not for requests). */
+  void forEachUserId(Consumer<String> action);
 
   @Override
   void close();

@@ -3,10 +3,12 @@ package dev.recsys.features.store;
 import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.FeatureVector.EntityKind;
 import dev.recsys.features.definition.Trending;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScanArgs;
 import io.lettuce.core.TransactionResult;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * replayed batch changes nothing. A read sends every HGETALL before awaiting any: one round trip.
  */
 public final class RedisOnlineStore implements OnlineStore {
+  private static final int USER_SCAN_BATCH = 1_000;
   private static final Logger log = LoggerFactory.getLogger(RedisOnlineStore.class);
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> writer;
@@ -113,6 +117,24 @@ public final class RedisOnlineStore implements OnlineStore {
     RedisFuture<List<String>> top = reader.async().zrevrange(layout.trendingKey(), 0, n - 1L);
     await(List.of(top), "read the " + n + " most trending items");
     return top.toCompletableFuture().join();
+  }
+
+  @Override
+  public void forEachUserId(Consumer<String> action) {
+    String prefix = layout.key(EntityKind.USER, "");
+    ScanArgs match = ScanArgs.Builder.matches(prefix + "*").limit(USER_SCAN_BATCH);
+    try {
+      KeyScanCursor<String> cursor = reader.sync().scan(match);
+      while (true) {
+        cursor.getKeys().forEach(key -> action.accept(key.substring(prefix.length())));
+        if (cursor.isFinished()) {
+          return;
+        }
+        cursor = reader.sync().scan(cursor, match);
+      }
+    } catch (RedisException e) {
+      throw new StoreUnavailableException("Redis failed to list users: " + e.getMessage(), e);
+    }
   }
 
   private void await(List<? extends RedisFuture<?>> futures, String what) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         IngestCommand.class, GenerateCommand.class, DlqCommand.class, ReplayCommand.class,
         TrainingSetCommand.class, SkewCommand.class, TrainRankerCommand.class,
         ModelsCommand.class, TrainEmbeddingsCommand.class, BuildIndexCommand.class,
-        EvaluateCommand.class, BenchCommand.class,
+        EvaluateCommand.class, BatchScoreCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Recsys implements Runnable {
   @Option(names = "--config", paramLabel = "FILE",

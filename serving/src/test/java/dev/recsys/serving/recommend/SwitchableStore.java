@@ -56,6 +56,11 @@ final class SwitchableStore implements OnlineStore {
   }
 
   @Override
+  public void forEachUserId(java.util.function.Consumer<String> action) {
+    delegate.forEachUserId(action);
+  }
+
+  @Override
   public List<String> trending(int n) {
     check();
     return delegate.trending(n);
