@@ -9,15 +9,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
  * "More like what you just touched": neighbours of the newest recent items, best similarity wins.
+ * An item's neighbours are searched once and remembered (they change only when the index gains
+ * items, which clears the memory); the request's filter and the index's live items are applied
+ * on every read, so a removed item never comes back from memory.
  */
 final class ItemToItemSource implements CandidateSource {
+  /** Neighbours remembered per item: more than any source quota asks for. */
+  static final int REMEMBERED = 64;
+  static final int MAX_REMEMBERED_ITEMS = 200_000;
 
   private final AnnIndex index;
   private final int seedItems;
+  private final Map<String, List<ScoredItem>> neighbours = new ConcurrentHashMap<>();
+  private final AtomicInteger indexSize = new AtomicInteger(-1);
 
   ItemToItemSource(AnnIndex index, int seedItems) {
     this.index = index;
@@ -36,13 +46,12 @@ final class ItemToItemSource implements CandidateSource {
         request.recentItems().stream().map(RecentItem::itemId).collect(Collectors.toSet());
     ItemFilter filter = request.filter().and(ItemFilter.excluding(recent));
     Map<String, Float> best = new HashMap<>();
+    forgetIfIndexGrew();
     for (RecentItem seed : seeds) {
-      Optional<float[]> vector = index.vector(seed.itemId());
-      if (vector.isEmpty()) {
-        continue;
-      }
-      for (ScoredItem item : index.search(vector.get(), request.k(), filter).items()) {
-        best.merge(item.itemId(), item.score(), Math::max);
+      for (ScoredItem item : neighboursOf(seed.itemId(), request.k())) {
+        if (filter.accepts(item.itemId()) && index.contains(item.itemId())) {
+          best.merge(item.itemId(), item.score(), Math::max);
+        }
       }
     }
     return best.entrySet().stream()
@@ -52,5 +61,30 @@ final class ItemToItemSource implements CandidateSource {
         .limit(request.k())
         .map(e -> Candidate.of(e.getKey(), e.getValue(), name()))
         .toList();
+  }
+
+  private List<ScoredItem> neighboursOf(String itemId, int k) {
+    List<ScoredItem> known = neighbours.get(itemId);
+    if (known != null && known.size() >= Math.min(k, REMEMBERED)) {
+      return known;
+    }
+    Optional<float[]> vector = index.vector(itemId);
+    if (vector.isEmpty()) {
+      return List.of();
+    }
+    List<ScoredItem> found = index.search(vector.get(), Math.max(k, REMEMBERED),
+        ItemFilter.excluding(Set.of(itemId))).items();
+    if (neighbours.size() >= MAX_REMEMBERED_ITEMS) {
+      neighbours.clear();
+    }
+    neighbours.put(itemId, found);
+    return found;
+  }
+
+  private void forgetIfIndexGrew() {
+    int size = index.size();
+    if (indexSize.getAndSet(size) != size) {
+      neighbours.clear();
+    }
   }
 }
