@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.recsys.candidates.ann.AnnIndex;
 import dev.recsys.features.pair.PairFeatures;
+import dev.recsys.features.store.ItemCachingStore;
 import dev.recsys.features.store.OnlineStore;
 import dev.recsys.ranking.registry.ModelCard;
 import dev.recsys.ranking.registry.ModelRegistry;
@@ -91,8 +92,10 @@ public final class ServingRecommendations implements AutoCloseable {
       owned.add(kafka);
       impressions = kafka;
     }
+    OnlineStore reads = settings.itemCacheTtl().isZero() ? store
+        : ItemCachingStore.of(store, settings.itemCacheTtl());
     Recommender recommender = Recommendations.create(new Recommendations.Setup(
-        RecommendConfig.DEFAULT.withDeadline(settings.deadline()), store, catalog, index,
+        RecommendConfig.DEFAULT.withDeadline(settings.deadline()), reads, catalog, index,
         scorer, rules, impressions, metrics, clock));
     owned.add(0, recommender);
     return new ServingRecommendations(recommender, catalog, owned);

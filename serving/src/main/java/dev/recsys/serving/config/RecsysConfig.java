@@ -64,12 +64,14 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
     int buffer = r.integer("serving.impression-buffer",
         ServingSettings.DEFAULT_IMPRESSION_BUFFER);
     Duration deadline = r.duration("serving.deadline", ServingSettings.DEFAULT.deadline());
+    Duration itemCacheTtl = r.duration("serving.item-cache-ttl",
+        ServingSettings.DEFAULT_ITEM_CACHE_TTL);
     TopicLayout layout = r.valid(() -> new TopicLayout(partitions, (short) replication));
     HttpConfig http = r.valid(() -> new HttpConfig(host, port, io, workers, maxHeader, maxHttpBody));
     ServingSettings serving = r.valid(() -> new ServingSettings(
         s.get("serving.index-dir").map(Path::of), s.get("serving.rules").map(Path::of),
         deadline, buffer, ServingSettings.DEFAULT_MODEL_POLL,
-        ServingSettings.DEFAULT_RULES_POLL));
+        ServingSettings.DEFAULT_RULES_POLL, itemCacheTtl));
     IngestLimits limits = r.valid(() -> new IngestLimits(maxBody, maxEntries));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -112,7 +114,8 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
         "serving.index-dir = " + serving.indexDir().map(Path::toString).orElse("(none)")
             + ", serving.rules = " + serving.rulesFile().map(Path::toString).orElse("(defaults)")
             + ", serving.deadline = " + serving.deadline().toMillis() + " ms"
-            + ", serving.impression-buffer = " + serving.impressionBuffer()));
+            + ", serving.impression-buffer = " + serving.impressionBuffer()
+            + ", serving.item-cache-ttl = " + serving.itemCacheTtl().toMillis() + " ms"));
   }
 
   /** Collects problems instead of failing on the first. */

@@ -19,15 +19,19 @@ import java.util.Optional;
  *     beyond this are dropped (and counted)
  * @param modelPoll how often the promoted model pointer is checked
  * @param rulesPoll how often the rules file's modification time is checked
+ * @param itemCacheTtl {@code serving.item-cache-ttl}: how stale item vectors may be (0: off)
  */
 public record ServingSettings(Optional<Path> indexDir, Optional<Path> rulesFile,
-    Duration deadline, int impressionBuffer, Duration modelPoll, Duration rulesPoll) {
+    Duration deadline, int impressionBuffer, Duration modelPoll, Duration rulesPoll,
+    Duration itemCacheTtl) {
   public static final int DEFAULT_IMPRESSION_BUFFER = 10_000;
   public static final Duration DEFAULT_MODEL_POLL = Duration.ofSeconds(5);
   public static final Duration DEFAULT_RULES_POLL = Duration.ofSeconds(2);
+  /** Item vectors may be this stale; users are always read fresh. */
+  public static final Duration DEFAULT_ITEM_CACHE_TTL = Duration.ofSeconds(1);
   public static final ServingSettings DEFAULT = new ServingSettings(Optional.empty(),
       Optional.empty(), RecommendConfig.DEFAULT_DEADLINE, DEFAULT_IMPRESSION_BUFFER,
-      DEFAULT_MODEL_POLL, DEFAULT_RULES_POLL);
+      DEFAULT_MODEL_POLL, DEFAULT_RULES_POLL, DEFAULT_ITEM_CACHE_TTL);
 
   public ServingSettings {
     requireNonNull(indexDir, "serving.index-dir");
@@ -35,6 +39,11 @@ public record ServingSettings(Optional<Path> indexDir, Optional<Path> rulesFile,
     requireNonNull(deadline, "serving.deadline");
     requireNonNull(modelPoll, "modelPoll");
     requireNonNull(rulesPoll, "rulesPoll");
+    requireNonNull(itemCacheTtl, "serving.item-cache-ttl");
+    if (itemCacheTtl.isNegative()) {
+      throw new IllegalArgumentException("serving.item-cache-ttl must be >= 0 (0 turns the cache "
+          + "off), got " + itemCacheTtl);
+    }
     if (deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException("serving.deadline must be positive, got " + deadline);
     }
@@ -46,21 +55,27 @@ public record ServingSettings(Optional<Path> indexDir, Optional<Path> rulesFile,
 
   public ServingSettings withIndexDir(Path dir) {
     return new ServingSettings(Optional.of(dir), rulesFile, deadline, impressionBuffer,
-        modelPoll, rulesPoll);
+        modelPoll, rulesPoll, itemCacheTtl);
+  }
+
+  public ServingSettings withItemCacheTtl(Duration ttl) {
+    return new ServingSettings(indexDir, rulesFile, deadline, impressionBuffer, modelPoll,
+        rulesPoll, ttl);
   }
 
   public ServingSettings withRulesFile(Path file) {
     return new ServingSettings(indexDir, Optional.of(file), deadline, impressionBuffer,
-        modelPoll, rulesPoll);
+        modelPoll, rulesPoll, itemCacheTtl);
   }
 
   public ServingSettings withDeadline(Duration value) {
     return new ServingSettings(indexDir, rulesFile, value, impressionBuffer, modelPoll,
-        rulesPoll);
+        rulesPoll, itemCacheTtl);
   }
 
   public ServingSettings withPolls(Duration models, Duration rules) {
-    return new ServingSettings(indexDir, rulesFile, deadline, impressionBuffer, models, rules);
+    return new ServingSettings(indexDir, rulesFile, deadline, impressionBuffer, models, rules,
+        itemCacheTtl);
   }
 
   /** {@code 100ms}, {@code 2s}, a bare number of milliseconds, or ISO-8601 ({@code PT0.1S}). */
