@@ -3,7 +3,9 @@ package dev.recsys.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.recsys.features.definition.UserState;
 import dev.recsys.features.intake.IntakeMetrics;
+import dev.recsys.features.stream.Interactions;
 import dev.recsys.schemas.Codecs;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EntityKind;
@@ -13,6 +15,8 @@ import dev.recsys.schemas.deadletter.DeadLetter;
 import dev.recsys.testkit.Events;
 import dev.recsys.testkit.TestClocks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -145,5 +149,24 @@ class FeatureTopologyTest {
     assertThat(invalid.field()).isEqualTo("user_id");
     assertThat(invalid.sourceOffset()).isEqualTo(1);
     assertThat(latest()).containsKey("u:u1");
+  }
+
+  @Test
+  void shouldChangelogTheChangedStatesAtEachCommit() throws Exception {
+    List<UserEvent> sent = List.of(Events.viewed("u1", "i1").build(),
+        Events.clicked("u1", "i1").plusSeconds(5).build(),
+        Events.clicked("u1", "i1").plusSeconds(9).build());
+    sent.forEach(this::send);
+    TestOutputTopic<String, byte[]> changelog = driver.createOutputTopic(
+        FeaturesConfig.DEFAULT_APPLICATION_ID + "-" + FeatureTopology.USER_STATE + "-changelog",
+        Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+
+    Map<String, byte[]> logged = changelog.readKeyValuesToMap();
+    UserState onePass = new UserState();
+    sent.forEach(e -> onePass.apply(Interactions.of(e, Events.item("i1").category("books")
+        .build())));
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    onePass.write(new DataOutputStream(expected));
+    assertThat(logged.get("u1")).isEqualTo(expected.toByteArray());
   }
 }
