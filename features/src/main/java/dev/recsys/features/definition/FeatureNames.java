@@ -15,11 +15,29 @@ public final class FeatureNames {
   public static final String ITEM_DISTINCT_USERS = "item.distinct_users";
   public static final String ITEM_EVENTS_TOTAL = "item.events_total";
 
+  /** Every count name, built once: features are computed per event. */
+  private static final String[][][] COUNTS = countNames();
+
   private FeatureNames() {}
 
   /** e.g. {@code user.click_24h}. */
   public static String count(FeatureVector.EntityKind kind, EventType type, Window window) {
-    return kind.prefix() + type.name().toLowerCase(Locale.ROOT) + "_" + window.suffix();
+    return COUNTS[kind.ordinal()][type.ordinal()][window.ordinal()];
+  }
+
+  private static String[][][] countNames() {
+    FeatureVector.EntityKind[] kinds = FeatureVector.EntityKind.values();
+    String[][][] names = new String[kinds.length][EventType.values().length][];
+    for (FeatureVector.EntityKind kind : kinds) {
+      for (EventType type : EventType.values()) {
+        names[kind.ordinal()][type.ordinal()] = new String[Window.values().length];
+        for (Window window : Window.values()) {
+          names[kind.ordinal()][type.ordinal()][window.ordinal()] = kind.prefix()
+              + type.name().toLowerCase(Locale.ROOT) + "_" + window.suffix();
+        }
+      }
+    }
+    return names;
   }
 
   /** The half-life of a decayed feature, or null for a feature that does not decay. */
