@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.recsys.features.definition.UserState;
 import dev.recsys.features.intake.IntakeMetrics;
+import dev.recsys.features.log.FeatureUpdates;
 import dev.recsys.features.stream.Interactions;
 import dev.recsys.schemas.Codecs;
 import dev.recsys.schemas.Topics;
@@ -85,14 +86,14 @@ class FeatureTopologyTest {
     FeatureUpdate u1 = latest.get("u:u1");
     assertThat(u1.getEntityKind()).isEqualTo(EntityKind.USER);
     assertThat(u1.getFeatureSet()).isEqualTo("core:v1");
-    assertThat(u1.getValues()).containsEntry("user.click_1h", 1.0)
+    assertThat(FeatureUpdates.values(u1)).containsEntry("user.click_1h", 1.0)
         .containsEntry("user.view_24h", 1.0);
     double viewDecayedOverFiveSeconds = Math.pow(0.5, 5.0 / (7 * 24 * 3600));
-    assertThat(u1.getValues().get("user.affinity.books"))
+    assertThat(FeatureUpdates.values(u1).get("user.affinity.books"))
         .isCloseTo(2 + viewDecayedOverFiveSeconds, within(1e-12));
     assertThat(u1.getRecent()).hasSize(2);
     FeatureUpdate i1 = latest.get("i:i1");
-    assertThat(i1.getValues()).containsEntry("item.click_7d", 2.0)
+    assertThat(FeatureUpdates.values(i1)).containsEntry("item.click_7d", 2.0)
         .containsEntry("item.distinct_users", 2.0);
     assertThat(i1.getUpdatedAt()).isEqualTo(T0.plusSeconds(9));
   }
@@ -102,7 +103,7 @@ class FeatureTopologyTest {
     UserEvent click = Events.clicked("u1", "i1").id("e-1").build();
     send(click);
     send(click);
-    assertThat(latest().get("u:u1").getValues()).containsEntry("user.click_1h", 1.0);
+    assertThat(FeatureUpdates.values(latest().get("u:u1"))).containsEntry("user.click_1h", 1.0);
     assertThat(registry.get(IntakeMetrics.DUPLICATES).counter().count()).isEqualTo(1);
   }
 
@@ -112,7 +113,7 @@ class FeatureTopologyTest {
     send(Events.clicked("u1", "i1").plusSeconds(3600).build());
     send(Events.clicked("u1", "i1").build());
 
-    assertThat(latest().get("u:u1").getValues()).containsEntry("user.click_24h", 2.0);
+    assertThat(FeatureUpdates.values(latest().get("u:u1"))).containsEntry("user.click_24h", 2.0);
     TestRecord<String, byte[]> dead = deadLetters.readRecord();
     DeadLetter letter = DeadLetter.readFrom(dead.headers()).orElseThrow();
     assertThat(letter.reason()).startsWith("late: event time 2021-06-01T00:00:01Z is more than "
@@ -130,7 +131,7 @@ class FeatureTopologyTest {
     send(Events.clicked("u1", "i1").build());
 
     assertThat(deadLetters.readRecordsToList()).hasSize(1);
-    assertThat(latest().get("u:u1").getValues()).containsEntry("user.click_1h", 1.0);
+    assertThat(FeatureUpdates.values(latest().get("u:u1"))).containsEntry("user.click_1h", 1.0);
   }
 
   @Test

@@ -15,6 +15,7 @@ import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,17 +62,26 @@ public final class FeaturesThroughput implements Callable<Integer> {
                 OnlineStoreConfig.of(runtime.redis().uri(), config.featureSet()));
             FeaturesApp app = FeaturesApp.start(config, topics, store, new SimpleMeterRegistry())) {
           long started = System.nanoTime();
+          long cpuAtStart = processCpuNanos();
           while (app.lag(admin) > 0 || app.lag(admin) > 0) {
             Thread.sleep(100);
           }
           double seconds = (System.nanoTime() - started) / 1e9;
+          double cpuSeconds = (processCpuNanos() - cpuAtStart) / 1e9;
           System.out.printf("events=%d threads=%d seconds=%.1f events_per_s=%.0f "
+              + "cpu_seconds=%.1f cpu_us_per_event=%.1f "
               + "(Kafka Streams exactly_once_v2, user + item features, Redis writes)%n",
-              events, threads, seconds, events / seconds);
+              events, threads, seconds, events / seconds, cpuSeconds, cpuSeconds * 1e6 / events);
         }
       }
     }
     return 0;
+  }
+
+  /** CPU time of this JVM (pipeline, broker and load alike; Redis runs in its own process). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private long publish(String bootstrap, Topics topics) {
