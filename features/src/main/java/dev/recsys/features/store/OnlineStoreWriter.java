@@ -37,6 +37,8 @@ public final class OnlineStoreWriter implements AutoCloseable {
   private final Deserializer<FeatureUpdate> updates;
   private final OnlineStore store;
   private final Thread thread;
+  /** What this writer last committed, per partition. */
+  private final Map<TopicPartition, Long> committed = new HashMap<>();
   private volatile boolean running = true;
 
   private OnlineStoreWriter(KafkaConsumer<String, byte[]> consumer,
@@ -72,6 +74,8 @@ public final class OnlineStoreWriter implements AutoCloseable {
         ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
         if (!records.isEmpty()) {
           writeWithRetry(records);
+        } else {
+          commitSkippedMarkers();
         }
       }
     } catch (WakeupException e) {
@@ -105,6 +109,7 @@ public final class OnlineStoreWriter implements AutoCloseable {
       try {
         store.write(vectors);
         consumer.commitSync(next);
+        next.forEach((partition, offset) -> committed.put(partition, offset.offset()));
         return;
       } catch (StoreUnavailableException e) {
         log.warn("online store write of {} vectors failed, retrying in {}: {}", vectors.size(),
@@ -113,6 +118,25 @@ public final class OnlineStoreWriter implements AutoCloseable {
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
             : backoff.multipliedBy(2);
       }
+    }
+  }
+
+  /**
+   * An empty poll can still move the position past a transaction marker that followed the last
+   * batch; commit that too, or a caught-up writer shows a lag of one forever.
+   */
+  private void commitSkippedMarkers() {
+    Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();
+    for (TopicPartition partition : consumer.assignment()) {
+      long position = consumer.position(partition);
+      Long done = committed.get(partition);
+      if (done != null && position > done) {
+        moved.put(partition, new OffsetAndMetadata(position));
+      }
+    }
+    if (!moved.isEmpty()) {
+      consumer.commitSync(moved);
+      moved.forEach((partition, offset) -> committed.put(partition, offset.offset()));
     }
   }
 
