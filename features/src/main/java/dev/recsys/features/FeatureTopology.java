@@ -5,6 +5,7 @@ import dev.recsys.features.intake.Intake;
 import dev.recsys.features.intake.IntakeMetrics;
 import dev.recsys.features.intake.IntakeProcessor;
 import dev.recsys.features.stream.EntityFeatureProcessor;
+import dev.recsys.features.stream.EntityStatesBuilder;
 import dev.recsys.features.stream.Interactions;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.FeatureUpdate;
@@ -98,8 +99,9 @@ public final class FeatureTopology {
   }
 
   /**
-   * The stores. Key-value stores are cached, so their changelogs get the latest value per key
-   * once per commit instead of once per event; the event-id store is not (its keys never repeat).
+   * The stores. The watermark store is cached and the entity states are live objects, so their
+   * changelogs get the latest value per key once per commit instead of once per event; the
+   * event-id store is not cached (its keys never repeat).
    */
   private static void addStores(StreamsBuilder builder, FeaturesConfig config) {
     Duration horizon = config.intake().dedupeHorizon();
@@ -110,11 +112,7 @@ public final class FeatureTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(IntakeProcessor.WATERMARKS_STORE), Serdes.Integer(),
         Serdes.Long()).withCachingEnabled());
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(USER_STATE), Serdes.String(), Serdes.ByteArray())
-        .withCachingEnabled());
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(ITEM_STATE), Serdes.String(), Serdes.ByteArray())
-        .withCachingEnabled());
+    builder.addStateStore(EntityStatesBuilder.persistent(USER_STATE, EntityModel.USERS));
+    builder.addStateStore(EntityStatesBuilder.persistent(ITEM_STATE, EntityModel.ITEMS));
   }
 }

@@ -3,7 +3,10 @@ package dev.recsys.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.recsys.features.definition.UserState;
 import dev.recsys.features.intake.IntakeMetrics;
+import dev.recsys.features.log.FeatureUpdates;
+import dev.recsys.features.stream.Interactions;
 import dev.recsys.schemas.Codecs;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EntityKind;
@@ -13,6 +16,8 @@ import dev.recsys.schemas.deadletter.DeadLetter;
 import dev.recsys.testkit.Events;
 import dev.recsys.testkit.TestClocks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -81,14 +86,14 @@ class FeatureTopologyTest {
     FeatureUpdate u1 = latest.get("u:u1");
     assertThat(u1.getEntityKind()).isEqualTo(EntityKind.USER);
     assertThat(u1.getFeatureSet()).isEqualTo("core:v1");
-    assertThat(u1.getValues()).containsEntry("user.click_1h", 1.0)
+    assertThat(FeatureUpdates.values(u1)).containsEntry("user.click_1h", 1.0)
         .containsEntry("user.view_24h", 1.0);
     double viewDecayedOverFiveSeconds = Math.pow(0.5, 5.0 / (7 * 24 * 3600));
-    assertThat(u1.getValues().get("user.affinity.books"))
+    assertThat(FeatureUpdates.values(u1).get("user.affinity.books"))
         .isCloseTo(2 + viewDecayedOverFiveSeconds, within(1e-12));
     assertThat(u1.getRecent()).hasSize(2);
     FeatureUpdate i1 = latest.get("i:i1");
-    assertThat(i1.getValues()).containsEntry("item.click_7d", 2.0)
+    assertThat(FeatureUpdates.values(i1)).containsEntry("item.click_7d", 2.0)
         .containsEntry("item.distinct_users", 2.0);
     assertThat(i1.getUpdatedAt()).isEqualTo(T0.plusSeconds(9));
   }
@@ -98,7 +103,7 @@ class FeatureTopologyTest {
     UserEvent click = Events.clicked("u1", "i1").id("e-1").build();
     send(click);
     send(click);
-    assertThat(latest().get("u:u1").getValues()).containsEntry("user.click_1h", 1.0);
+    assertThat(FeatureUpdates.values(latest().get("u:u1"))).containsEntry("user.click_1h", 1.0);
     assertThat(registry.get(IntakeMetrics.DUPLICATES).counter().count()).isEqualTo(1);
   }
 
@@ -108,7 +113,7 @@ class FeatureTopologyTest {
     send(Events.clicked("u1", "i1").plusSeconds(3600).build());
     send(Events.clicked("u1", "i1").build());
 
-    assertThat(latest().get("u:u1").getValues()).containsEntry("user.click_24h", 2.0);
+    assertThat(FeatureUpdates.values(latest().get("u:u1"))).containsEntry("user.click_24h", 2.0);
     TestRecord<String, byte[]> dead = deadLetters.readRecord();
     DeadLetter letter = DeadLetter.readFrom(dead.headers()).orElseThrow();
     assertThat(letter.reason()).startsWith("late: event time 2021-06-01T00:00:01Z is more than "
@@ -126,7 +131,7 @@ class FeatureTopologyTest {
     send(Events.clicked("u1", "i1").build());
 
     assertThat(deadLetters.readRecordsToList()).hasSize(1);
-    assertThat(latest().get("u:u1").getValues()).containsEntry("user.click_1h", 1.0);
+    assertThat(FeatureUpdates.values(latest().get("u:u1"))).containsEntry("user.click_1h", 1.0);
   }
 
   @Test
@@ -145,5 +150,24 @@ class FeatureTopologyTest {
     assertThat(invalid.field()).isEqualTo("user_id");
     assertThat(invalid.sourceOffset()).isEqualTo(1);
     assertThat(latest()).containsKey("u:u1");
+  }
+
+  @Test
+  void shouldChangelogTheChangedStatesAtEachCommit() throws Exception {
+    List<UserEvent> sent = List.of(Events.viewed("u1", "i1").build(),
+        Events.clicked("u1", "i1").plusSeconds(5).build(),
+        Events.clicked("u1", "i1").plusSeconds(9).build());
+    sent.forEach(this::send);
+    TestOutputTopic<String, byte[]> changelog = driver.createOutputTopic(
+        FeaturesConfig.DEFAULT_APPLICATION_ID + "-" + FeatureTopology.USER_STATE + "-changelog",
+        Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+
+    Map<String, byte[]> logged = changelog.readKeyValuesToMap();
+    UserState onePass = new UserState();
+    sent.forEach(e -> onePass.apply(Interactions.of(e, Events.item("i1").category("books")
+        .build())));
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    onePass.write(new DataOutputStream(expected));
+    assertThat(logged.get("u1")).isEqualTo(expected.toByteArray());
   }
 }

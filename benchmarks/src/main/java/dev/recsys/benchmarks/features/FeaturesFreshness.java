@@ -15,6 +15,7 @@ import dev.recsys.schemas.avro.UserEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,10 @@ public final class FeaturesFreshness implements Callable<Integer> {
   @Option(names = "--seconds", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
   private int seconds = 30;
 
+  @Option(names = "--set", description = "A Kafka Streams setting for the pipeline, e.g. "
+      + "commit.interval.ms=200 (repeatable).")
+  private Map<String, String> settings = new java.util.HashMap<>();
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new FeaturesFreshness()).execute(args));
   }
@@ -56,7 +61,7 @@ public final class FeaturesFreshness implements Callable<Integer> {
     try (EmbeddedRuntime runtime = EmbeddedRuntime.start()) {
       String bootstrap = runtime.kafka().bootstrapServers();
       Topics topics = BenchTopics.create(bootstrap, Topics.named(TopicNames.DEFAULT));
-      FeaturesConfig config = FeaturesConfig.of(bootstrap, state);
+      FeaturesConfig config = FeaturesConfig.of(bootstrap, state).withOverrides(settings);
       try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap), topics,
               Clock.systemUTC());
           RedisOnlineStore store = RedisOnlineStore.connect(

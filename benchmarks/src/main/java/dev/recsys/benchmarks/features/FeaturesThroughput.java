@@ -15,6 +15,7 @@ import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,6 +44,10 @@ public final class FeaturesThroughput implements Callable<Integer> {
   @Option(names = "--threads", description = "Stream threads (default: ${DEFAULT-VALUE}).")
   private int threads = 1;
 
+  @Option(names = "--set", description = "A Kafka Streams setting for the pipeline, e.g. "
+      + "commit.interval.ms=200 (repeatable).")
+  private Map<String, String> settings = new java.util.HashMap<>();
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new FeaturesThroughput()).execute(args));
   }
@@ -56,22 +61,52 @@ public final class FeaturesThroughput implements Callable<Integer> {
       try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
           bootstrap))) {
         long events = publish(bootstrap, topics);
-        FeaturesConfig config = FeaturesConfig.of(bootstrap, state).withThreads(threads);
+        FeaturesConfig config = FeaturesConfig.of(bootstrap, state).withThreads(threads)
+            .withOverrides(settings);
         try (RedisOnlineStore store = RedisOnlineStore.connect(
                 OnlineStoreConfig.of(runtime.redis().uri(), config.featureSet()));
             FeaturesApp app = FeaturesApp.start(config, topics, store, new SimpleMeterRegistry())) {
           long started = System.nanoTime();
+          long cpuAtStart = processCpuNanos();
           while (app.lag(admin) > 0 || app.lag(admin) > 0) {
             Thread.sleep(100);
           }
           double seconds = (System.nanoTime() - started) / 1e9;
+          double cpuSeconds = (processCpuNanos() - cpuAtStart) / 1e9;
           System.out.printf("events=%d threads=%d seconds=%.1f events_per_s=%.0f "
+              + "cpu_seconds=%.1f cpu_us_per_event=%.1f "
               + "(Kafka Streams exactly_once_v2, user + item features, Redis writes)%n",
-              events, threads, seconds, events / seconds);
+              events, threads, seconds, events / seconds, cpuSeconds, cpuSeconds * 1e6 / events);
+          System.out.printf("cpu_us_per_event by thread: %s%n", threadCpu(events));
         }
       }
     }
     return 0;
+  }
+
+  /** CPU time of this JVM (pipeline, broker and load alike; Redis runs in its own process). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** CPU per event of the pipeline's busiest threads (stream threads, online-store writer). */
+  private static String threadCpu(long events) {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo info : threads.dumpAllThreads(false, false)) {
+      String name = info.getThreadName().replaceAll("^recsys-features-[0-9a-f-]+-", "")
+          .replaceAll("\\d+", "N");
+      long cpu = threads.getThreadCpuTime(info.getThreadId());
+      if (cpu > 0) {
+        byName.merge(name, cpu, Long::sum);
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    byName.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue()
+        .reversed()).limit(6).forEach(e -> out.append(String.format("%s=%.1f ", e.getKey(),
+            e.getValue() / 1e3 / events)));
+    return out.toString().trim();
   }
 
   private long publish(String bootstrap, Topics topics) {

@@ -14,6 +14,8 @@ final class DistinctCounter {
   private static final int BITS = 10;
   private static final int REGISTERS = 1 << BITS;
   private static final double ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
+  /** {@code 2^-rank} for every possible rank, exactly as {@code Math.pow} gives it. */
+  private static final double[] INVERSE_POWERS = inversePowers();
   private final byte[] registers;
 
   DistinctCounter() {
@@ -37,7 +39,7 @@ final class DistinctCounter {
     double sum = 0;
     int zeros = 0;
     for (byte r : registers) {
-      sum += Math.pow(2, -r);
+      sum += INVERSE_POWERS[r];
       if (r == 0) {
         zeros++;
       }
@@ -47,6 +49,14 @@ final class DistinctCounter {
       return Math.round(REGISTERS * Math.log((double) REGISTERS / zeros));
     }
     return Math.round(raw);
+  }
+
+  private static double[] inversePowers() {
+    double[] powers = new double[Long.SIZE + 1];
+    for (int rank = 0; rank < powers.length; rank++) {
+      powers[rank] = Math.pow(2, -rank);
+    }
+    return powers;
   }
 
   void write(DataOutput out) throws IOException {

@@ -2,9 +2,7 @@ package dev.recsys.features.definition;
 
 import dev.recsys.schemas.avro.EventType;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 
 /** The names of the features, in one place. */
 public final class FeatureNames {
@@ -17,31 +15,27 @@ public final class FeatureNames {
   public static final String ITEM_DISTINCT_USERS = "item.distinct_users";
   public static final String ITEM_EVENTS_TOTAL = "item.events_total";
 
-  private FeatureNames() {}
+  /** Every count name, built once: features are computed per event. */
+  private static final String[][][] COUNTS = countNames();
 
-  /** Every count name, built once: feature vectors are built per event and per training row. */
-  private static final Map<FeatureVector.EntityKind, Map<EventType, Map<Window, String>>> COUNTS =
-      countNames();
+  private FeatureNames() {}
 
   /** e.g. {@code user.click_24h}. */
   public static String count(FeatureVector.EntityKind kind, EventType type, Window window) {
-    return COUNTS.get(kind).get(type).get(window);
+    return COUNTS[kind.ordinal()][type.ordinal()][window.ordinal()];
   }
 
-  private static Map<FeatureVector.EntityKind, Map<EventType, Map<Window, String>>> countNames() {
-    Map<FeatureVector.EntityKind, Map<EventType, Map<Window, String>>> names =
-        new EnumMap<>(FeatureVector.EntityKind.class);
-    for (FeatureVector.EntityKind kind : FeatureVector.EntityKind.values()) {
-      Map<EventType, Map<Window, String>> byType = new EnumMap<>(EventType.class);
+  private static String[][][] countNames() {
+    FeatureVector.EntityKind[] kinds = FeatureVector.EntityKind.values();
+    String[][][] names = new String[kinds.length][EventType.values().length][];
+    for (FeatureVector.EntityKind kind : kinds) {
       for (EventType type : EventType.values()) {
-        Map<Window, String> byWindow = new EnumMap<>(Window.class);
+        names[kind.ordinal()][type.ordinal()] = new String[Window.values().length];
         for (Window window : Window.values()) {
-          byWindow.put(window,
-              kind.prefix() + type.name().toLowerCase(Locale.ROOT) + "_" + window.suffix());
+          names[kind.ordinal()][type.ordinal()][window.ordinal()] = kind.prefix()
+              + type.name().toLowerCase(Locale.ROOT) + "_" + window.suffix();
         }
-        byType.put(type, byWindow);
       }
-      names.put(kind, byType);
     }
     return names;
   }

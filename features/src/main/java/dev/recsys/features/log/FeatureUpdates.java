@@ -1,5 +1,6 @@
 package dev.recsys.features.log;
 
+import dev.recsys.features.definition.FeatureLayout;
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.FeatureVector.EntityKind;
@@ -7,10 +8,16 @@ import dev.recsys.features.definition.RecentInteraction;
 import dev.recsys.schemas.avro.FeatureUpdate;
 import dev.recsys.schemas.avro.RecentItem;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
-/** Converts between feature vectors and the {@link FeatureUpdate} records of the feature log. */
+/**
+ * Converts between feature vectors and the {@link FeatureUpdate} records of the feature log: the
+ * one conversion point. The features of the entity's {@link FeatureLayout} travel by position,
+ * the others (a user's category affinities) by name; version-1 records carry every feature by name.
+ */
 public final class FeatureUpdates {
   private FeatureUpdates() {}
 
@@ -23,20 +30,62 @@ public final class FeatureUpdates {
     List<RecentItem> recent = vector.recent().stream()
         .map(r -> new RecentItem(r.itemId(), r.type(), Instant.ofEpochMilli(r.timestamp())))
         .toList();
+    FeatureLayout layout = FeatureLayout.of(vector.kind());
+    Double[] fixed = new Double[layout.names().size()];
+    Map<String, Double> named = new TreeMap<>();
+    int found = 0;
+    for (Map.Entry<String, Double> value : vector.values().entrySet()) {
+      int at = layout.position(value.getKey());
+      if (at >= 0) {
+        fixed[at] = value.getValue();
+        found++;
+      } else {
+        named.put(value.getKey(), value.getValue());
+      }
+    }
+    boolean positional = found == fixed.length;
     return new FeatureUpdate(
         vector.kind() == EntityKind.USER ? dev.recsys.schemas.avro.EntityKind.USER
             : dev.recsys.schemas.avro.EntityKind.ITEM,
         vector.id(), set.namespace(), Instant.ofEpochMilli(vector.updatedAt()), eventId,
-        new TreeMap<>(vector.values()), recent);
+        positional ? named : new TreeMap<>(vector.values()), recent,
+        positional ? layout.fingerprint() : 0L,
+        positional ? Arrays.asList(fixed) : List.of());
   }
 
   public static FeatureVector toVector(FeatureUpdate update) {
-    EntityKind kind = update.getEntityKind() == dev.recsys.schemas.avro.EntityKind.USER
-        ? EntityKind.USER : EntityKind.ITEM;
+    EntityKind kind = kind(update);
     List<RecentInteraction> recent = update.getRecent().stream()
         .map(r -> new RecentInteraction(r.getItemId(), r.getType(), r.getTimestamp().toEpochMilli()))
         .toList();
     return new FeatureVector(kind, update.getEntityId(), update.getUpdatedAt().toEpochMilli(),
-        new TreeMap<>(update.getValues()), recent);
+        values(update), recent);
+  }
+
+  private static EntityKind kind(FeatureUpdate update) {
+    return update.getEntityKind() == dev.recsys.schemas.avro.EntityKind.USER ? EntityKind.USER
+        : EntityKind.ITEM;
+  }
+
+  /** Every feature of the update by name, whichever way it travelled. */
+  public static TreeMap<String, Double> values(FeatureUpdate update) {
+    TreeMap<String, Double> values = new TreeMap<>(update.getValues());
+    List<Double> fixed = update.getFixedValues();
+    if (update.getLayout() == 0 && fixed.isEmpty()) {
+      return values;
+    }
+    EntityKind kind = kind(update);
+    FeatureLayout layout = FeatureLayout.of(kind);
+    if (update.getLayout() != layout.fingerprint() || fixed.size() != layout.names().size()) {
+      throw new IllegalArgumentException("feature update of " + kind + " " + update.getEntityId()
+          + " (event " + update.getEventId() + ", set " + update.getFeatureSet()
+          + ") has feature layout " + update.getLayout() + " with " + fixed.size()
+          + " values, not this code's " + layout.fingerprint() + " with "
+          + layout.names().size() + "; read it with the feature definitions that wrote it");
+    }
+    for (int i = 0; i < fixed.size(); i++) {
+      values.put(layout.names().get(i), fixed.get(i));
+    }
+    return values;
   }
 }

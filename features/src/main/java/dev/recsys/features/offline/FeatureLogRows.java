@@ -1,5 +1,6 @@
 package dev.recsys.features.offline;
 
+import dev.recsys.features.log.FeatureUpdates;
 import dev.recsys.schemas.AvroCodec;
 import dev.recsys.schemas.Codecs;
 import dev.recsys.schemas.avro.FeatureUpdate;
@@ -36,7 +37,7 @@ public final class FeatureLogRows implements RowFormat<FeatureUpdate> {
     List<RecentItem> recent = update.getRecent();
     row.append(update.getEntityKind().name()).append(update.getEntityId())
         .append(update.getFeatureSet()).append(update.getUpdatedAt().toEpochMilli())
-        .append(update.getEventId()).append(update.getValues())
+        .append(update.getEventId()).append(FeatureUpdates.values(update))
         .append(recent.stream().map(RecentItem::getItemId).toList())
         .append(recent.stream().map(r -> r.getType().name()).toList())
         .append(recent.stream().mapToLong(r -> r.getTimestamp().toEpochMilli()).toArray());

@@ -18,12 +18,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies the committed feature log to the online store: poll, write the batch (last vector per
- * entity wins), then commit. If the store fails, the batch is retried from the same offsets with
+ * entity wins, so only that one is decoded), then commit. If the store fails, the batch is retried from the same offsets with
  * back-off; as writes are overwrites, a batch written twice leaves the same state.
  */
 public final class OnlineStoreWriter implements AutoCloseable {
@@ -31,14 +33,18 @@ public final class OnlineStoreWriter implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(50);
   private static final int FETCH_WAIT_MS = 10;
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-  private final KafkaConsumer<String, FeatureUpdate> consumer;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final Deserializer<FeatureUpdate> updates;
   private final OnlineStore store;
   private final Thread thread;
+  /** What this writer last committed, per partition. */
+  private final Map<TopicPartition, Long> committed = new HashMap<>();
   private volatile boolean running = true;
 
-  private OnlineStoreWriter(KafkaConsumer<String, FeatureUpdate> consumer, OnlineStore store,
-      String topic) {
+  private OnlineStoreWriter(KafkaConsumer<String, byte[]> consumer,
+      Deserializer<FeatureUpdate> updates, OnlineStore store, String topic) {
     this.consumer = consumer;
+    this.updates = updates;
     this.store = store;
     this.thread = new Thread(() -> run(topic), "online-store-writer");
   }
@@ -55,8 +61,8 @@ public final class OnlineStoreWriter implements AutoCloseable {
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_WAIT_MS);
     OnlineStoreWriter writer = new OnlineStoreWriter(new KafkaConsumer<>(props,
-        featureLog.keySerde().deserializer(), featureLog.valueSerde().deserializer()), store,
-        featureLog.name());
+        featureLog.keySerde().deserializer(), new ByteArrayDeserializer()),
+        featureLog.valueSerde().deserializer(), store, featureLog.name());
     writer.thread.start();
     return writer;
   }
@@ -65,9 +71,11 @@ public final class OnlineStoreWriter implements AutoCloseable {
     try {
       consumer.subscribe(List.of(topic));
       while (running) {
-        ConsumerRecords<String, FeatureUpdate> records = consumer.poll(POLL);
+        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
         if (!records.isEmpty()) {
           writeWithRetry(records);
+        } else {
+          commitSkippedMarkers();
         }
       }
     } catch (WakeupException e) {
@@ -79,10 +87,16 @@ public final class OnlineStoreWriter implements AutoCloseable {
     }
   }
 
-  private void writeWithRetry(ConsumerRecords<String, FeatureUpdate> records) {
-    List<FeatureVector> vectors = new ArrayList<>(records.count());
-    for (ConsumerRecord<String, FeatureUpdate> record : records) {
-      vectors.add(FeatureUpdates.toVector(record.value()));
+  /** Decodes only the last update of each entity in the batch: the others would be overwritten. */
+  private void writeWithRetry(ConsumerRecords<String, byte[]> records) {
+    Map<String, ConsumerRecord<String, byte[]>> last = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      last.put(record.key(), record);
+    }
+    List<FeatureVector> vectors = new ArrayList<>(last.size());
+    for (ConsumerRecord<String, byte[]> record : last.values()) {
+      vectors.add(FeatureUpdates.toVector(
+          updates.deserialize(record.topic(), record.headers(), record.value())));
     }
     // The position, not the last offset + 1: it is past the transaction markers, so a caught-up
     // writer shows no lag on the transactional feature log.
@@ -95,6 +109,7 @@ public final class OnlineStoreWriter implements AutoCloseable {
       try {
         store.write(vectors);
         consumer.commitSync(next);
+        next.forEach((partition, offset) -> committed.put(partition, offset.offset()));
         return;
       } catch (StoreUnavailableException e) {
         log.warn("online store write of {} vectors failed, retrying in {}: {}", vectors.size(),
@@ -103,6 +118,25 @@ public final class OnlineStoreWriter implements AutoCloseable {
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
             : backoff.multipliedBy(2);
       }
+    }
+  }
+
+  /**
+   * An empty poll can still move the position past a transaction marker that followed the last
+   * batch; commit that too, or a caught-up writer shows a lag of one forever.
+   */
+  private void commitSkippedMarkers() {
+    Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();
+    for (TopicPartition partition : consumer.assignment()) {
+      long position = consumer.position(partition);
+      Long done = committed.get(partition);
+      if (done != null && position > done) {
+        moved.put(partition, new OffsetAndMetadata(position));
+      }
+    }
+    if (!moved.isEmpty()) {
+      consumer.commitSync(moved);
+      moved.forEach((partition, offset) -> committed.put(partition, offset.offset()));
     }
   }
 
