@@ -41,6 +41,13 @@ public final class ItemCachingStore implements OnlineStore {
 
   @Override
   public OnlineFeatures read(String userId, Collection<String> itemIds) {
+    OnlineFeatures user = store.read(userId, List.of());
+    return new OnlineFeatures(user.user(), readItems(itemIds));
+  }
+
+  /** From memory where fresh enough; the rest in one round trip, none when all are fresh. */
+  @Override
+  public Map<String, FeatureVector> readItems(Collection<String> itemIds) {
     long now = nanos.getAsLong();
     Map<String, FeatureVector> found = new HashMap<>();
     List<String> stale = new ArrayList<>();
@@ -52,18 +59,18 @@ public final class ItemCachingStore implements OnlineStore {
         found.put(id, entry.vector);
       }
     }
-    OnlineFeatures fresh = store.read(userId, stale);
+    Map<String, FeatureVector> fresh = stale.isEmpty() ? Map.of() : store.readItems(stale);
     if (items.size() + stale.size() > MAX_ITEMS) {
       items.clear();
     }
     for (String id : stale) {
-      FeatureVector vector = fresh.items().get(id);
+      FeatureVector vector = fresh.get(id);
       items.put(id, new Entry(vector, now));
       if (vector != null) {
         found.put(id, vector);
       }
     }
-    return new OnlineFeatures(fresh.user(), found);
+    return found;
   }
 
   @Override

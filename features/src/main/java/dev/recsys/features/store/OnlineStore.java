@@ -4,6 +4,7 @@ import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.Trending;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +18,11 @@ public interface OnlineStore extends AutoCloseable {
 
   /** A user's vector and those of {@code itemIds}, in one round trip; absent ones are missing. */
   OnlineFeatures read(String userId, Collection<String> itemIds);
+
+  /** Only the vectors of {@code itemIds} that exist, in one round trip. */
+  default Map<String, FeatureVector> readItems(Collection<String> itemIds) {
+    return read("", itemIds).items();
+  }
 
   /** Up to {@code n} item ids, the most trending now first (see {@link Trending}). */
   List<String> trending(int n);

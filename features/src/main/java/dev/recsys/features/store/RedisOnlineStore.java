@@ -93,13 +93,30 @@ public final class RedisOnlineStore implements OnlineStore {
   public OnlineFeatures read(String userId, Collection<String> itemIds) {
     RedisAsyncCommands<String, String> redis = reader.async();
     RedisFuture<Map<String, String>> user = redis.hgetall(layout.key(EntityKind.USER, userId));
+    Map<String, FeatureVector> vectors = items(redis, itemIds, user,
+        "read features of user " + userId + " and " + itemIds.size() + " items");
+    Map<String, String> userFields = user.toCompletableFuture().join();
+    return new OnlineFeatures(userFields.isEmpty() ? Optional.empty()
+        : Optional.of(layout.vector(EntityKind.USER, userId, userFields)), vectors);
+  }
+
+  @Override
+  public Map<String, FeatureVector> readItems(Collection<String> itemIds) {
+    return items(reader.async(), itemIds, null, "read features of " + itemIds.size() + " items");
+  }
+
+  /** Reads the items, and awaits {@code also} with them when it is not null. */
+  private Map<String, FeatureVector> items(RedisAsyncCommands<String, String> redis,
+      Collection<String> itemIds, RedisFuture<?> also, String what) {
     Map<String, RedisFuture<Map<String, String>>> items = new LinkedHashMap<>();
     for (String item : itemIds) {
       items.put(item, redis.hgetall(layout.key(EntityKind.ITEM, item)));
     }
     List<RedisFuture<?>> all = new ArrayList<>(items.values());
-    all.add(user);
-    await(all, "read features of user " + userId + " and " + items.size() + " items");
+    if (also != null) {
+      all.add(also);
+    }
+    await(all, what);
     Map<String, FeatureVector> vectors = new LinkedHashMap<>();
     items.forEach((item, future) -> {
       Map<String, String> fields = future.toCompletableFuture().join();
@@ -107,9 +124,7 @@ public final class RedisOnlineStore implements OnlineStore {
         vectors.put(item, layout.vector(EntityKind.ITEM, item, fields));
       }
     });
-    Map<String, String> userFields = user.toCompletableFuture().join();
-    return new OnlineFeatures(userFields.isEmpty() ? Optional.empty()
-        : Optional.of(layout.vector(EntityKind.USER, userId, userFields)), vectors);
+    return vectors;
   }
 
   @Override

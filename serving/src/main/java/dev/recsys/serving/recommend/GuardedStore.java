@@ -1,10 +1,12 @@
 package dev.recsys.serving.recommend;
 
+import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.store.OnlineFeatures;
 import dev.recsys.features.store.OnlineStore;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +54,10 @@ final class GuardedStore implements AutoCloseable {
 
   CompletableFuture<OnlineFeatures> read(String userId, Collection<String> itemIds) {
     return call(() -> store.read(userId, itemIds));
+  }
+
+  CompletableFuture<Map<String, FeatureVector>> readItems(Collection<String> itemIds) {
+    return call(() -> store.readItems(itemIds));
   }
 
   CompletableFuture<List<String>> trending(int n) {

@@ -94,8 +94,8 @@ final class Pipeline {
 
     boolean storeFailed = degraded.contains(FEATURES);
     Map<String, FeatureVector> items = found.items().isEmpty() || storeFailed ? Map.of()
-        : await(store.read(request.userId(), found.ids()), deadline.shareNanos(ITEMS_SHARE),
-            degraded).map(OnlineFeatures::items).orElse(Map.of());
+        : await(store.readItems(found.ids()), deadline.shareNanos(ITEMS_SHARE), degraded)
+            .orElse(Map.of());
     double[][] rows = ranking.rows(found.items(), user, items, now);
     stage = lap("item-features", stage);
     Optional<float[]> scores = found.items().isEmpty() || deadline.expired() ? Optional.empty()
