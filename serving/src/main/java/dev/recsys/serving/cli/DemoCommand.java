@@ -193,6 +193,9 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println();
     System.out.println("Try it (Ctrl-C to stop):");
     System.out.println("  curl -s " + base + "/healthz");
+    System.out.println("  curl -s '" + base + "/v1/users/u00001/recommendations?k=5'");
+    System.out.println("  curl -s '" + base + "/v1/users/u00001/recommendations?k=2&explain=true'");
+    System.out.println("  curl -s '" + base + "/v1/items/i00042/similar?k=5'");
     System.out.println("  curl -s -X POST " + base + "/v1/events -H 'Content-Type: application/json'"
         + " -d '[{\"user_id\":\"u00001\",\"item_id\":\"i00042\",\"type\":\"click\","
         + "\"timestamp\":\"2026-11-01T12:00:00Z\"}]'");
