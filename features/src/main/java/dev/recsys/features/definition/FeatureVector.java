@@ -61,9 +61,10 @@ public record FeatureVector(EntityKind kind, String id, long updatedAt,
     return sum;
   }
 
-  /** A value of feature {@code name}, {@code elapsed} ms after it was computed. */
-  public static double decayed(String name, double value, long elapsed) {
-    return decay(name, value, elapsed);
+  /** The half-life of feature {@code name} in ms, or 0 when it does not decay. */
+  public static long halfLifeMillis(String name) {
+    Duration halfLife = FeatureNames.halfLife(name);
+    return halfLife == null ? 0 : halfLife.toMillis();
   }
 
   private static double decay(String name, double value, long elapsed) {

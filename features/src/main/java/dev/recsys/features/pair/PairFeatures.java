@@ -39,6 +39,8 @@ public final class PairFeatures {
   /** The pair features proper, computed from both vectors. */
   private static final List<String> PAIR = List.of("pair_category_affinity",
       "pair_category_share", "pair_item_touches", "pair_item_recency");
+  private static final long[] USER_HALF_LIVES = halfLives(USER_SOURCES);
+  private static final long[] ITEM_HALF_LIVES = halfLives(ITEM_SOURCES);
   /** Every feature name, in input order. */
   public static final List<String> NAMES = names();
 
@@ -76,13 +78,13 @@ public final class PairFeatures {
    */
   public static final class Side {
     private final FeatureVector vector;
-    private final List<String> names;
+    private final long[] halfLives;
     private final double[] raw;
     private final int since;
 
-    private Side(FeatureVector vector, List<String> names, String sinceName) {
+    private Side(FeatureVector vector, List<String> names, long[] halfLives, String sinceName) {
       this.vector = vector;
-      this.names = names;
+      this.halfLives = halfLives;
       this.raw = new double[names.size()];
       this.since = names.indexOf(sinceName);
       for (int i = 0; i < raw.length; i++) {
@@ -91,11 +93,11 @@ public final class PairFeatures {
     }
 
     public static Side user(FeatureVector vector) {
-      return new Side(vector, USER_SOURCES, USER_SINCE);
+      return new Side(vector, USER_SOURCES, USER_HALF_LIVES, USER_SINCE);
     }
 
     public static Side item(FeatureVector vector) {
-      return new Side(vector, ITEM_SOURCES, ITEM_SINCE);
+      return new Side(vector, ITEM_SOURCES, ITEM_HALF_LIVES, ITEM_SINCE);
     }
 
     /** Writes the values as of {@code time} at {@code out[from..]}; returns the next index. */
@@ -106,8 +108,11 @@ public final class PairFeatures {
       }
       long elapsed = Math.max(0, time - vector.updatedAt());
       for (int i = 0; i < raw.length; i++) {
+        long halfLife = halfLives[i];
+        // As FeatureVector.decayed, without looking the half-life up by name per value.
         out[from + i] = i == since ? elapsed / 1000.0
-            : FeatureVector.decayed(names.get(i), raw[i], elapsed);
+            : halfLife == 0 || elapsed == 0 ? raw[i]
+            : raw[i] * Math.pow(0.5, (double) elapsed / halfLife);
       }
       return from + raw.length;
     }
@@ -117,7 +122,17 @@ public final class PairFeatures {
     if (user == null || itemId == null) {
       return 0;
     }
-    return user.recent().stream().filter(r -> r.itemId().equals(itemId)).count();
+    int touches = 0;
+    for (RecentInteraction r : user.recent()) {
+      if (r.itemId().equals(itemId)) {
+        touches++;
+      }
+    }
+    return touches;
+  }
+
+  private static long[] halfLives(List<String> names) {
+    return names.stream().mapToLong(FeatureVector::halfLifeMillis).toArray();
   }
 
   private static double recency(FeatureVector user, String itemId, long time) {
