@@ -3,8 +3,6 @@ package dev.recsys.schemas;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -23,7 +21,7 @@ import org.apache.avro.specific.SpecificRecord;
 public final class AvroCodec<T extends SpecificRecord> {
   /** Per-thread encode buffers: the encoder writes byte by byte, so no lock per byte. */
   private static final ThreadLocal<UnlockedBuffer> BUFFERS =
-      ThreadLocal.withInitial(UnlockedBuffer::new);
+      ThreadLocal.withInitial(() -> new UnlockedBuffer(512));
   private final Class<T> type;
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
@@ -72,40 +70,6 @@ public final class AvroCodec<T extends SpecificRecord> {
           + e.getMessage() + "); add the schema to the released history", e);
     } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
       throw new CodecException("corrupt " + type.getSimpleName() + " payload: " + e, e);
-    }
-  }
-
-  /** {@link ByteArrayOutputStream} without its per-call lock; confined to one thread. */
-  private static final class UnlockedBuffer extends ByteArrayOutputStream {
-    UnlockedBuffer() {
-      super(512);
-    }
-
-    @Override
-    public void write(int b) {
-      if (count == buf.length) {
-        buf = Arrays.copyOf(buf, buf.length * 2);
-      }
-      buf[count++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) {
-      if (count + length > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + length));
-      }
-      System.arraycopy(bytes, offset, buf, count, length);
-      count += length;
-    }
-
-    @Override
-    public void reset() {
-      count = 0;
-    }
-
-    @Override
-    public byte[] toByteArray() {
-      return Arrays.copyOf(buf, count);
     }
   }
 }

@@ -3,13 +3,12 @@ package dev.recsys.features.stream;
 import static java.util.Objects.requireNonNull;
 
 import dev.recsys.features.definition.EntityModel;
+import dev.recsys.schemas.UnlockedBuffer;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +37,7 @@ public final class EntityStates<S> implements StateStore, CachedStateStore<Strin
   private final EntityModel<S> model;
   private final int liveEntities;
   private final Map<String, S> dirty = new HashMap<>();
-  private final EncodeBuffer buffer = new EncodeBuffer();
+  private final UnlockedBuffer buffer = new UnlockedBuffer(1024);
   private final DataOutputStream output = new DataOutputStream(buffer);
   private Map<String, S> live = Map.of();
 
@@ -171,42 +170,5 @@ public final class EntityStates<S> implements StateStore, CachedStateStore<Strin
       throw new UncheckedIOException("cannot write feature state to " + name(), e);
     }
     return buffer.toByteArray();
-  }
-
-  /**
-   * A byte buffer without {@link ByteArrayOutputStream}'s locking: states are written a byte at a
-   * time (varints), and an uncontended lock per byte was the largest cost of encoding them.
-   */
-  private static final class EncodeBuffer extends ByteArrayOutputStream {
-    EncodeBuffer() {
-      super(1024);
-    }
-
-    @Override
-    public void write(int b) {
-      if (count == buf.length) {
-        buf = Arrays.copyOf(buf, buf.length * 2);
-      }
-      buf[count++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) {
-      if (count + length > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + length));
-      }
-      System.arraycopy(bytes, offset, buf, count, length);
-      count += length;
-    }
-
-    @Override
-    public void reset() {
-      count = 0;
-    }
-
-    @Override
-    public byte[] toByteArray() {
-      return Arrays.copyOf(buf, count);
-    }
   }
 }
