@@ -1,19 +1,17 @@
 package dev.recsys.serving.cli;
 
 import dev.recsys.candidates.embeddings.AlsParams;
-import dev.recsys.candidates.embeddings.EmbeddingsArtifact;
-import dev.recsys.candidates.embeddings.EmbeddingsTraining;
 import dev.recsys.candidates.embeddings.Interaction;
 import dev.recsys.schemas.Topics;
 import dev.recsys.serving.config.RecsysConfig;
 import dev.recsys.serving.demo.TopicCounts;
+import dev.recsys.serving.offline.EmbeddingsJob;
 import dev.recsys.serving.offline.EventWeights;
+import dev.recsys.serving.offline.OfflineLoop;
 import dev.recsys.serving.offline.TrainingInteractions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,9 +25,6 @@ import picocli.CommandLine.ParentCommand;
         + "register them as models/embeddings/{version}/.",
         "Then: recsys build-index --embeddings models/embeddings/VERSION --out DIR"})
 final class TrainEmbeddingsCommand implements Callable<Integer> {
-  static final DateTimeFormatter VERSION =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
   @ParentCommand
   private Recsys root;
 
@@ -78,23 +73,20 @@ final class TrainEmbeddingsCommand implements Callable<Integer> {
       AlsParams params, Path modelsRoot) {
     Stopwatch watch = new Stopwatch();
     List<Interaction> interactions;
-    try (Progress progress = Progress.of("read events", TopicCounts.records(bootstrap,
+    try (Progress read = Progress.of("read events", TopicCounts.records(bootstrap,
         topics.events().name()), " events", 1)) {
-      interactions = TrainingInteractions.read(bootstrap, topics, until, weights,
-          progress::stepTo);
-      progress.complete();
+      interactions = TrainingInteractions.read(bootstrap, topics, until, weights, read::stepTo);
+      read.complete();
     }
-    Clock clock = Clock.systemUTC();
-    EmbeddingsTraining.Trained trained;
-    try (Progress progress = Progress.of("train iALS", params.iterations(), " passes", 1)) {
-      trained = EmbeddingsTraining.run(interactions, params, VERSION.format(clock.instant()),
-          (pass, passes, elapsed) -> progress.stepTo(pass), clock);
+    EmbeddingsJob.Result result;
+    try (Progress train = Progress.of("train iALS", params.iterations(), " passes", 1)) {
+      result = EmbeddingsJob.train(interactions, params, modelsRoot, Clock.systemUTC(),
+          (pass, passes, elapsed) -> train.stepTo(pass));
     }
-    Path dir = EmbeddingsArtifact.write(modelsRoot, trained.info(), trained.embeddings());
+    var info = result.trained().info();
     System.out.printf("trained %d-dimensional embeddings of %,d items from %,d interactions of "
-        + "%,d users in %s; held-out %s; registered %s%n", params.factors(),
-        trained.info().itemCount(), interactions.size(), trained.info().userCount(), watch.total(),
-        trained.info().quality(), dir);
-    return dir;
+        + "%,d users in %s; held-out: %s; registered %s%n", params.factors(), info.itemCount(),
+        result.interactions(), info.userCount(), watch.total(), OfflineLoop.quality(info.quality()), result.dir());
+    return result.dir();
   }
 }
