@@ -17,6 +17,8 @@ final class DistinctCounter {
   /** {@code 2^-rank} for every possible rank, exactly as {@code Math.pow} gives it. */
   private static final double[] INVERSE_POWERS = inversePowers();
   private final byte[] registers;
+  /** The last estimate, or -1 when a register changed since: most adds change none. */
+  private long estimate = -1;
 
   DistinctCounter() {
     this(new byte[REGISTERS]);
@@ -32,10 +34,18 @@ final class DistinctCounter {
     int rank = Long.numberOfLeadingZeros((hash << BITS) | (1L << (BITS - 1))) + 1;
     if (rank > registers[register]) {
       registers[register] = (byte) rank;
+      estimate = -1;
     }
   }
 
   long estimate() {
+    if (estimate < 0) {
+      estimate = compute();
+    }
+    return estimate;
+  }
+
+  private long compute() {
     double sum = 0;
     int zeros = 0;
     for (byte r : registers) {

@@ -39,15 +39,6 @@ public record FeatureVector(EntityKind kind, String id, long updatedAt,
     return values.getOrDefault(name, 0.0);
   }
 
-  /** {@code at(time).get(name)}, without building the moved vector. */
-  public double valueAt(String name, long time) {
-    long elapsed = Math.max(0, time - updatedAt);
-    if (name.equals(kind.prefix() + SECONDS_SINCE_LAST_EVENT)) {
-      return elapsed / 1000.0;
-    }
-    return decay(name, get(name), elapsed);
-  }
-
   /** The sum over the features whose names start with {@code prefix}, each as of {@code time}. */
   public double sumAt(String prefix, long time) {
     long elapsed = Math.max(0, time - updatedAt);

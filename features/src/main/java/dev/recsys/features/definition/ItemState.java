@@ -4,6 +4,7 @@ import dev.recsys.schemas.avro.EventType;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.List;
 import java.util.TreeMap;
 
 /** Everything the item features need about one item, updated one interaction at a time. */
@@ -45,23 +46,37 @@ public final class ItemState {
 
   /** The item's features as of its last event. */
   public FeatureVector features(String itemId) {
-    TreeMap<String, Double> values = new TreeMap<>();
+    List<String> names = FeatureLayout.of(FeatureVector.EntityKind.ITEM).names();
+    double[] values = fixedValues();
+    TreeMap<String, Double> byName = new TreeMap<>();
+    for (int i = 0; i < values.length; i++) {
+      byName.put(names.get(i), values[i]);
+    }
+    return new FeatureVector(FeatureVector.EntityKind.ITEM, itemId, lastEventAt, byName,
+        List.of());
+  }
+
+  /**
+   * The same values as {@link #features}, in {@link FeatureLayout} order, without naming them:
+   * for callers that read every item feature many times (replay's rows).
+   */
+  public double[] fixedValues() {
+    double[] values = new double[FeatureLayout.of(FeatureVector.EntityKind.ITEM).names().size()];
+    int at = 0;
     for (EventType type : WindowCounts.COUNTED) {
       for (Window window : Window.values()) {
-        values.put(FeatureNames.count(FeatureVector.EntityKind.ITEM, type, window),
-            (double) counts.count(type, window, lastEventAt));
+        values[at++] = counts.count(type, window, lastEventAt);
       }
     }
     double views = counts.count(EventType.VIEW, Window.D7, lastEventAt);
     double clicks = counts.count(EventType.CLICK, Window.D7, lastEventAt);
     double purchases = counts.count(EventType.PURCHASE, Window.D7, lastEventAt);
-    values.put(FeatureNames.ITEM_CTR_7D, smoothed(clicks, views, PRIOR_CTR));
-    values.put(FeatureNames.ITEM_CVR_7D, smoothed(purchases, clicks, PRIOR_CVR));
-    values.put(FeatureNames.ITEM_TRENDING, trending.at(lastEventAt, Weights.TRENDING_HALF_LIFE));
-    values.put(FeatureNames.ITEM_DISTINCT_USERS, (double) users.estimate());
-    values.put(FeatureNames.ITEM_EVENTS_TOTAL, (double) events);
-    return new FeatureVector(FeatureVector.EntityKind.ITEM, itemId, lastEventAt, values,
-        java.util.List.of());
+    values[at++] = smoothed(clicks, views, PRIOR_CTR);
+    values[at++] = smoothed(purchases, clicks, PRIOR_CVR);
+    values[at++] = trending.at(lastEventAt, Weights.TRENDING_HALF_LIFE);
+    values[at++] = users.estimate();
+    values[at] = events;
+    return values;
   }
 
   private static double smoothed(double successes, double trials, double prior) {

@@ -1,5 +1,6 @@
 package dev.recsys.features.pair;
 
+import dev.recsys.features.definition.FeatureLayout;
 import dev.recsys.features.definition.FeatureNames;
 import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.FeatureVector.EntityKind;
@@ -40,6 +41,13 @@ public final class PairFeatures {
   private static final List<String> PAIR = List.of("pair_category_affinity",
       "pair_category_share", "pair_item_touches", "pair_item_recency");
   private static final long[] USER_HALF_LIVES = halfLives(USER_SOURCES);
+  private static final int USER_SINCE_AT = USER_SOURCES.indexOf(USER_SINCE);
+  private static final int ITEM_SINCE_AT = ITEM_SOURCES.indexOf(ITEM_SINCE);
+  /** Where each item source is in the item layout (-1 for the time since the last event). */
+  private static final int[] ITEM_LAYOUT_POSITIONS = ITEM_SOURCES.stream()
+      .mapToInt(FeatureLayout.of(EntityKind.ITEM)::position).toArray();
+  private static final long AFFINITY_HALF_LIFE =
+      FeatureVector.halfLifeMillis(FeatureNames.USER_AFFINITY_PREFIX);
   private static final long[] ITEM_HALF_LIVES = halfLives(ITEM_SOURCES);
   /** Every feature name, in input order. */
   public static final List<String> NAMES = names();
@@ -62,11 +70,12 @@ public final class PairFeatures {
     int at = user.copyAt(time, out, 0);
     at = item.copyAt(time, out, at);
     FeatureVector u = user.vector;
-    String itemId = item.vector == null ? null : item.vector.id();
+    String itemId = item.id;
     double affinity = u == null || category == null ? 0
-        : u.valueAt(FeatureNames.USER_AFFINITY_PREFIX + category, time);
-    out[at++] = affinity;
-    out[at++] = affinity == 0 ? 0 : affinity / u.sumAt(FeatureNames.USER_AFFINITY_PREFIX, time);
+        : u.get(FeatureNames.USER_AFFINITY_PREFIX + category);
+    // Every affinity decays alike, so the share is the same at any moment: decay once.
+    out[at++] = affinity == 0 ? 0 : affinity * user.affinityDecay(time);
+    out[at++] = affinity == 0 ? 0 : affinity / user.affinitySum;
     out[at++] = touches(u, itemId);
     out[at] = recency(u, itemId, time);
     return out;
@@ -77,36 +86,77 @@ public final class PairFeatures {
    * moment then costs no lookups. Replay keeps one per entity and reuses it across rows.
    */
   public static final class Side {
+    /** The entity's id, or null for one never seen. */
+    private final String id;
+    private final long updatedAt;
+    /** The user's vector (recent items, affinities); null for items and unseen users. */
     private final FeatureVector vector;
     private final long[] halfLives;
     private final double[] raw;
     private final int since;
+    /** The sum of the user's category affinities at {@code vector.updatedAt()}. */
+    private final double affinitySum;
 
-    private Side(FeatureVector vector, List<String> names, long[] halfLives, String sinceName) {
+    private Side(String id, long updatedAt, FeatureVector vector, double[] raw,
+        long[] halfLives, int since) {
+      this.id = id;
+      this.updatedAt = updatedAt;
       this.vector = vector;
+      this.raw = raw;
       this.halfLives = halfLives;
-      this.raw = new double[names.size()];
-      this.since = names.indexOf(sinceName);
-      for (int i = 0; i < raw.length; i++) {
-        raw[i] = vector == null ? (i == since ? UNSEEN_SECONDS : 0) : vector.get(names.get(i));
-      }
+      this.since = since;
+      this.affinitySum = vector == null ? 0
+          : vector.sumAt(FeatureNames.USER_AFFINITY_PREFIX, vector.updatedAt());
     }
 
     public static Side user(FeatureVector vector) {
-      return new Side(vector, USER_SOURCES, USER_HALF_LIVES, USER_SINCE);
+      return new Side(vector == null ? null : vector.id(), updatedAt(vector), vector,
+          raw(vector, USER_SOURCES, USER_SINCE), USER_HALF_LIVES, USER_SINCE_AT);
     }
 
     public static Side item(FeatureVector vector) {
-      return new Side(vector, ITEM_SOURCES, ITEM_HALF_LIVES, ITEM_SINCE);
+      return new Side(vector == null ? null : vector.id(), updatedAt(vector), null,
+          raw(vector, ITEM_SOURCES, ITEM_SINCE), ITEM_HALF_LIVES, ITEM_SINCE_AT);
+    }
+
+    /**
+     * The item side from the values of {@code ItemState.fixedValues()} (in the item
+     * {@link FeatureLayout}): the same side as from the vector, without building it.
+     */
+    public static Side item(String itemId, long updatedAt, double[] fixedValues) {
+      double[] raw = new double[ITEM_SOURCES.size()];
+      for (int i = 0; i < raw.length; i++) {
+        raw[i] = i == ITEM_SINCE_AT ? 0 : fixedValues[ITEM_LAYOUT_POSITIONS[i]];
+      }
+      return new Side(itemId, updatedAt, null, raw, ITEM_HALF_LIVES, ITEM_SINCE_AT);
+    }
+
+    private static long updatedAt(FeatureVector vector) {
+      return vector == null ? 0 : vector.updatedAt();
+    }
+
+    private static double[] raw(FeatureVector vector, List<String> names, String sinceName) {
+      double[] raw = new double[names.size()];
+      for (int i = 0; i < raw.length; i++) {
+        String name = names.get(i);
+        raw[i] = vector == null ? (name.equals(sinceName) ? UNSEEN_SECONDS : 0)
+            : vector.get(name);
+      }
+      return raw;
+    }
+
+    private double affinityDecay(long time) {
+      long elapsed = Math.max(0, time - updatedAt);
+      return elapsed == 0 ? 1 : Math.pow(0.5, (double) elapsed / AFFINITY_HALF_LIFE);
     }
 
     /** Writes the values as of {@code time} at {@code out[from..]}; returns the next index. */
     int copyAt(long time, double[] out, int from) {
-      if (vector == null) {
+      if (id == null) {
         System.arraycopy(raw, 0, out, from, raw.length);
         return from + raw.length;
       }
-      long elapsed = Math.max(0, time - vector.updatedAt());
+      long elapsed = Math.max(0, time - updatedAt);
       for (int i = 0; i < raw.length; i++) {
         long halfLife = halfLives[i];
         // As FeatureVector.decayed, without looking the half-life up by name per value.

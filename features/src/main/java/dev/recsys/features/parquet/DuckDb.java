@@ -41,7 +41,12 @@ public final class DuckDb implements AutoCloseable {
 
   /** Writes a table to one ZSTD-compressed Parquet file. */
   public void copyToParquet(String table, Path file) {
-    execute("COPY " + table + " TO " + literal(file.toString())
+    copyQueryToParquet(table, file);
+  }
+
+  /** Writes the rows of a query (or a table name) to one ZSTD-compressed Parquet file. */
+  public void copyQueryToParquet(String query, Path file) {
+    execute("COPY (FROM " + query + ") TO " + literal(file.toString())
         + " (FORMAT PARQUET, COMPRESSION ZSTD)");
   }
 

@@ -80,7 +80,9 @@ public final class FeatureStates {
   public PairFeatures.Side itemSide(String itemId) {
     PairFeatures.Side side = itemSides.get(itemId);
     if (side == null) {
-      side = PairFeatures.Side.item(item(itemId));
+      ItemState state = items.get(itemId);
+      side = state == null ? PairFeatures.Side.item(null)
+          : PairFeatures.Side.item(itemId, state.lastEventAt(), state.fixedValues());
       itemSides.put(itemId, side);
     }
     return side;

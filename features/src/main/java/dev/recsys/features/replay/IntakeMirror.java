@@ -8,6 +8,7 @@ import dev.recsys.schemas.avro.UserEvent;
 import dev.recsys.schemas.validation.EventRules;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -20,15 +21,18 @@ import java.util.Map;
  * horizon plus the grace period.
  */
 final class IntakeMirror {
-  private final IntakePolicy policy;
-  private final Map<Integer, Long> watermarks = new HashMap<>();
+  private final long grace;
+  private final long horizon;
+  /** By partition; {@link Long#MIN_VALUE} before a partition's first accepted event. */
+  private long[] watermarks = new long[0];
   private final Map<String, Long> seen = new HashMap<>();
   private final Map<RefusalReason, Long> refused = new EnumMap<>(RefusalReason.class);
   private long duplicates;
   private long sinceSweep;
 
   IntakeMirror(IntakePolicy policy) {
-    this.policy = policy;
+    this.grace = policy.grace().toMillis();
+    this.horizon = policy.dedupeHorizon().toMillis();
   }
 
   /** The decoded event if the stream would have accepted it, else null. */
@@ -44,16 +48,16 @@ final class IntakeMirror {
     }
     long time = event.getTimestamp().toEpochMilli();
     Long first = seen.get(event.getEventId());
-    if (first != null && Math.abs(time - first) <= policy.dedupeHorizon().toMillis()) {
+    if (first != null && Math.abs(time - first) <= horizon) {
       duplicates++;
       return null;
     }
-    Long watermark = watermarks.get(record.partition());
-    if (watermark != null && time < watermark - policy.grace().toMillis()) {
+    long watermark = watermark(record.partition());
+    if (watermark != Long.MIN_VALUE && time < watermark - grace) {
       return refuse(RefusalReason.LATE);
     }
-    if (watermark == null || time > watermark) {
-      watermarks.put(record.partition(), time);
+    if (time > watermark) {
+      watermarks[record.partition()] = time;
     }
     seen.put(event.getEventId(), time);
     sweep();
@@ -62,11 +66,16 @@ final class IntakeMirror {
 
   /** The partition's watermark, or {@link Long#MIN_VALUE} before its first accepted event. */
   long watermark(int partition) {
-    return watermarks.getOrDefault(partition, Long.MIN_VALUE);
+    if (partition >= watermarks.length) {
+      int size = watermarks.length;
+      watermarks = Arrays.copyOf(watermarks, partition + 1);
+      Arrays.fill(watermarks, size, watermarks.length, Long.MIN_VALUE);
+    }
+    return watermarks[partition];
   }
 
   long grace() {
-    return policy.grace().toMillis();
+    return grace;
   }
 
   long duplicates() {
@@ -83,12 +92,17 @@ final class IntakeMirror {
   }
 
   private void sweep() {
-    if (++sinceSweep < 100_000 || watermarks.isEmpty()) {
+    if (++sinceSweep < 100_000) {
       return;
     }
     sinceSweep = 0;
-    long oldest = watermarks.values().stream().mapToLong(Long::longValue).min().orElseThrow();
-    long forgetBefore = oldest - policy.grace().toMillis() - policy.dedupeHorizon().toMillis();
+    // Partitions yet to accept anything are not waited for, as before their first event.
+    long oldest = Arrays.stream(watermarks).filter(w -> w != Long.MIN_VALUE).min()
+        .orElse(Long.MIN_VALUE);
+    if (oldest == Long.MIN_VALUE) {
+      return;
+    }
+    long forgetBefore = oldest - grace - horizon;
     for (Iterator<Long> times = seen.values().iterator(); times.hasNext(); ) {
       if (times.next() < forgetBefore) {
         times.remove();
