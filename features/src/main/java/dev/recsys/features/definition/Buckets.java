@@ -14,6 +14,8 @@ final class Buckets {
   private long[] starts;
   private int[] counts;
   private int size;
+  /** The sum of every bucket held. */
+  private long total;
 
   Buckets(long bucketMillis) {
     this(bucketMillis, new long[4], new int[4], 0);
@@ -24,11 +26,15 @@ final class Buckets {
     this.starts = starts;
     this.counts = counts;
     this.size = size;
+    for (int i = 0; i < size; i++) {
+      total += counts[i];
+    }
   }
 
   void add(long timestamp, int n) {
     long start = Math.floorDiv(timestamp, bucketMillis) * bucketMillis;
     int at = Arrays.binarySearch(starts, 0, size, start);
+    total += n;
     if (at >= 0) {
       counts[at] += n;
       return;
@@ -45,16 +51,60 @@ final class Buckets {
     size++;
   }
 
-  /** Events in buckets overlapping {@code (end - length, end]}. */
+  /**
+   * Events in buckets overlapping {@code (end - length, end]}. Whichever is fewer is added up:
+   * the buckets inside the window, or those outside it taken from the total (a week of hour
+   * buckets is 168 inside and usually none outside).
+   */
   long sum(long end, long length) {
-    long from = end - length;
-    long total = 0;
-    for (int i = size - 1; i >= 0 && starts[i] + bucketMillis > from; i--) {
-      if (starts[i] <= end) {
-        total += counts[i];
+    int first = firstEndingAfter(end - length);
+    int last = firstStartingAfter(end) - 1;
+    if (last < first) {
+      return 0;
+    }
+    int inside = last - first + 1;
+    if (inside <= size - inside) {
+      return range(first, last + 1);
+    }
+    return total - range(0, first) - range(last + 1, size);
+  }
+
+  private long range(int from, int to) {
+    long sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += counts[i];
+    }
+    return sum;
+  }
+
+  /** The index of the first bucket that ends after {@code time}, or {@code size}. */
+  private int firstEndingAfter(long time) {
+    int low = 0;
+    int high = size;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (starts[mid] + bucketMillis > time) {
+        high = mid;
+      } else {
+        low = mid + 1;
       }
     }
-    return total;
+    return low;
+  }
+
+  /** The index of the first bucket that starts after {@code time}, or {@code size}. */
+  private int firstStartingAfter(long time) {
+    int low = 0;
+    int high = size;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (starts[mid] > time) {
+        high = mid;
+      } else {
+        low = mid + 1;
+      }
+    }
+    return low;
   }
 
   /** Drops buckets that end at or before {@code before}. */
@@ -64,6 +114,7 @@ final class Buckets {
       keep++;
     }
     if (keep > 0) {
+      total -= range(0, keep);
       System.arraycopy(starts, keep, starts, 0, size - keep);
       System.arraycopy(counts, keep, counts, 0, size - keep);
       size -= keep;

@@ -22,7 +22,7 @@ final class EventTimeMerge {
   private final IntakeMirror intake;
   private long read;
 
-  EventTimeMerge(List<Iterator<SourcedEvent>> partitions, IntakeMirror intake) {
+  EventTimeMerge(List<? extends Iterator<Judged>> partitions, IntakeMirror intake) {
     this.intake = intake;
     partitions.forEach(p -> cursors.add(new Cursor(p)));
   }
@@ -38,7 +38,7 @@ final class EventTimeMerge {
       if (cursor == null) {
         return buffer.isEmpty() ? List.of() : pollGroup();
       }
-      SourcedEvent record = cursor.records.next();
+      Judged record = cursor.records.next();
       cursor.partition = record.partition();
       read++;
       UserEvent event = intake.accept(record);
@@ -98,10 +98,10 @@ final class EventTimeMerge {
   }
 
   private static final class Cursor {
-    private final Iterator<SourcedEvent> records;
+    private final Iterator<Judged> records;
     private int partition = -1;
 
-    Cursor(Iterator<SourcedEvent> records) {
+    Cursor(Iterator<Judged> records) {
       this.records = records;
     }
   }

@@ -2,11 +2,7 @@ package dev.recsys.features.replay;
 
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.intake.RefusalReason;
-import dev.recsys.schemas.CodecException;
-import dev.recsys.schemas.Codecs;
 import dev.recsys.schemas.avro.UserEvent;
-import dev.recsys.schemas.validation.EventRules;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,16 +32,11 @@ final class IntakeMirror {
   }
 
   /** The decoded event if the stream would have accepted it, else null. */
-  UserEvent accept(SourcedEvent record) {
-    UserEvent event;
-    try {
-      event = Codecs.USER_EVENT.decode(record.value());
-    } catch (CodecException e) {
-      return refuse(RefusalReason.UNDECODABLE);
+  UserEvent accept(Judged record) {
+    if (record.refusal() != null) {
+      return refuse(record.refusal());
     }
-    if (!EventRules.check(event, Instant.ofEpochMilli(record.recordTimestamp())).isEmpty()) {
-      return refuse(RefusalReason.INVALID);
-    }
+    UserEvent event = record.event();
     long time = event.getTimestamp().toEpochMilli();
     Long first = seen.get(event.getEventId());
     if (first != null && Math.abs(time - first) <= horizon) {

@@ -50,12 +50,26 @@ public final class ReplayEngine {
   /**
    * Runs the replay.
    *
-   * @param partitions each partition's records in offset order
+   * @param partitions each partition's records in offset order; each is read and decoded ahead on
+   *     a thread of its own
    * @param impressions impressions in time order; when there are any, they label the rows
    * @param rows receives every training row
    * @param progress receives the number of records read, now and then
    */
   public ReplaySummary run(List<Iterator<SourcedEvent>> partitions,
+      Iterator<Impression> impressions, Consumer<TrainingRow> rows, LongConsumer progress) {
+    List<ReadAhead<Judged>> judged = new ArrayList<>();
+    try {
+      for (int p = 0; p < partitions.size(); p++) {
+        judged.add(new ReadAhead<>("replay-read-" + p, partitions.get(p), Judged::of));
+      }
+      return replay(judged, impressions, rows, progress);
+    } finally {
+      judged.forEach(ReadAhead::close);
+    }
+  }
+
+  private ReplaySummary replay(List<ReadAhead<Judged>> partitions,
       Iterator<Impression> impressions, Consumer<TrainingRow> rows, LongConsumer progress) {
     IntakeMirror mirror = new IntakeMirror(intake);
     EventTimeMerge merge = new EventTimeMerge(partitions, mirror);
