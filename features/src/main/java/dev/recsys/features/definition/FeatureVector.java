@@ -39,19 +39,6 @@ public record FeatureVector(EntityKind kind, String id, long updatedAt,
     return values.getOrDefault(name, 0.0);
   }
 
-  /** The sum over the features whose names start with {@code prefix}, each as of {@code time}. */
-  public double sumAt(String prefix, long time) {
-    long elapsed = Math.max(0, time - updatedAt);
-    double sum = 0;
-    for (var e : values.tailMap(prefix).entrySet()) {
-      if (!e.getKey().startsWith(prefix)) {
-        break;
-      }
-      sum += decay(e.getKey(), e.getValue(), elapsed);
-    }
-    return sum;
-  }
-
   /** The half-life of feature {@code name} in ms, or 0 when it does not decay. */
   public static long halfLifeMillis(String name) {
     Duration halfLife = FeatureNames.halfLife(name);

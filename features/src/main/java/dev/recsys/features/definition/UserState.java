@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -26,19 +26,20 @@ public final class UserState {
 
   private final WindowCounts counts;
   private final List<RecentInteraction> recent;
-  private final Map<String, DecayedScore> affinity;
+  /** By category, sorted: sums over it add up in one order everywhere. */
+  private final TreeMap<String, DecayedScore> affinity;
   private long lastEventAt;
   private long events;
   private String session;
   private final Set<String> sessionItems;
 
   public UserState() {
-    this(new WindowCounts(), new ArrayList<>(), new HashMap<>(), Long.MIN_VALUE, 0, null,
+    this(new WindowCounts(), new ArrayList<>(), new TreeMap<>(), Long.MIN_VALUE, 0, null,
         new HashSet<>());
   }
 
   private UserState(WindowCounts counts, List<RecentInteraction> recent,
-      Map<String, DecayedScore> affinity, long lastEventAt, long events, String session,
+      TreeMap<String, DecayedScore> affinity, long lastEventAt, long events, String session,
       Set<String> sessionItems) {
     this.counts = counts;
     this.recent = recent;
@@ -100,18 +101,45 @@ public final class UserState {
 
   /** The user's features as of their last event. */
   public FeatureVector features(String userId) {
+    List<String> names = FeatureLayout.of(FeatureVector.EntityKind.USER).names();
+    double[] fixed = fixedValues();
     TreeMap<String, Double> values = new TreeMap<>();
+    for (int i = 0; i < fixed.length; i++) {
+      values.put(names.get(i), fixed[i]);
+    }
+    affinities().forEach((category, value) ->
+        values.put(FeatureNames.USER_AFFINITY_PREFIX + category, value));
+    return new FeatureVector(FeatureVector.EntityKind.USER, userId, lastEventAt, values, recent);
+  }
+
+  /**
+   * The fixed features of {@link #features}, in {@link FeatureLayout} order, without naming
+   * them: for callers that need them many times (replay's rows).
+   */
+  public double[] fixedValues() {
+    double[] values = new double[FeatureLayout.of(FeatureVector.EntityKind.USER).names().size()];
+    int at = 0;
     for (EventType type : WindowCounts.COUNTED) {
       for (Window window : Window.values()) {
-        values.put(FeatureNames.count(FeatureVector.EntityKind.USER, type, window),
-            (double) counts.count(type, window, lastEventAt));
+        values[at++] = counts.count(type, window, lastEventAt);
       }
     }
-    values.put(FeatureNames.USER_EVENTS_TOTAL, (double) events);
-    values.put(FeatureNames.USER_SESSION_DISTINCT_ITEMS, (double) sessionItems.size());
-    affinity.forEach((category, score) -> values.put(FeatureNames.USER_AFFINITY_PREFIX + category,
-        score.at(lastEventAt, Weights.AFFINITY_HALF_LIFE)));
-    return new FeatureVector(FeatureVector.EntityKind.USER, userId, lastEventAt, values, recent);
+    values[at++] = events;
+    values[at] = sessionItems.size();
+    return values;
+  }
+
+  /** The category affinities of {@link #features} by category, sorted by category. */
+  public SortedMap<String, Double> affinities() {
+    TreeMap<String, Double> values = new TreeMap<>();
+    affinity.forEach((category, score) ->
+        values.put(category, score.at(lastEventAt, Weights.AFFINITY_HALF_LIFE)));
+    return values;
+  }
+
+  /** The last interactions, oldest first, as {@link #features} has them. */
+  public List<RecentInteraction> recent() {
+    return List.copyOf(recent);
   }
 
   public long lastEventAt() {
@@ -126,7 +154,7 @@ public final class UserState {
       out.writeByte(r.type().ordinal());
       out.writeLong(r.timestamp());
     }
-    TreeMap<String, DecayedScore> sorted = new TreeMap<>(affinity);
+    TreeMap<String, DecayedScore> sorted = affinity;
     out.writeInt(sorted.size());
     for (Map.Entry<String, DecayedScore> e : sorted.entrySet()) {
       out.writeUTF(e.getKey());
@@ -151,7 +179,7 @@ public final class UserState {
       recent.add(new RecentInteraction(in.readUTF(), EventType.values()[in.readByte()],
           in.readLong()));
     }
-    Map<String, DecayedScore> affinity = new HashMap<>();
+    TreeMap<String, DecayedScore> affinity = new TreeMap<>();
     for (int n = in.readInt(); n > 0; n--) {
       affinity.put(in.readUTF(), new DecayedScore(in.readDouble(), in.readLong()));
     }

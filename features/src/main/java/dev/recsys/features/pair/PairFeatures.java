@@ -5,12 +5,17 @@ import dev.recsys.features.definition.FeatureNames;
 import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.FeatureVector.EntityKind;
 import dev.recsys.features.definition.RecentInteraction;
+import dev.recsys.features.definition.UserState;
 import dev.recsys.features.definition.Window;
 import dev.recsys.schemas.avro.EventType;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The ranker's input: a fixed, ordered list of named numbers describing a user, a candidate item
@@ -43,6 +48,9 @@ public final class PairFeatures {
   private static final long[] USER_HALF_LIVES = halfLives(USER_SOURCES);
   private static final int USER_SINCE_AT = USER_SOURCES.indexOf(USER_SINCE);
   private static final int ITEM_SINCE_AT = ITEM_SOURCES.indexOf(ITEM_SINCE);
+  /** Where each user source is in the user layout (-1 for the time since the last event). */
+  private static final int[] USER_LAYOUT_POSITIONS = USER_SOURCES.stream()
+      .mapToInt(FeatureLayout.of(EntityKind.USER)::position).toArray();
   /** Where each item source is in the item layout (-1 for the time since the last event). */
   private static final int[] ITEM_LAYOUT_POSITIONS = ITEM_SOURCES.stream()
       .mapToInt(FeatureLayout.of(EntityKind.ITEM)::position).toArray();
@@ -69,15 +77,13 @@ public final class PairFeatures {
     double[] out = new double[NAMES.size()];
     int at = user.copyAt(time, out, 0);
     at = item.copyAt(time, out, at);
-    FeatureVector u = user.vector;
     String itemId = item.id;
-    double affinity = u == null || category == null ? 0
-        : u.get(FeatureNames.USER_AFFINITY_PREFIX + category);
+    double affinity = category == null ? 0 : user.affinity.getOrDefault(category, 0.0);
     // Every affinity decays alike, so the share is the same at any moment: decay once.
     out[at++] = affinity == 0 ? 0 : affinity * user.affinityDecay(time);
     out[at++] = affinity == 0 ? 0 : affinity / user.affinitySum;
-    out[at++] = touches(u, itemId);
-    out[at] = recency(u, itemId, time);
+    out[at++] = touches(user.recent, itemId);
+    out[at] = recency(user.recent, itemId, time);
     return out;
   }
 
@@ -89,34 +95,66 @@ public final class PairFeatures {
     /** The entity's id, or null for one never seen. */
     private final String id;
     private final long updatedAt;
-    /** The user's vector (recent items, affinities); null for items and unseen users. */
-    private final FeatureVector vector;
     private final long[] halfLives;
     private final double[] raw;
     private final int since;
-    /** The sum of the user's category affinities at {@code vector.updatedAt()}. */
+    /** A user's category affinities at {@code updatedAt}, by category; empty for items. */
+    private final Map<String, Double> affinity;
+    /** Their sum, added up in category order wherever the side comes from. */
     private final double affinitySum;
+    /** A user's last interactions; empty for items. */
+    private final List<RecentInteraction> recent;
 
-    private Side(String id, long updatedAt, FeatureVector vector, double[] raw,
-        long[] halfLives, int since) {
+    private Side(String id, long updatedAt, double[] raw, long[] halfLives, int since,
+        SortedMap<String, Double> affinity, List<RecentInteraction> recent) {
       this.id = id;
       this.updatedAt = updatedAt;
-      this.vector = vector;
       this.raw = raw;
       this.halfLives = halfLives;
       this.since = since;
-      this.affinitySum = vector == null ? 0
-          : vector.sumAt(FeatureNames.USER_AFFINITY_PREFIX, vector.updatedAt());
+      this.affinity = affinity;
+      double sum = 0;
+      for (double value : affinity.values()) {
+        sum += value;
+      }
+      this.affinitySum = sum;
+      this.recent = recent;
     }
 
     public static Side user(FeatureVector vector) {
-      return new Side(vector == null ? null : vector.id(), updatedAt(vector), vector,
-          raw(vector, USER_SOURCES, USER_SINCE), USER_HALF_LIVES, USER_SINCE_AT);
+      TreeMap<String, Double> affinity = new TreeMap<>();
+      if (vector != null) {
+        String prefix = FeatureNames.USER_AFFINITY_PREFIX;
+        for (var e : vector.values().tailMap(prefix).entrySet()) {
+          if (!e.getKey().startsWith(prefix)) {
+            break;
+          }
+          affinity.put(e.getKey().substring(prefix.length()), e.getValue());
+        }
+      }
+      return new Side(vector == null ? null : vector.id(), updatedAt(vector),
+          raw(vector, USER_SOURCES, USER_SINCE), USER_HALF_LIVES, USER_SINCE_AT, affinity,
+          vector == null ? List.of() : vector.recent());
+    }
+
+    /**
+     * The user side from a user's state: the same side as from {@code state.features(userId)},
+     * without building the vector.
+     */
+    public static Side user(String userId, UserState state) {
+      double[] fixed = state.fixedValues();
+      double[] raw = new double[USER_SOURCES.size()];
+      for (int i = 0; i < raw.length; i++) {
+        raw[i] = i == USER_SINCE_AT ? 0 : fixed[USER_LAYOUT_POSITIONS[i]];
+      }
+      return new Side(userId, state.lastEventAt(), raw, USER_HALF_LIVES, USER_SINCE_AT,
+          state.affinities(), state.recent());
     }
 
     public static Side item(FeatureVector vector) {
-      return new Side(vector == null ? null : vector.id(), updatedAt(vector), null,
-          raw(vector, ITEM_SOURCES, ITEM_SINCE), ITEM_HALF_LIVES, ITEM_SINCE_AT);
+      return new Side(vector == null ? null : vector.id(), updatedAt(vector),
+          raw(vector, ITEM_SOURCES, ITEM_SINCE), ITEM_HALF_LIVES, ITEM_SINCE_AT,
+          Collections.emptySortedMap(), List.of());
     }
 
     /**
@@ -128,7 +166,8 @@ public final class PairFeatures {
       for (int i = 0; i < raw.length; i++) {
         raw[i] = i == ITEM_SINCE_AT ? 0 : fixedValues[ITEM_LAYOUT_POSITIONS[i]];
       }
-      return new Side(itemId, updatedAt, null, raw, ITEM_HALF_LIVES, ITEM_SINCE_AT);
+      return new Side(itemId, updatedAt, raw, ITEM_HALF_LIVES, ITEM_SINCE_AT,
+          Collections.emptySortedMap(), List.of());
     }
 
     private static long updatedAt(FeatureVector vector) {
@@ -168,12 +207,12 @@ public final class PairFeatures {
     }
   }
 
-  private static double touches(FeatureVector user, String itemId) {
-    if (user == null || itemId == null) {
+  private static double touches(List<RecentInteraction> recent, String itemId) {
+    if (itemId == null) {
       return 0;
     }
     int touches = 0;
-    for (RecentInteraction r : user.recent()) {
+    for (RecentInteraction r : recent) {
       if (r.itemId().equals(itemId)) {
         touches++;
       }
@@ -185,12 +224,12 @@ public final class PairFeatures {
     return names.stream().mapToLong(FeatureVector::halfLifeMillis).toArray();
   }
 
-  private static double recency(FeatureVector user, String itemId, long time) {
-    if (user == null || itemId == null) {
+  private static double recency(List<RecentInteraction> recent, String itemId, long time) {
+    if (itemId == null) {
       return 0;
     }
     long last = Long.MIN_VALUE;
-    for (RecentInteraction r : user.recent()) {
+    for (RecentInteraction r : recent) {
       if (r.itemId().equals(itemId)) {
         last = Math.max(last, r.timestamp());
       }

@@ -76,6 +76,12 @@ public final class FeatureStates {
     return cached;
   }
 
+  /** The user's side of the pair features, as of their last event. */
+  public PairFeatures.Side userSide(String userId) {
+    UserState state = users.get(userId);
+    return state == null ? PairFeatures.Side.user(null) : PairFeatures.Side.user(userId, state);
+  }
+
   /** The item's side of the pair features, as of its last event (cached until it changes). */
   public PairFeatures.Side itemSide(String itemId) {
     PairFeatures.Side side = itemSides.get(itemId);

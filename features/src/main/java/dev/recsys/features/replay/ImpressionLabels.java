@@ -29,7 +29,7 @@ final class ImpressionLabels {
     }
     String user = impression.getUserId();
     Map<String, TrainingRow> rows = new HashMap<>();
-    PairFeatures.Side userSide = PairFeatures.Side.user(states.user(user));
+    PairFeatures.Side userSide = states.userSide(user);
     for (ImpressionItem item : impression.getItems()) {
       String id = item.getItemId();
       rows.putIfAbsent(id, new TrainingRow(impression.getRequestId(), user, id, time, 0,

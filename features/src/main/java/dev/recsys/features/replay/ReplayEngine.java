@@ -124,7 +124,7 @@ public final class ReplayEngine {
       return;
     }
     String userId = event.getUserId();
-    PairFeatures.Side user = PairFeatures.Side.user(states.user(userId));
+    PairFeatures.Side user = states.userSide(userId);
     String group = event.getSessionId() != null ? userId + "/" + event.getSessionId()
         : userId + "/" + event.getEventId();
     rows.accept(row(group, user, userId, event.getItemId(), time, 1));
