@@ -28,7 +28,7 @@ final class ExactIndex implements AnnIndex {
     if (ids.size() != vectors.size()) {
       throw new IllegalArgumentException(ids.size() + " ids but " + vectors.size() + " vectors");
     }
-    ExactIndex index = new ExactIndex(new ItemTable(dimensions), params);
+    ExactIndex index = new ExactIndex(new ItemTable(dimensions, false), params);
     for (int i = 0; i < ids.size(); i++) {
       index.upsert(ids.get(i), vectors.get(i));
     }
@@ -36,7 +36,7 @@ final class ExactIndex implements AnnIndex {
   }
 
   static ExactIndex load(IndexFiles.Contents contents) {
-    ExactIndex index = new ExactIndex(new ItemTable(contents.dimensions()), contents.params());
+    ExactIndex index = new ExactIndex(new ItemTable(contents.dimensions(), false), contents.params());
     for (int i = 0; i < contents.ids().size(); i++) {
       String id = contents.ids().get(i);
       if (id != null) {

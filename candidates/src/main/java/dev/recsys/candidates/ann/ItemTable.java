@@ -25,15 +25,37 @@ final class ItemTable implements RandomAccessVectorValues {
   private static final int PAGE_SIZE = 1 << PAGE_BITS;
 
   private final int dimensions;
+  /** Whether the graph sees unit-length copies of the vectors (cosine as a dot product). */
+  private final boolean unitVectors;
   private final List<AtomicReferenceArray<Slot>> pages = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> ordinals = new ConcurrentHashMap<>();
   private volatile int upperBound;
 
-  ItemTable(int dimensions) {
+  ItemTable(int dimensions, boolean unitVectors) {
     if (dimensions <= 0) {
       throw new IllegalArgumentException("dimensions must be > 0, got " + dimensions);
     }
     this.dimensions = dimensions;
+    this.unitVectors = unitVectors;
+  }
+
+  /**
+   * The vector scaled to unit length (a zero vector stays zero): the dot product of two such is
+   * their cosine, at a third of the arithmetic of a cosine.
+   */
+  static float[] unit(float[] vector) {
+    double squared = 0;
+    for (float v : vector) {
+      squared += v * v;
+    }
+    float[] unit = vector.clone();
+    if (squared > 0) {
+      float scale = (float) (1 / Math.sqrt(squared));
+      for (int i = 0; i < unit.length; i++) {
+        unit[i] *= scale;
+      }
+    }
+    return unit;
   }
 
   /** Stores the vector under a fresh ordinal, not yet live. */
@@ -45,8 +67,9 @@ final class ItemTable implements RandomAccessVectorValues {
       pages.add(new AtomicReferenceArray<>(PAGE_SIZE));
     }
     float[] copy = vector.clone();
+    float[] graph = unitVectors ? unit(copy) : copy;
     page(ordinal)
-        .set(ordinal & (PAGE_SIZE - 1), new Slot(itemId, copy, VTS.createFloatVector(copy), false));
+        .set(ordinal & (PAGE_SIZE - 1), new Slot(itemId, copy, VTS.createFloatVector(graph), false));
     upperBound = ordinal + 1;
     return ordinal;
   }

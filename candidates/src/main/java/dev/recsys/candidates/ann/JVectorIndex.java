@@ -4,6 +4,7 @@ import io.github.jbellis.jvector.disk.ReaderSupplierFactory;
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.OnHeapGraphIndex;
+import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
 import io.github.jbellis.jvector.graph.SearchResult;
 import io.github.jbellis.jvector.graph.similarity.BuildScoreProvider;
 import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
@@ -39,7 +40,7 @@ final class JVectorIndex implements AnnIndex {
     this.table = table;
     this.params = params;
     BuildScoreProvider scores =
-        BuildScoreProvider.randomAccessScoreProvider(table, params.similarity().jvector());
+        BuildScoreProvider.randomAccessScoreProvider(table, graphFunction(params));
     this.builder =
         new GraphIndexBuilder(
             scores,
@@ -53,6 +54,19 @@ final class JVectorIndex implements AnnIndex {
     this.searchers = ThreadLocal.withInitial(() -> new GraphSearcher(builder.getGraph()));
   }
 
+  /**
+   * Cosine is searched as a dot product over unit-length copies of the vectors: the same order
+   * and the same scores, for a third of the arithmetic per comparison.
+   */
+  private static boolean unitVectors(AnnParams params) {
+    return params.similarity() == Similarity.COSINE;
+  }
+
+  private static VectorSimilarityFunction graphFunction(AnnParams params) {
+    return unitVectors(params) ? VectorSimilarityFunction.DOT_PRODUCT
+        : params.similarity().jvector();
+  }
+
   static JVectorIndex build(
       int dimensions, List<String> ids, List<float[]> vectors, AnnParams params) {
     if (ids.size() != vectors.size()) {
@@ -62,7 +76,7 @@ final class JVectorIndex implements AnnIndex {
       throw new IllegalArgumentException(
           "item ids must be unique; deduplicate before building the index");
     }
-    JVectorIndex index = new JVectorIndex(new ItemTable(dimensions), params);
+    JVectorIndex index = new JVectorIndex(new ItemTable(dimensions, unitVectors(params)), params);
     for (int i = 0; i < ids.size(); i++) {
       index.table.append(ids.get(i), vectors.get(i));
     }
@@ -76,7 +90,8 @@ final class JVectorIndex implements AnnIndex {
   }
 
   static JVectorIndex load(IndexFiles.Contents contents, Path graphFile) throws IOException {
-    JVectorIndex index = new JVectorIndex(new ItemTable(contents.dimensions()), contents.params());
+    JVectorIndex index = new JVectorIndex(
+        new ItemTable(contents.dimensions(), unitVectors(contents.params())), contents.params());
     List<String> ids = contents.ids();
     for (int ordinal = 0; ordinal < ids.size(); ordinal++) {
       String id = ids.get(ordinal);
@@ -114,9 +129,10 @@ final class JVectorIndex implements AnnIndex {
       }
       GraphSearcher searcher = searchers.get();
       searcher.setView(builder.getGraph().getView());
+      float[] probe = unitVectors(params) ? ItemTable.unit(query) : query.clone();
       var scores =
           DefaultSearchScoreProvider.exact(
-              ItemTable.VTS.createFloatVector(query.clone()), params.similarity().jvector(), table);
+              ItemTable.VTS.createFloatVector(probe), graphFunction(params), table);
       int width = Math.max(k, searchWidth);
       SearchResult found =
           searcher.search(

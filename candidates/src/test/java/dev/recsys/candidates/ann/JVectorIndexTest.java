@@ -5,8 +5,10 @@ import static dev.recsys.candidates.ann.AnnFixtures.queries;
 import static dev.recsys.candidates.ann.AnnFixtures.vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,38 @@ class JVectorIndexTest {
   @Test
   void shouldReachRecallAgainstBruteForceAtDefaultWidth() {
     assertThat(AnnFixtures.recall(graph, exact, queries(200), 10)).isGreaterThanOrEqualTo(0.95);
+  }
+
+  @Test
+  void shouldScoreCosineLikeBruteForceAndKeepTheVectorsAsGiven() {
+    // Lengths from 0.5 to 50: cosine must not see them, vector() must give them back.
+    List<float[]> scaled = new ArrayList<>();
+    List<float[]> source = vectors(300);
+    for (int i = 0; i < source.size(); i++) {
+      float[] v = source.get(i).clone();
+      for (int d = 0; d < v.length; d++) {
+        v[d] *= 0.5f + (i % 100) / 2f;
+      }
+      scaled.add(v);
+    }
+    AnnIndex byGraph = AnnIndex.graph(DIMS, ids(300), scaled, AnnParams.DEFAULT);
+    AnnIndex byScan = AnnIndex.exact(DIMS, ids(300), scaled, Similarity.COSINE);
+    for (float[] query : queries(20)) {
+      float[] longQuery = query.clone();
+      for (int d = 0; d < longQuery.length; d++) {
+        longQuery[d] *= 7;
+      }
+      List<ScoredItem> found = byGraph.search(longQuery, 10, ItemFilter.ALL).items();
+      List<ScoredItem> expected = byScan.search(longQuery, 10, ItemFilter.ALL).items();
+      assertThat(found).extracting(ScoredItem::itemId)
+          .containsExactlyElementsOf(expected.stream().map(ScoredItem::itemId).toList());
+      for (int i = 0; i < found.size(); i++) {
+        assertThat(found.get(i).score()).isCloseTo(expected.get(i).score(),
+            offset(1e-5f));
+      }
+    }
+    assertThat(byGraph.vector("item-7"))
+        .hasValueSatisfying(v -> assertThat(v).isEqualTo(scaled.get(7)));
   }
 
   @Test

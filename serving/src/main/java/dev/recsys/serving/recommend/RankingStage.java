@@ -21,6 +21,7 @@ final class RankingStage {
   private static final Logger log = LoggerFactory.getLogger(RankingStage.class);
   private final Scorer scorer;
   private final Catalog catalog;
+  private final ItemSides itemSides = new ItemSides();
   private volatile String lastFailure = "";
 
   RankingStage(Scorer scorer, Catalog catalog) {
@@ -32,10 +33,11 @@ final class RankingStage {
   double[][] rows(List<Candidate> candidates, Optional<FeatureVector> user,
       Map<String, FeatureVector> items, long now) {
     double[][] rows = new double[candidates.size()][];
-    FeatureVector u = user.orElse(null);
+    PairFeatures.Side userSide = PairFeatures.Side.user(user.orElse(null));
     for (int i = 0; i < rows.length; i++) {
       String id = candidates.get(i).itemId();
-      rows[i] = PairFeatures.of(u, items.get(id), catalog.category(id).orElse(null), now);
+      rows[i] = PairFeatures.of(userSide, itemSides.of(id, items.get(id)),
+          catalog.category(id).orElse(null), now);
     }
     return rows;
   }
