@@ -23,7 +23,8 @@ class ItemSidesTest {
     FeatureVector reread = item(0.7);
     PairFeatures.Side changed = sides.of("i1", reread);
     assertThat(changed).isNotSameAs(side);
-    assertThat(row(changed)).isEqualTo(PairFeatures.of(null, reread, "c1", T0 + 5_000));
+    assertThat(row(changed))
+        .isEqualTo(PairFeatures.of((FeatureVector) null, reread, "c1", T0 + 5_000));
   }
 
   @Test
@@ -32,7 +33,7 @@ class ItemSidesTest {
     assertThat(row(new ItemSides().of("i1", vector)))
         .isEqualTo(PairFeatures.of(null, vector, "c1", T0 + 5_000));
     assertThat(row(new ItemSides().of("i1", null)))
-        .isEqualTo(PairFeatures.of(null, null, "c1", T0 + 5_000));
+        .isEqualTo(PairFeatures.of((FeatureVector) null, null, "c1", T0 + 5_000));
   }
 
   private static double[] row(PairFeatures.Side item) {
