@@ -21,11 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Archives one topic to Parquet: reads committed records only, batches them per partition and
- * event date, and writes a batch when it is big or old enough, when the date changes, or when its
- * partition is handed to another instance. On (re)assignment each partition resumes after its
- * last file, so a crash between writing a file and committing the group position neither loses
- * nor repeats a record; the group position is committed only so that lag can be watched.
+ * Archives one topic to Parquet: reads committed records only, batches them per partition (one
+ * file per event date in each batch), and writes a batch when it is big or old enough, or when
+ * its partition is handed to another instance. On (re)assignment each partition drops a flush a
+ * crash left incomplete and resumes after its last complete one, so a crash between writing
+ * files and committing the group position neither loses nor repeats a record; the group position
+ * is committed only so that lag can be watched.
  */
 public final class OfflineArchiver<T extends SpecificRecord> implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OfflineArchiver.class);
@@ -38,7 +39,6 @@ public final class OfflineArchiver<T extends SpecificRecord> implements AutoClos
   private final Map<Integer, Batch<T>> batches = new HashMap<>();
   private final Thread thread;
   private volatile boolean running = true;
-  private long filesWritten;
 
   OfflineArchiver(KafkaConsumer<byte[], byte[]> consumer, RowFormat<T> format,
       OfflineConfig config) {
@@ -54,10 +54,6 @@ public final class OfflineArchiver<T extends SpecificRecord> implements AutoClos
     layout.deletePartialFiles(format.dataset());
     consumer.subscribe(List.of(topic), new Resume());
     thread.start();
-  }
-
-  public long filesWritten() {
-    return filesWritten;
   }
 
   private void run() {
@@ -86,17 +82,11 @@ public final class OfflineArchiver<T extends SpecificRecord> implements AutoClos
 
   private void add(ConsumerRecord<byte[], byte[]> record) {
     LocalDate date = Instant.ofEpochMilli(record.timestamp()).atZone(ZoneOffset.UTC).toLocalDate();
-    Batch<T> batch = batches.get(record.partition());
-    if (batch != null && !batch.date.equals(date)) {
-      write(batch, false);
-      batch = null;
-    }
-    if (batch == null) {
-      batch = new Batch<>(record.partition(), date, System.nanoTime());
-      batches.put(record.partition(), batch);
-    }
-    batch.add(record.offset(), record.value() == null ? null : format.decode(record.value()));
-    if (batch.entries.size() >= config.maxRows()) {
+    Batch<T> batch = batches.computeIfAbsent(record.partition(),
+        partition -> new Batch<>(partition, System.nanoTime()));
+    batch.add(record.offset(), date,
+        record.value() == null ? null : format.decode(record.value()));
+    if (batch.rows >= config.maxRows()) {
       write(batch, false);
     }
   }
@@ -121,7 +111,6 @@ public final class OfflineArchiver<T extends SpecificRecord> implements AutoClos
       return;
     }
     writer.write(batch);
-    filesWritten++;
     TopicPartition partition = new TopicPartition(topicOf(), batch.partition);
     long next = whole ? consumer.position(partition) : batch.last + 1;
     consumer.commitSync(Map.of(partition, new OffsetAndMetadata(next)));
@@ -142,7 +131,7 @@ public final class OfflineArchiver<T extends SpecificRecord> implements AutoClos
     }
   }
 
-  /** Seeks each assigned partition to just after its last file; writes what is revoked. */
+  /** Seeks each assigned partition past its last complete flush; writes what is revoked. */
   private final class Resume implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -156,6 +145,9 @@ public final class OfflineArchiver<T extends SpecificRecord> implements AutoClos
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      for (TopicPartition partition : partitions) {
+        layout.deleteIncompleteFlushes(format.dataset(), partition.partition());
+      }
       Map<Integer, Long> resume = layout.resumeOffsets(format.dataset());
       for (TopicPartition partition : partitions) {
         Long next = resume.get(partition.partition());

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,23 +16,29 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Where archived records live: {@code <root>/<dataset>/date=YYYY-MM-DD/p007-<first>-<last>.parquet}.
- * A file appears under its final name only when complete (it is written as {@code .tmp} and
- * moved), so readers globbing {@code *.parquet} see committed files only.
+ * Where archived records live:
+ * {@code <root>/<dataset>/date=YYYY-MM-DD/p007-<first>-<last>-n<files>.parquet}. One flush of a
+ * partition covers the offsets {@code first..last} and writes one file per event date among
+ * them, {@code files} in all, each under the same name in its date's directory. A file appears
+ * under its final name only when complete (written as {@code .tmp}, then moved); a flush counts
+ * once all its files are there. Files named without {@code -n} (older stores) are flushes of one.
  */
 public record OfflineLayout(Path root) {
   public static final String FEATURE_LOG = "feature-log";
   public static final String EVENTS = "events";
   public static final String ITEMS = "items";
-  private static final Pattern FILE = Pattern.compile("p(\\d+)-(\\d+)-(\\d+)\\.parquet");
+  private static final Pattern FILE =
+      Pattern.compile("p(\\d+)-(\\d+)-(\\d+)(?:-n(\\d+))?\\.parquet");
 
   public OfflineLayout {
     requireNonNull(root, "offline.dir");
   }
 
-  public Path file(String dataset, LocalDate date, int partition, long first, long last) {
+  /** The file of one date of the flush of {@code partition}'s offsets {@code first..last}. */
+  public Path file(String dataset, LocalDate date, int partition, long first, long last,
+      int files) {
     return root.resolve(dataset).resolve("date=" + date)
-        .resolve(String.format("p%03d-%020d-%020d.parquet", partition, first, last));
+        .resolve(String.format("p%03d-%020d-%020d-n%d.parquet", partition, first, last, files));
   }
 
   /** The glob of every committed file of a dataset, for DuckDB's {@code read_parquet}. */
@@ -43,16 +50,49 @@ public record OfflineLayout(Path root) {
     return !files(dataset).isEmpty();
   }
 
-  /** For each partition with files, the offset after the last one archived. */
+  /** For each partition with complete flushes, the offset after the last one archived. */
   public Map<Integer, Long> resumeOffsets(String dataset) {
     Map<Integer, Long> next = new HashMap<>();
+    flushes(dataset).forEach((flush, files) -> {
+      if (files.size() == flush.files()) {
+        next.merge(flush.partition(), flush.last() + 1, Math::max);
+      }
+    });
+    return next;
+  }
+
+  /**
+   * Deletes the files of {@code partition}'s flushes that a crash left with some of their files
+   * missing: they are written again, whole, when the partition resumes.
+   */
+  public void deleteIncompleteFlushes(String dataset, int partition) {
+    flushes(dataset).forEach((flush, files) -> {
+      if (flush.partition() == partition && files.size() < flush.files()) {
+        for (Path file : files) {
+          try {
+            Files.deleteIfExists(file);
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file + " of an incomplete flush", e);
+          }
+        }
+      }
+    });
+  }
+
+  /** One flush of a partition, as its file names tell. */
+  private record Flush(int partition, long first, long last, int files) {}
+
+  private Map<Flush, List<Path>> flushes(String dataset) {
+    Map<Flush, List<Path>> flushes = new HashMap<>();
     for (Path file : files(dataset)) {
       Matcher m = FILE.matcher(file.getFileName().toString());
       if (m.matches()) {
-        next.merge(Integer.parseInt(m.group(1)), Long.parseLong(m.group(3)) + 1, Math::max);
+        Flush flush = new Flush(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)),
+            Long.parseLong(m.group(3)), m.group(4) == null ? 1 : Integer.parseInt(m.group(4)));
+        flushes.computeIfAbsent(flush, f -> new ArrayList<>()).add(file);
       }
     }
-    return next;
+    return flushes;
   }
 
   /** Deletes files a crashed writer left half-written. */

@@ -7,13 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.sql.SQLException;
 import org.apache.avro.specific.SpecificRecord;
 import org.duckdb.DuckDBAppender;
 
 /**
- * Writes a batch to its file: rows appended to a DuckDB table, copied to {@code <file>.tmp},
- * then moved into place atomically. Writing the same batch again replaces the same file.
+ * Writes a batch: for each of its dates, rows appended to a DuckDB table and copied to
+ * {@code <file>.tmp}; once every date's file is staged, each is moved into place atomically.
+ * Writing the same batch again replaces the same files.
  */
 final class ParquetBatchWriter<T extends SpecificRecord> implements AutoCloseable {
   private static final String TABLE = "batch";
@@ -26,15 +30,32 @@ final class ParquetBatchWriter<T extends SpecificRecord> implements AutoCloseabl
     this.layout = layout;
   }
 
-  /** Writes the batch, returning the file (an empty one when no record could be decoded). */
-  Path write(Batch<T> batch) {
-    Path file = layout.file(format.dataset(), batch.date, batch.partition, batch.first,
-        batch.last);
+  /** Writes the batch, one file per date (empty when none of its records could be decoded). */
+  List<Path> write(Batch<T> batch) {
+    Map<Path, Path> staged = new LinkedHashMap<>();
+    for (var date : batch.byDate.entrySet()) {
+      Path file = layout.file(format.dataset(), date.getKey(), batch.partition, batch.first,
+          batch.last, batch.byDate.size());
+      staged.put(stage(batch.partition, date.getValue(), file), file);
+    }
+    try {
+      for (Map.Entry<Path, Path> move : staged.entrySet()) {
+        Files.move(move.getKey(), move.getValue(), StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move the files of partition " + batch.partition
+          + ", offsets " + batch.first + ".." + batch.last + " into place", e);
+    }
+    return List.copyOf(staged.values());
+  }
+
+  private Path stage(int partition, List<Batch.Entry<T>> entries, Path file) {
     db.execute("CREATE OR REPLACE TABLE " + TABLE + " (kafka_partition INTEGER, "
         + "kafka_offset BIGINT, " + format.columns() + ")");
     try (DuckDBAppender appender = db.duck().createAppender(TABLE)) {
-      for (Batch.Entry<T> entry : batch.entries) {
-        appender.beginRow().append(batch.partition).append(entry.offset());
+      for (Batch.Entry<T> entry : entries) {
+        appender.beginRow().append(partition).append(entry.offset());
         format.append(appender, entry.value());
         appender.endRow();
       }
@@ -44,13 +65,11 @@ final class ParquetBatchWriter<T extends SpecificRecord> implements AutoCloseabl
     Path partial = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.createDirectories(file.getParent());
-      db.copyToParquet(TABLE, partial);
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new UncheckedIOException("cannot create " + file.getParent(), e);
     }
-    return file;
+    db.copyToParquet(TABLE, partial);
+    return partial;
   }
 
   @Override

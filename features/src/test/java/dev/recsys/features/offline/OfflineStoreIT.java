@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -71,10 +72,46 @@ class OfflineStoreIT {
     }
   }
 
+  @Test
+  void shouldWriteOneFilePerDateOfABatchWhenDatesInterleave(TestInfo info) throws Exception {
+    String group = TestNames.safeUniqueTestName(info);
+    Topics topics = KafkaProbe.uniqueTopics(kafka, info);
+    OfflineConfig config = OfflineConfig.of(dir).withMaxAge(Duration.ofMillis(100));
+    // As in a feature log fed by several stream tasks: the event date flips record by record.
+    send(topics, 0, 400, n -> DAY_ONE.plus(Duration.ofDays(n % 2)).plusSeconds(n));
+    try (OfflineStore store = OfflineStore.start(kafka.bootstrapServers(), group, topics, config)) {
+      awaitArchived(group, topics);
+    }
+    List<Path> files = parquetFiles();
+    assertThat(files).as("one file per date and flush, not one per flip").hasSizeLessThan(40)
+        .allMatch(f -> f.getFileName().toString().endsWith("-n2.parquet"));
+    // A crash between moving a flush's first file into place and its second.
+    Files.delete(files.stream().max(Comparator.comparing(p -> p.getFileName().toString()))
+        .orElseThrow());
+
+    send(topics, 400, 200, n -> DAY_ONE.plus(Duration.ofDays(n % 2)).plusSeconds(n));
+    try (OfflineStore store = OfflineStore.start(kafka.bootstrapServers(), group, topics, config)) {
+      awaitArchived(group, topics);
+      Wait.until(Duration.ofSeconds(20), () -> rows() == 600,
+          () -> "600 archived rows, found " + rows());
+    }
+    assertThat(distinctRecords()).isEqualTo(600);
+  }
+
+  private List<Path> parquetFiles() throws IOException {
+    try (Stream<Path> files = Files.walk(dir.resolve(OfflineLayout.EVENTS))) {
+      return files.filter(p -> p.toString().endsWith(".parquet")).toList();
+    }
+  }
+
   private void send(Topics topics, int from, int count) {
+    send(topics, from, count, n -> DAY_ONE.plusSeconds(n * 60L));
+  }
+
+  private void send(Topics topics, int from, int count, IntFunction<Instant> time) {
     for (int n = from; n < from + count; n++) {
       UserEvent e = Events.viewed("u" + n % 13, "i" + n % 7)
-          .at(DAY_ONE.plusSeconds(n * 60L)).build();
+          .at(time.apply(n)).build();
       KafkaProbe.send(kafka, new ProducerRecord<>(topics.events().name(), null,
           e.getTimestamp().toEpochMilli(), e.getUserId().getBytes(StandardCharsets.UTF_8),
           Codecs.USER_EVENT.encode(e)));
