@@ -120,7 +120,7 @@ class TrainingSetIT {
         OfflineLayout.ITEMS)) {
       try (Stream<Path> files = Files.walk(dir.resolve("offline").resolve(dataset))) {
         assertThat(files.map(p -> p.getFileName().toString()))
-            .as(dataset).anyMatch(f -> f.matches("p000-\\d{20}-\\d{20}\\.parquet"));
+            .as(dataset).anyMatch(f -> f.matches("p000-\\d{20}-\\d{20}-n\\d+\\.parquet"));
       }
     }
   }
