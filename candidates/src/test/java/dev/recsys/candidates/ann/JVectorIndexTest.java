@@ -46,21 +46,20 @@ class JVectorIndexTest {
       scaled.add(v);
     }
     AnnIndex byGraph = AnnIndex.graph(DIMS, ids(300), scaled, AnnParams.DEFAULT);
-    AnnIndex byScan = AnnIndex.exact(DIMS, ids(300), scaled, Similarity.COSINE);
     for (float[] query : queries(20)) {
       float[] longQuery = query.clone();
       for (int d = 0; d < longQuery.length; d++) {
         longQuery[d] *= 7;
       }
-      List<ScoredItem> found = byGraph.search(longQuery, 10, ItemFilter.ALL).items();
-      List<ScoredItem> expected = byScan.search(longQuery, 10, ItemFilter.ALL).items();
-      assertThat(found).extracting(ScoredItem::itemId)
-          .containsExactlyElementsOf(expected.stream().map(ScoredItem::itemId).toList());
-      for (int i = 0; i < found.size(); i++) {
-        assertThat(found.get(i).score()).isCloseTo(expected.get(i).score(),
-            offset(1e-5f));
+      // The graph is approximate, so which items it finds may vary; each one's score may not.
+      for (ScoredItem found : byGraph.search(longQuery, 10, ItemFilter.ALL).items()) {
+        float[] item = scaled.get(Integer.parseInt(found.itemId().substring("item-".length())));
+        assertThat(found.score()).as(found.itemId())
+            .isCloseTo(Similarity.COSINE.score(longQuery, item), offset(1e-5f));
       }
     }
+    AnnIndex byScan = AnnIndex.exact(DIMS, ids(300), scaled, Similarity.COSINE);
+    assertThat(AnnFixtures.recall(byGraph, byScan, queries(50), 10)).isGreaterThanOrEqualTo(0.95);
     assertThat(byGraph.vector("item-7"))
         .hasValueSatisfying(v -> assertThat(v).isEqualTo(scaled.get(7)));
   }
