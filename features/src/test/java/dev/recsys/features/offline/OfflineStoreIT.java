@@ -76,14 +76,15 @@ class OfflineStoreIT {
   void shouldWriteOneFilePerDateOfABatchWhenDatesInterleave(TestInfo info) throws Exception {
     String group = TestNames.safeUniqueTestName(info);
     Topics topics = KafkaProbe.uniqueTopics(kafka, info);
-    OfflineConfig config = OfflineConfig.of(dir).withMaxAge(Duration.ofMillis(100));
+    // Old enough to take each partition's backlog in one flush however slow the machine is.
+    OfflineConfig config = OfflineConfig.of(dir).withMaxAge(Duration.ofSeconds(2));
     // As in a feature log fed by several stream tasks: the event date flips record by record.
     send(topics, 0, 400, n -> DAY_ONE.plus(Duration.ofDays(n % 2)).plusSeconds(n));
     try (OfflineStore store = OfflineStore.start(kafka.bootstrapServers(), group, topics, config)) {
       awaitArchived(group, topics);
     }
     List<Path> files = parquetFiles();
-    assertThat(files).as("one file per date and flush, not one per flip").hasSizeLessThan(40)
+    assertThat(files).as("one file per date and flush, not one per flip").hasSizeLessThan(20)
         .allMatch(f -> f.getFileName().toString().endsWith("-n2.parquet"));
     // A crash between moving a flush's first file into place and its second.
     Files.delete(files.stream().max(Comparator.comparing(p -> p.getFileName().toString()))

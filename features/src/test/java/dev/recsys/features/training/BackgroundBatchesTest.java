@@ -43,9 +43,14 @@ class BackgroundBatchesTest {
         }
       });
       producer.start();
-      producer.join(300);
       // One batch in the sink, two queued, the fourth hand-over waits.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (added.get() < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      producer.join(300);
       assertThat(added.get()).isEqualTo(3);
+      assertThat(producer.isAlive()).isTrue();
       release.countDown();
       producer.join(5_000);
       assertThat(added.get()).isEqualTo(10);
