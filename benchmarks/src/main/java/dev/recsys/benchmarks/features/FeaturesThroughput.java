@@ -12,8 +12,7 @@ import dev.recsys.ingest.generate.DatasetGenerator;
 import dev.recsys.ingest.generate.GeneratorParams;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
-import dev.recsys.schemas.avro.ItemUpdate;
-import dev.recsys.schemas.avro.UserEvent;
+import dev.recsys.serving.demo.PublishingSink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -110,24 +109,14 @@ public final class FeaturesThroughput implements Callable<Integer> {
   }
 
   private long publish(String bootstrap, Topics topics) {
-    GeneratorParams params = GeneratorParams.DEFAULT.withUsers(users);
-    long[] count = new long[1];
     try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap), topics,
         Clock.systemUTC())) {
-      new DatasetGenerator().generate(params, new dev.recsys.ingest.generate.DatasetSink() {
-        @Override
-        public void item(ItemUpdate item) {
-          publisher.send(item);
-        }
-
-        @Override
-        public void event(UserEvent event) {
-          publisher.send(event);
-          count[0]++;
-        }
-      });
-      publisher.flush();
+      PublishingSink sink = new PublishingSink(publisher);
+      long events = new DatasetGenerator()
+          .generate(GeneratorParams.DEFAULT.withUsers(users), sink).events();
+      sink.awaitAcknowledged();
+      return events;
     }
-    return count[0];
   }
+
 }

@@ -20,6 +20,7 @@ import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
+import dev.recsys.serving.demo.PublishingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -138,18 +139,10 @@ public final class ReplayThroughput implements Callable<Integer> {
   private static void publish(String bootstrap, Topics topics, GeneratorParams params) {
     try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap), topics,
         Clock.systemUTC())) {
-      new DatasetGenerator().generate(params, new DatasetSink() {
-        @Override
-        public void item(ItemUpdate item) {
-          publisher.send(item);
-        }
-
-        @Override
-        public void event(UserEvent event) {
-          publisher.send(event);
-        }
-      });
-      publisher.flush();
+      PublishingSink sink = new PublishingSink(publisher);
+      new DatasetGenerator().generate(params, sink);
+      sink.awaitAcknowledged();
     }
   }
+
 }
