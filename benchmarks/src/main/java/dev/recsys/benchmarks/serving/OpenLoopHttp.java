@@ -1,0 +1,277 @@
+package dev.recsys.benchmarks.serving;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+
+/**
+ * An open-loop HTTP/1.1 load generator: GETs leave on a fixed schedule over a pool of keep-alive
+ * connections whether or not earlier ones have answered, and each latency counts from the
+ * request's scheduled time, so a stalled server cannot hide its queueing (no coordinated
+ * omission). A request that finds every connection busy waits for the next free one, and that
+ * wait counts too.
+ *
+ * <p>One thread sends on schedule, one reads every connection through a selector, and responses
+ * are framed, not kept: a few microseconds of CPU per request (the JDK's {@code HttpClient} took
+ * 750), so on a shared machine the cores stay with the server being measured.
+ */
+final class OpenLoopHttp implements AutoCloseable {
+  /** Latencies of the successful requests of one run, and what went wrong with the others. */
+  record Result(int sent, long[] sortedNanos, long errors, String firstError, long cpuNanos) {
+    int ok() {
+      return sortedNanos.length;
+    }
+
+    /** The latency below which {@code quantile} of the successful requests fall, in ms. */
+    double millis(double quantile) {
+      if (sortedNanos.length == 0) {
+        return Double.NaN;
+      }
+      int at = Math.min(sortedNanos.length - 1,
+          Math.max(0, (int) Math.ceil(quantile * sortedNanos.length) - 1));
+      return sortedNanos[at] / 1e6;
+    }
+  }
+
+  private static final long ANSWER_WAIT_SECONDS = 30;
+
+  private final InetSocketAddress server;
+  private final String host;
+  private final Selector selector;
+  private final Object lock = new Object();
+  private final Deque<Connection> idle = new ArrayDeque<>();
+  private final Deque<Request> waiting = new ArrayDeque<>();
+  private final ConcurrentLinkedQueue<Connection> broken = new ConcurrentLinkedQueue<>();
+  private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(256 * 1024);
+  private final Thread reader;
+  private volatile Run run;
+  private volatile boolean closed;
+
+  private record Request(long scheduled, String path) {}
+
+  private final class Connection {
+    final SocketChannel channel;
+    final ResponseParser parser = new ResponseParser();
+    volatile long scheduled;
+
+    Connection(SocketChannel channel) {
+      this.channel = channel;
+    }
+  }
+
+  /** What one run records; the reader thread alone writes {@code latencies} and {@code ok}. */
+  private static final class Run {
+    final long[] latencies;
+    final CountDownLatch answered;
+    final AtomicLong errors = new AtomicLong();
+    volatile String firstError;
+    int ok;
+
+    Run(int requests) {
+      this.latencies = new long[requests];
+      this.answered = new CountDownLatch(requests);
+    }
+
+    void failed(String why) {
+      if (errors.getAndIncrement() == 0) {
+        firstError = why;
+      }
+      answered.countDown();
+    }
+  }
+
+  /** Opens {@code connections} keep-alive connections to {@code server}. */
+  OpenLoopHttp(InetSocketAddress server, int connections) throws IOException {
+    this.server = server;
+    this.host = server.getHostString() + ":" + server.getPort();
+    this.selector = Selector.open();
+    for (int i = 0; i < connections; i++) {
+      idle.add(open());
+    }
+    this.reader = new Thread(this::readLoop, "load-reader");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /**
+   * Sends {@code rate} requests a second for {@code seconds}, the n-th to {@code pathOf(n)}, and
+   * waits for the answers.
+   */
+  Result run(int rate, int seconds, IntFunction<String> pathOf) throws InterruptedException {
+    int total = rate * seconds;
+    Run current = new Run(total);
+    run = current;
+    long cpuBefore = processCpuNanos();
+    long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+    long start = System.nanoTime();
+    for (int n = 0; n < total; n++) {
+      long scheduled = start + n * interval;
+      long wait = scheduled - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      submit(new Request(scheduled, pathOf.apply(n)));
+    }
+    if (!current.answered.await(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS)) {
+      long missing = current.answered.getCount();
+      for (long i = 0; i < missing; i++) {
+        current.failed("no answer within " + ANSWER_WAIT_SECONDS + " s of the last send");
+      }
+    }
+    long cpu = processCpuNanos() - cpuBefore;
+    long[] sorted;
+    synchronized (lock) {
+      sorted = Arrays.copyOf(current.latencies, current.ok);
+    }
+    Arrays.sort(sorted);
+    return new Result(total, sorted, current.errors.get(), current.firstError, cpu);
+  }
+
+  private void submit(Request request) {
+    Connection connection;
+    synchronized (lock) {
+      connection = idle.poll();
+      if (connection == null) {
+        waiting.add(request);
+        return;
+      }
+    }
+    send(connection, request);
+  }
+
+  private void send(Connection connection, Request request) {
+    connection.scheduled = request.scheduled();
+    ByteBuffer bytes = ResponseParser.get(host, request.path());
+    try {
+      while (bytes.hasRemaining()) {
+        if (connection.channel.write(bytes) == 0) {
+          Thread.onSpinWait();
+        }
+      }
+    } catch (IOException e) {
+      run.failed("cannot send: " + e);
+      broken.add(connection);
+      selector.wakeup();
+    }
+  }
+
+  private void readLoop() {
+    try {
+      while (!closed) {
+        selector.select();
+        for (Connection gone; (gone = broken.poll()) != null; ) {
+          replace(gone);
+        }
+        for (SelectionKey key : selector.selectedKeys()) {
+          if (key.isValid() && key.isReadable()) {
+            read((Connection) key.attachment());
+          }
+        }
+        selector.selectedKeys().clear();
+      }
+    } catch (IOException | ClosedSelectorException e) {
+      if (!closed) {
+        throw new IllegalStateException("load generator's selector failed", e);
+      }
+    }
+  }
+
+  private void read(Connection connection) {
+    readBuffer.clear();
+    try {
+      if (connection.channel.read(readBuffer) < 0) {
+        fail(connection, "server closed the connection");
+        return;
+      }
+      readBuffer.flip();
+      if (connection.parser.feed(readBuffer)) {
+        answered(connection);
+      }
+    } catch (IOException | RuntimeException e) {
+      fail(connection, e.toString());
+    }
+  }
+
+  private void answered(Connection connection) {
+    long latency = System.nanoTime() - connection.scheduled;
+    int status = connection.parser.status();
+    connection.parser.reset();
+    Run current = run;
+    if (status / 100 == 2) {
+      synchronized (lock) {
+        current.latencies[current.ok++] = latency;
+      }
+      current.answered.countDown();
+    } else {
+      current.failed("HTTP " + status);
+    }
+    next(connection);
+  }
+
+  /** Hands the connection the oldest waiting request, or makes it idle. */
+  private void next(Connection connection) {
+    Request request;
+    synchronized (lock) {
+      request = waiting.poll();
+      if (request == null) {
+        idle.push(connection);
+        return;
+      }
+    }
+    send(connection, request);
+  }
+
+  private void fail(Connection connection, String why) {
+    run.failed(why);
+    replace(connection);
+  }
+
+  /** Closes a failed connection and puts a new one in its place (reader thread only). */
+  private void replace(Connection connection) {
+    try {
+      connection.channel.close();
+      next(open());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reconnect to " + host, e);
+    }
+  }
+
+  private Connection open() throws IOException {
+    SocketChannel channel = SocketChannel.open(server);
+    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+    channel.configureBlocking(false);
+    Connection connection = new Connection(channel);
+    channel.register(selector, SelectionKey.OP_READ, connection);
+    return connection;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  @Override
+  public void close() throws IOException {
+    closed = true;
+    selector.wakeup();
+    for (SelectionKey key : selector.keys()) {
+      key.channel().close();
+    }
+    selector.close();
+  }
+}
