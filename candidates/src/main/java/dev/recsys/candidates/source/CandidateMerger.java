@@ -14,8 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks every source, then fills k slots: first each source's quota of new items in source order,
- * then, if slots remain, the sources' leftovers in source order. An item proposed by several
+ * Asks every source for its quota and a margin (see {@link #firstAsk}), then fills k slots: first
+ * each source's quota of new items in source order, then, if slots remain, the sources' leftovers
+ * in source order; if slots still remain, sources that may have more are asked for all k and the
+ * slots are filled again. An item proposed by several
  * sources appears once, keeps the score of the first source that placed it, and lists every source
  * that proposed it. A failing source is logged, reported in {@link Candidates#failed()} and
  * skipped.
@@ -54,14 +56,44 @@ public final class CandidateMerger {
 
   public Candidates merge(CandidateRequest request) {
     Map<String, List<Candidate>> proposals = new LinkedHashMap<>();
-    Map<String, Integer> proposed = new HashMap<>();
     Set<String> failed = new HashSet<>();
     for (Quota quota : quotas) {
-      String name = quota.source().name();
-      List<Candidate> list = ask(quota.source(), request, failed);
-      proposals.put(name, list);
-      proposed.put(name, list.size());
+      int want = firstAsk(quota.slots(), request.k());
+      proposals.put(quota.source().name(),
+          want == 0 ? List.of() : ask(quota.source(), request.withK(want), failed));
     }
+    Map<String, Candidate> merged = fill(proposals, request);
+    if (merged.size() < request.k()) {
+      boolean more = false;
+      for (Quota quota : quotas) {
+        String name = quota.source().name();
+        int asked = firstAsk(quota.slots(), request.k());
+        if (asked < request.k() && proposals.get(name).size() >= asked
+            && !failed.contains(name)) {
+          proposals.put(name, ask(quota.source(), request, failed));
+          more = true;
+        }
+      }
+      if (more) {
+        merged = fill(proposals, request);
+      }
+    }
+    Map<String, Integer> proposed = new HashMap<>();
+    proposals.forEach((name, list) -> proposed.put(name, list.size()));
+    return new Candidates(new ArrayList<>(merged.values()), proposed, failed);
+  }
+
+  /**
+   * How many items a source is first asked for: its quota and half again, for the items other
+   * sources propose too. Only when the pool still has room are sources that may hold more asked
+   * for all k: a search costs by the size it is asked for, and most pools fill on the first ask.
+   */
+  static int firstAsk(int slots, int k) {
+    return Math.min(k, slots + (slots + 1) / 2);
+  }
+
+  private Map<String, Candidate> fill(Map<String, List<Candidate>> proposals,
+      CandidateRequest request) {
     Map<String, Candidate> merged = new LinkedHashMap<>();
     Map<String, Set<String>> proposers = proposersByItem(proposals, request.filter());
     for (Quota quota : quotas) {
@@ -70,7 +102,7 @@ public final class CandidateMerger {
     for (Quota quota : quotas) {
       take(proposals.get(quota.source().name()), request.k(), request, merged, proposers);
     }
-    return new Candidates(new ArrayList<>(merged.values()), proposed, failed);
+    return merged;
   }
 
   private static List<Candidate> ask(

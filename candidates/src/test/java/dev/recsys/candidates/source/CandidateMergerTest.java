@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.recsys.candidates.ann.AnnIndex;
 import dev.recsys.candidates.ann.AnnParams;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -43,7 +44,59 @@ class CandidateMergerTest {
     Candidates merged = merger.merge(K4);
 
     assertThat(merged.ids()).containsExactly("a1", "b1", "b2", "a2");
-    assertThat(merged.proposed()).containsEntry("a", 4).containsEntry("b", 3);
+    assertThat(merged.proposed()).as("quota and half again").containsEntry("a", 2)
+        .containsEntry("b", 3);
+  }
+
+  @Test
+  void shouldAskForQuotaAndMarginAndForAllKOnlyWhenThePoolHasRoom() {
+    List<Integer> askedA = new ArrayList<>();
+    List<Integer> askedB = new ArrayList<>();
+    List<Integer> askedDry = new ArrayList<>();
+    CandidateMerger full = CandidateMerger.of(List.of(
+        new CandidateMerger.Quota(recording(askedA, fixed("a", range("a", 40))), 6),
+        new CandidateMerger.Quota(recording(askedB, fixed("b", range("b", 40))), 4)));
+    CandidateRequest k10 = request(List.of(), Set.of(), 10);
+
+    assertThat(full.merge(k10).ids()).hasSize(10);
+    assertThat(askedA).containsExactly(9);
+    assertThat(askedB).containsExactly(6);
+
+    askedA.clear();
+    askedB.clear();
+    // "a" and "b" propose the same items, so the first asks leave the pool short: "a" and
+    // "b" may hold more and are asked for all k; "dry" gave less than asked and is not.
+    CandidateMerger overlapping = CandidateMerger.of(List.of(
+        new CandidateMerger.Quota(recording(askedA, fixed("a", range("x", 40))), 4),
+        new CandidateMerger.Quota(recording(askedB, fixed("b", range("x", 40))), 4),
+        new CandidateMerger.Quota(recording(askedDry, fixed("dry", "d1")), 2)));
+
+    Candidates merged = overlapping.merge(k10);
+
+    assertThat(merged.ids()).hasSize(10).contains("d1");
+    assertThat(askedA).containsExactly(6, 10);
+    assertThat(askedB).containsExactly(6, 10);
+    assertThat(askedDry).containsExactly(3);
+    assertThat(merged.proposed()).containsEntry("a", 10).containsEntry("dry", 1);
+  }
+
+  private static String[] range(String prefix, int n) {
+    return IntStream.range(0, n).mapToObj(i -> prefix + i).toArray(String[]::new);
+  }
+
+  private static CandidateSource recording(List<Integer> asked, CandidateSource source) {
+    return new CandidateSource() {
+      @Override
+      public String name() {
+        return source.name();
+      }
+
+      @Override
+      public List<Candidate> candidates(CandidateRequest request) {
+        asked.add(request.k());
+        return source.candidates(request);
+      }
+    };
   }
 
   @Test
