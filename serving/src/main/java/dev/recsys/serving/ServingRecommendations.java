@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.recsys.candidates.ann.AnnIndex;
 import dev.recsys.features.pair.PairFeatures;
+import dev.recsys.features.definition.FeatureSet;
+import dev.recsys.features.log.ItemFeatureFeed;
 import dev.recsys.features.store.ItemCachingStore;
 import dev.recsys.features.store.OnlineStore;
 import dev.recsys.ranking.registry.ModelCard;
@@ -33,6 +35,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,20 +59,24 @@ public final class ServingRecommendations implements AutoCloseable {
     this.owned = owned;
   }
 
-  /** Starts everything; {@code bootstrap} is the Kafka holding {@code topics}. */
+  /**
+   * Starts everything; {@code bootstrap} is the Kafka holding {@code topics}, {@code store} holds
+   * the features of {@code featureSet}.
+   */
   public static ServingRecommendations start(ServingSettings settings, OnlineStore store,
-      ModelRegistry registry, String bootstrap, Topics topics, MeterRegistry metrics,
-      InstantSource clock) {
-    return start(settings, store, registry, bootstrap, topics, metrics, clock, true);
+      FeatureSet featureSet, ModelRegistry registry, String bootstrap, Topics topics,
+      MeterRegistry metrics, InstantSource clock) {
+    return start(settings, store, featureSet, registry, bootstrap, topics, metrics, clock, true);
   }
 
   /**
-   * As {@link #start(ServingSettings, OnlineStore, ModelRegistry, String, Topics, MeterRegistry,
-   * InstantSource)}; without {@code logImpressions}, for batch jobs whose answers no one sees.
+   * As {@link #start(ServingSettings, OnlineStore, FeatureSet, ModelRegistry, String, Topics,
+   * MeterRegistry, InstantSource)}; without {@code logImpressions}, for batch jobs whose answers
+   * no one sees.
    */
   public static ServingRecommendations start(ServingSettings settings, OnlineStore store,
-      ModelRegistry registry, String bootstrap, Topics topics, MeterRegistry metrics,
-      InstantSource clock, boolean logImpressions) {
+      FeatureSet featureSet, ModelRegistry registry, String bootstrap, Topics topics,
+      MeterRegistry metrics, InstantSource clock, boolean logImpressions) {
     requireNonNull(settings, "settings");
     List<AutoCloseable> owned = new ArrayList<>();
     Optional<AnnIndex> index = settings.indexDir().map(ServingRecommendations::loadIndex);
@@ -93,12 +100,26 @@ public final class ServingRecommendations implements AutoCloseable {
       impressions = kafka;
     }
     OnlineStore reads = settings.itemCacheTtl().isZero() ? store
-        : ItemCachingStore.of(store, settings.itemCacheTtl());
+        : fedItemCache(settings, store, featureSet, bootstrap, topics, owned);
     Recommender recommender = Recommendations.create(new Recommendations.Setup(
         RecommendConfig.DEFAULT.withDeadline(settings.deadline()), reads, catalog, index,
         scorer, rules, impressions, metrics, clock));
     owned.add(0, recommender);
     return new ServingRecommendations(recommender, catalog, owned);
+  }
+
+  /**
+   * Item features kept in memory and kept fresh by the feature log; if the log cannot be followed
+   * (or falls behind), kept items expire after {@code serving.item-cache-ttl} instead.
+   */
+  private static OnlineStore fedItemCache(ServingSettings settings, OnlineStore store,
+      FeatureSet featureSet, String bootstrap, Topics topics, List<AutoCloseable> owned) {
+    AtomicReference<ItemFeatureFeed> feed = new AtomicReference<>();
+    ItemCachingStore cache = new ItemCachingStore(store, settings.itemCacheTtl(),
+        System::nanoTime, () -> feed.get() != null && feed.get().caughtUp());
+    feed.set(ItemFeatureFeed.start(bootstrap, topics.featureLog(), featureSet, cache::accept));
+    owned.add(feed.get());
+    return cache;
   }
 
   private static AnnIndex loadIndex(Path dir) {

@@ -96,7 +96,7 @@ class RecommendApiIT {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     recommendations = ServingRecommendations.start(ServingSettings.DEFAULT.withIndexDir(index)
             .withRulesFile(rules).withDeadline(DEADLINE).withPolls(Duration.ofMillis(50), Duration.ofMillis(50)),
-        store, registry, kafka.bootstrapServers(), topics, metrics, TestClocks.FIXED);
+        store, FeatureSet.CORE_V1, registry, kafka.bootstrapServers(), topics, metrics, TestClocks.FIXED);
     publisher = EventPublisher.create(PublisherConfig.of(kafka.bootstrapServers()), topics,
         TestClocks.FIXED);
     app = ServingApp.start(HttpConfig.onPort(0), ServingDeps.ingest(publisher,

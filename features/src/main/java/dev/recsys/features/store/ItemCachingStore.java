@@ -3,21 +3,30 @@ package dev.recsys.features.store;
 import static java.util.Objects.requireNonNull;
 
 import dev.recsys.features.definition.FeatureVector;
+import dev.recsys.features.definition.FeatureVector.EntityKind;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * A near cache for serving: item vectors (and the trending list) are kept for {@code ttl}, so a
- * request reads from Redis only its user and the items not read lately. Users are always read
- * fresh: a user's new event must change their next answer. Items may lag by at most the TTL;
- * item features move slowly and are shared by every request, which is where the reads were.
+ * A near cache for serving: item vectors (and the trending list) are kept in memory, so a request
+ * reads from Redis only its user and the items it is the first to need. Users are always read
+ * fresh: a user's new event must change their next answer.
+ *
+ * <p>Items stay fresh one of two ways. Fed: a follower of the feature log hands every item change
+ * to {@link #accept}, and while it reports itself caught up ({@code fedFresh}) an item read once
+ * is never read again; the log, not a timer, says when it changed. Unfed, or while the follower
+ * is behind or cut off, an item is read again once it is older than {@code ttl}.
+ *
+ * <p>A change from the log always replaces what is kept; a read from Redis only fills a gap or
+ * replaces the entry it found stale, so a slow read can never put back a value older than one the
+ * log already delivered.
  */
 public final class ItemCachingStore implements OnlineStore {
   /** Entries beyond this are dropped wholesale: a catalog bigger than memory still works. */
@@ -26,17 +35,37 @@ public final class ItemCachingStore implements OnlineStore {
   private final OnlineStore store;
   private final long ttlNanos;
   private final LongSupplier nanos;
+  private final BooleanSupplier fedFresh;
   private final Map<String, Entry> items = new ConcurrentHashMap<>();
   private volatile Trending trending = new Trending(List.of(), 0, Long.MIN_VALUE);
 
-  public ItemCachingStore(OnlineStore store, Duration ttl, LongSupplier nanos) {
+  /**
+   * @param fedFresh whether {@link #accept} is being handed every item change as it happens;
+   *     while false, kept items expire after {@code ttl}
+   */
+  public ItemCachingStore(OnlineStore store, Duration ttl, LongSupplier nanos,
+      BooleanSupplier fedFresh) {
     this.store = requireNonNull(store, "store");
     this.ttlNanos = requireNonNull(ttl, "ttl").toNanos();
     this.nanos = requireNonNull(nanos, "nanos");
+    this.fedFresh = requireNonNull(fedFresh, "fedFresh");
   }
 
+  /** Items kept for {@code ttl}, with no feed. */
   public static ItemCachingStore of(OnlineStore store, Duration ttl) {
-    return new ItemCachingStore(store, ttl, System::nanoTime);
+    return new ItemCachingStore(store, ttl, System::nanoTime, () -> false);
+  }
+
+  /** An item's new vector from the feature log; replaces whatever is kept. */
+  public void accept(FeatureVector item) {
+    if (item.kind() != EntityKind.ITEM) {
+      throw new IllegalArgumentException("only item vectors are cached, got " + item.kind() + " "
+          + item.id());
+    }
+    if (items.size() >= MAX_ITEMS) {
+      items.clear();
+    }
+    items.put(item.id(), new Entry(item, nanos.getAsLong()));
   }
 
   @Override
@@ -49,27 +78,33 @@ public final class ItemCachingStore implements OnlineStore {
   @Override
   public Map<String, FeatureVector> readItems(Collection<String> itemIds) {
     long now = nanos.getAsLong();
+    boolean fed = fedFresh.getAsBoolean();
     Map<String, FeatureVector> found = new HashMap<>();
-    List<String> stale = new ArrayList<>();
+    Map<String, Entry> stale = new HashMap<>();
     for (String id : itemIds) {
       Entry entry = items.get(id);
-      if (entry == null || now - entry.loadedAt > ttlNanos) {
-        stale.add(id);
+      if (entry == null || !fed && now - entry.loadedAt > ttlNanos) {
+        stale.put(id, entry);
       } else if (entry.vector != ABSENT) {
         found.put(id, entry.vector);
       }
     }
-    Map<String, FeatureVector> fresh = stale.isEmpty() ? Map.of() : store.readItems(stale);
+    if (stale.isEmpty()) {
+      return found;
+    }
+    Map<String, FeatureVector> fresh = store.readItems(stale.keySet());
     if (items.size() + stale.size() > MAX_ITEMS) {
       items.clear();
     }
-    for (String id : stale) {
-      FeatureVector vector = fresh.get(id);
-      items.put(id, new Entry(vector, now));
+    stale.forEach((id, old) -> {
+      Entry read = new Entry(fresh.get(id), now);
+      boolean kept = old == null ? items.putIfAbsent(id, read) == null
+          : items.replace(id, old, read);
+      FeatureVector vector = kept ? read.vector : items.getOrDefault(id, read).vector;
       if (vector != null) {
         found.put(id, vector);
       }
-    }
+    });
     return found;
   }
 
@@ -99,7 +134,16 @@ public final class ItemCachingStore implements OnlineStore {
   @Override
   public void close() {}
 
-  private record Entry(FeatureVector vector, long loadedAt) {}
+  /** Compared by identity: a stale entry is replaced only if it is still the one kept. */
+  private static final class Entry {
+    final FeatureVector vector;
+    final long loadedAt;
+
+    Entry(FeatureVector vector, long loadedAt) {
+      this.vector = vector;
+      this.loadedAt = loadedAt;
+    }
+  }
 
   private record Trending(List<String> ids, int n, long loadedAt) {}
 }

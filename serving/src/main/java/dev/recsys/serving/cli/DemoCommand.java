@@ -98,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
           OfflineLoop.Artifacts models = new OfflineLoop(bootstrap, topics,
               features.featureSet(), state.path().resolve("loop"), clock).run(DemoCommand::say);
           try (ServingRecommendations recommendations = ServingRecommendations.start(
-                  config.serving().withIndexDir(models.indexDir()), store,
+                  config.serving().withIndexDir(models.indexDir()), store, features.featureSet(),
                   ModelRegistry.at(models.registryRoot()), bootstrap, topics, metrics, clock);
               ServingApp app = ServingApp.start(config.http(),
                   ServingDeps.ingest(publisher, config.ingest(), metrics, clock)

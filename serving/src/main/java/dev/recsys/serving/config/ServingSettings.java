@@ -19,7 +19,8 @@ import java.util.Optional;
  *     beyond this are dropped (and counted)
  * @param modelPoll how often the promoted model pointer is checked
  * @param rulesPoll how often the rules file's modification time is checked
- * @param itemCacheTtl {@code serving.item-cache-ttl}: how stale item vectors may be (0: off)
+ * @param itemCacheTtl {@code serving.item-cache-ttl}: how stale kept item vectors may be while
+ *     the feature-log feed that keeps them fresh is behind or cut off (0: no cache, no feed)
  */
 public record ServingSettings(Optional<Path> indexDir, Optional<Path> rulesFile,
     Duration deadline, int impressionBuffer, Duration modelPoll, Duration rulesPoll,
