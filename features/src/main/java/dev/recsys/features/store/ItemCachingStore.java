@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -77,6 +78,31 @@ public final class ItemCachingStore implements OnlineStore {
   /** From memory where fresh enough; the rest in one round trip, none when all are fresh. */
   @Override
   public Map<String, FeatureVector> readItems(Collection<String> itemIds) {
+    Lookup lookup = lookup(itemIds);
+    return lookup.stale.isEmpty() ? lookup.found
+        : keep(lookup, store.readItems(lookup.stale.keySet()));
+  }
+
+  @Override
+  public CompletableFuture<OnlineFeatures> readAsync(String userId,
+      Collection<String> itemIds) {
+    return store.readAsync(userId, List.of()).thenCombine(readItemsAsync(itemIds),
+        (user, items) -> new OnlineFeatures(user.user(), items));
+  }
+
+  /** Complete at once when every item is in memory and fresh enough. */
+  @Override
+  public CompletableFuture<Map<String, FeatureVector>> readItemsAsync(
+      Collection<String> itemIds) {
+    Lookup lookup = lookup(itemIds);
+    return lookup.stale.isEmpty() ? CompletableFuture.completedFuture(lookup.found)
+        : store.readItemsAsync(lookup.stale.keySet()).thenApply(fresh -> keep(lookup, fresh));
+  }
+
+  /** What memory holds fresh enough, and the entries (null: none) to read again. */
+  private record Lookup(Map<String, FeatureVector> found, Map<String, Entry> stale, long now) {}
+
+  private Lookup lookup(Collection<String> itemIds) {
     long now = nanos.getAsLong();
     boolean fed = fedFresh.getAsBoolean();
     Map<String, FeatureVector> found = new HashMap<>();
@@ -89,15 +115,17 @@ public final class ItemCachingStore implements OnlineStore {
         found.put(id, entry.vector);
       }
     }
-    if (stale.isEmpty()) {
-      return found;
-    }
-    Map<String, FeatureVector> fresh = store.readItems(stale.keySet());
-    if (items.size() + stale.size() > MAX_ITEMS) {
+    return new Lookup(found, stale, now);
+  }
+
+  /** Keeps what was read unless the log replaced the entry meanwhile; returns every item found. */
+  private Map<String, FeatureVector> keep(Lookup lookup, Map<String, FeatureVector> fresh) {
+    if (items.size() + lookup.stale.size() > MAX_ITEMS) {
       items.clear();
     }
-    stale.forEach((id, old) -> {
-      Entry read = new Entry(fresh.get(id), now);
+    Map<String, FeatureVector> found = lookup.found;
+    lookup.stale.forEach((id, old) -> {
+      Entry read = new Entry(fresh.get(id), lookup.now);
       boolean kept = old == null ? items.putIfAbsent(id, read) == null
           : items.replace(id, old, read);
       FeatureVector vector = kept ? read.vector : items.getOrDefault(id, read).vector;
@@ -110,13 +138,28 @@ public final class ItemCachingStore implements OnlineStore {
 
   @Override
   public List<String> trending(int n) {
-    long now = nanos.getAsLong();
+    List<String> cached = cachedTrending(n);
+    return cached != null ? cached : remember(store.trending(n), n);
+  }
+
+  @Override
+  public CompletableFuture<List<String>> trendingAsync(int n) {
+    List<String> cached = cachedTrending(n);
+    return cached != null ? CompletableFuture.completedFuture(cached)
+        : store.trendingAsync(n).thenApply(ids -> remember(ids, n));
+  }
+
+  /** The kept list's first n if it is fresh and long enough, else null. */
+  private List<String> cachedTrending(int n) {
     Trending cached = trending;
-    if (cached.n >= n && now - cached.loadedAt <= ttlNanos) {
+    if (cached.n >= n && nanos.getAsLong() - cached.loadedAt <= ttlNanos) {
       return cached.ids.subList(0, Math.min(n, cached.ids.size()));
     }
-    List<String> ids = store.trending(n);
-    trending = new Trending(ids, n, now);
+    return null;
+  }
+
+  private List<String> remember(List<String> ids, int n) {
+    trending = new Trending(ids, n, nanos.getAsLong());
     return ids;
   }
 

@@ -4,7 +4,6 @@ import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.FeatureVector.EntityKind;
 import dev.recsys.features.definition.Trending;
 import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
@@ -13,21 +12,25 @@ import io.lettuce.core.TransactionResult;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The online store in Redis over lettuce. A write batch is one pipelined MULTI/EXEC: per entity
  * DEL, HSET of the whole vector and, for users, PEXPIRE, so a vector is replaced atomically and a
- * replayed batch changes nothing. A read sends every HGETALL before awaiting any: one round trip.
+ * replayed batch changes nothing. A read sends every HGETALL before awaiting any: one round trip,
+ * completed on lettuce's I/O thread for the async reads serving uses.
  */
 public final class RedisOnlineStore implements OnlineStore {
   private static final int USER_SCAN_BATCH = 1_000;
@@ -83,7 +86,7 @@ public final class RedisOnlineStore implements OnlineStore {
     });
     RedisFuture<TransactionResult> exec = redis.exec();
     writer.flushCommands();
-    await(List.of(exec), "write " + latest.size() + " feature vectors");
+    await(exec.toCompletableFuture(), "write " + latest.size() + " feature vectors");
     if (exec.toCompletableFuture().join().wasDiscarded()) {
       throw new StoreUnavailableException("Redis discarded a feature write transaction", null);
     }
@@ -91,47 +94,75 @@ public final class RedisOnlineStore implements OnlineStore {
 
   @Override
   public OnlineFeatures read(String userId, Collection<String> itemIds) {
-    RedisAsyncCommands<String, String> redis = reader.async();
-    RedisFuture<Map<String, String>> user = redis.hgetall(layout.key(EntityKind.USER, userId));
-    Map<String, FeatureVector> vectors = items(redis, itemIds, user,
+    return await(readAsync(userId, itemIds),
         "read features of user " + userId + " and " + itemIds.size() + " items");
-    Map<String, String> userFields = user.toCompletableFuture().join();
-    return new OnlineFeatures(userFields.isEmpty() ? Optional.empty()
-        : Optional.of(layout.vector(EntityKind.USER, userId, userFields)), vectors);
   }
 
   @Override
   public Map<String, FeatureVector> readItems(Collection<String> itemIds) {
-    return items(reader.async(), itemIds, null, "read features of " + itemIds.size() + " items");
-  }
-
-  /** Reads the items, and awaits {@code also} with them when it is not null. */
-  private Map<String, FeatureVector> items(RedisAsyncCommands<String, String> redis,
-      Collection<String> itemIds, RedisFuture<?> also, String what) {
-    Map<String, RedisFuture<Map<String, String>>> items = new LinkedHashMap<>();
-    for (String item : itemIds) {
-      items.put(item, redis.hgetall(layout.key(EntityKind.ITEM, item)));
-    }
-    List<RedisFuture<?>> all = new ArrayList<>(items.values());
-    if (also != null) {
-      all.add(also);
-    }
-    await(all, what);
-    Map<String, FeatureVector> vectors = new LinkedHashMap<>();
-    items.forEach((item, future) -> {
-      Map<String, String> fields = future.toCompletableFuture().join();
-      if (!fields.isEmpty()) {
-        vectors.put(item, layout.vector(EntityKind.ITEM, item, fields));
-      }
-    });
-    return vectors;
+    return await(readItemsAsync(itemIds), "read features of " + itemIds.size() + " items");
   }
 
   @Override
   public List<String> trending(int n) {
-    RedisFuture<List<String>> top = reader.async().zrevrange(layout.trendingKey(), 0, n - 1L);
-    await(List.of(top), "read the " + n + " most trending items");
-    return top.toCompletableFuture().join();
+    return await(trendingAsync(n), "read the " + n + " most trending items");
+  }
+
+  /** Every HGETALL is sent before any answer is awaited: one round trip. */
+  @Override
+  public CompletableFuture<OnlineFeatures> readAsync(String userId,
+      Collection<String> itemIds) {
+    return send(() -> {
+      RedisAsyncCommands<String, String> redis = reader.async();
+      CompletableFuture<Map<String, String>> user =
+          redis.hgetall(layout.key(EntityKind.USER, userId)).toCompletableFuture();
+      return user.thenCombine(items(redis, itemIds), (fields, items) -> new OnlineFeatures(
+          fields.isEmpty() ? Optional.empty()
+              : Optional.of(layout.vector(EntityKind.USER, userId, fields)), items));
+    });
+  }
+
+  @Override
+  public CompletableFuture<Map<String, FeatureVector>> readItemsAsync(
+      Collection<String> itemIds) {
+    return send(() -> items(reader.async(), itemIds));
+  }
+
+  @Override
+  public CompletableFuture<List<String>> trendingAsync(int n) {
+    return send(() -> reader.async().zrevrange(layout.trendingKey(), 0, n - 1L)
+        .toCompletableFuture());
+  }
+
+  private CompletableFuture<Map<String, FeatureVector>> items(
+      RedisAsyncCommands<String, String> redis, Collection<String> itemIds) {
+    if (itemIds.isEmpty()) {
+      return CompletableFuture.completedFuture(Map.of());
+    }
+    Map<String, CompletableFuture<Map<String, String>>> items = new LinkedHashMap<>();
+    for (String item : itemIds) {
+      items.put(item, redis.hgetall(layout.key(EntityKind.ITEM, item)).toCompletableFuture());
+    }
+    return CompletableFuture.allOf(items.values().toArray(new CompletableFuture<?>[0]))
+        .thenApply(done -> {
+          Map<String, FeatureVector> vectors = new LinkedHashMap<>();
+          items.forEach((item, future) -> {
+            Map<String, String> fields = future.join();
+            if (!fields.isEmpty()) {
+              vectors.put(item, layout.vector(EntityKind.ITEM, item, fields));
+            }
+          });
+          return vectors;
+        });
+  }
+
+  /** The commands {@code send} issues, or their failure to be issued. */
+  private static <T> CompletableFuture<T> send(Supplier<CompletableFuture<T>> send) {
+    try {
+      return send.get();
+    } catch (RedisException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   @Override
@@ -152,16 +183,19 @@ public final class RedisOnlineStore implements OnlineStore {
     }
   }
 
-  private void await(List<? extends RedisFuture<?>> futures, String what) {
+  private <T> T await(CompletableFuture<T> answer, String what) {
     Duration timeout = config.timeout();
     try {
-      if (!LettuceFutures.awaitAll(timeout.toMillis(), TimeUnit.MILLISECONDS,
-          futures.toArray(new RedisFuture<?>[0]))) {
-        throw new StoreUnavailableException("Redis did not answer within " + timeout + " to "
-            + what, null);
-      }
-    } catch (RedisException e) {
-      throw new StoreUnavailableException("Redis failed to " + what + ": " + e.getMessage(), e);
+      return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new StoreUnavailableException("Redis did not answer within " + timeout + " to "
+          + what, e);
+    } catch (ExecutionException e) {
+      throw new StoreUnavailableException("Redis failed to " + what + ": "
+          + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreUnavailableException("interrupted while waiting for Redis to " + what, e);
     }
   }
 

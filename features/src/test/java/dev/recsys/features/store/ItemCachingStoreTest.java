@@ -112,6 +112,23 @@ class ItemCachingStoreTest {
   }
 
   @Test
+  void shouldAnswerAsyncReadsFromMemoryAtOnceAndFillGapsFromTheStore() {
+    backing.write(List.of(OnlineStoreContract.item("i1", 0.1), OnlineStoreContract.item("i2", 0.2),
+        OnlineStoreContract.user("u1", Map.of("user.click_1h", 1.0))));
+    fed.set(true);
+    var first = cache.readAsync("u1", List.of("i1")).join();
+    assertThat(first.user().orElseThrow().get("user.click_1h")).isEqualTo(1.0);
+    assertThat(first.items().get("i1").get("item.ctr_7d")).isEqualTo(0.1);
+
+    backing.write(List.of(OnlineStoreContract.item("i1", 0.5)));
+    var fromMemory = cache.readItemsAsync(List.of("i1"));
+    assertThat(fromMemory).as("nothing to wait for").isDone();
+    assertThat(fromMemory.join().get("i1").get("item.ctr_7d")).isEqualTo(0.1);
+    assertThat(cache.readItemsAsync(List.of("i1", "i2", "none")).join())
+        .containsOnlyKeys("i1", "i2");
+  }
+
+  @Test
   void shouldCacheOnlyItems() {
     assertThatThrownBy(() -> cache.accept(OnlineStoreContract.user("u1", Map.of())))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only item vectors");

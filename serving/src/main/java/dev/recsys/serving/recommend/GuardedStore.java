@@ -10,10 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,16 +22,16 @@ import org.slf4j.LoggerFactory;
  * The online store behind a time limit per call and a breaker: {@value #FAILURES_TO_OPEN} calls
  * in a row that fail or overrun open it, and for {@code cooldown} calls fail at once (one probe
  * per cooldown goes through), so a dead Redis costs requests nothing but the missing features,
- * while one slow answer on a busy machine costs only its own request.
+ * while one slow answer on a busy machine costs only its own request. Calls use the store's
+ * async reads: a request thread issues them and waits only on their answers, and reads served
+ * from memory are complete at once, with no thread in between.
  */
-final class GuardedStore implements AutoCloseable {
+final class GuardedStore {
   private static final Logger log = LoggerFactory.getLogger(GuardedStore.class);
   static final int FAILURES_TO_OPEN = 3;
-  private static final int MAX_THREADS = 64;
 
   private final OnlineStore store;
   private final long cooldownNanos;
-  private final ExecutorService calls;
   private final AtomicLong openUntil = new AtomicLong(System.nanoTime());
   private final AtomicInteger failures = new AtomicInteger();
   private volatile boolean open;
@@ -43,25 +39,18 @@ final class GuardedStore implements AutoCloseable {
   GuardedStore(OnlineStore store, Duration cooldown) {
     this.store = store;
     this.cooldownNanos = cooldown.toNanos();
-    AtomicInteger n = new AtomicInteger();
-    this.calls = new ThreadPoolExecutor(0, MAX_THREADS, 30, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), r -> {
-          Thread t = new Thread(r, "online-store-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
   }
 
   CompletableFuture<OnlineFeatures> read(String userId, Collection<String> itemIds) {
-    return call(() -> store.read(userId, itemIds));
+    return call(() -> store.readAsync(userId, itemIds));
   }
 
   CompletableFuture<Map<String, FeatureVector>> readItems(Collection<String> itemIds) {
-    return call(() -> store.readItems(itemIds));
+    return call(() -> store.readItemsAsync(itemIds));
   }
 
   CompletableFuture<List<String>> trending(int n) {
-    return call(() -> store.trending(n));
+    return call(() -> store.trendingAsync(n));
   }
 
   /** The call's value if it succeeds within {@code timeoutNanos}; else empty, opening the breaker. */
@@ -92,15 +81,15 @@ final class GuardedStore implements AutoCloseable {
     }
   }
 
-  private <T> CompletableFuture<T> call(Supplier<T> read) {
+  private <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> read) {
     long now = System.nanoTime();
     long until = openUntil.get();
     if (open && (now - until < 0 || !openUntil.compareAndSet(until, now + cooldownNanos))) {
       return CompletableFuture.failedFuture(new BreakerOpen());
     }
     try {
-      return CompletableFuture.supplyAsync(read, calls);
-    } catch (RejectedExecutionException e) {
+      return read.get();
+    } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
   }
@@ -119,10 +108,5 @@ final class GuardedStore implements AutoCloseable {
       log.warn("online store failed or was slow; serving without it for {} ms at a time: {}",
           TimeUnit.NANOSECONDS.toMillis(cooldownNanos), e.toString());
     }
-  }
-
-  @Override
-  public void close() {
-    calls.shutdownNow();
   }
 }

@@ -49,8 +49,7 @@ public final class Recommendations {
     Pipeline pipeline = new Pipeline(setup.config(), store,
         new RankingStage(setup.scorer(), setup.catalog()), setup.rules(), setup.catalog(),
         index, new RecommendMetrics(setup.metrics()), setup.clock());
-    return new Service(pipeline, setup.impressions(), setup.index().isPresent(),
-        List.of(store));
+    return new Service(pipeline, setup.impressions(), setup.index().isPresent());
   }
 
   private static AnnIndex emptyIndex() {

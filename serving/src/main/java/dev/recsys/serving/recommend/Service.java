@@ -16,14 +16,11 @@ final class Service implements Recommender {
   private final ImpressionLog impressions;
   private final boolean indexLoaded;
   private final AtomicBoolean warm = new AtomicBoolean();
-  private final List<AutoCloseable> owned;
 
-  Service(Pipeline pipeline, ImpressionLog impressions, boolean indexLoaded,
-      List<AutoCloseable> owned) {
+  Service(Pipeline pipeline, ImpressionLog impressions, boolean indexLoaded) {
     this.pipeline = pipeline;
     this.impressions = impressions;
     this.indexLoaded = indexLoaded;
-    this.owned = List.copyOf(owned);
   }
 
   @Override
@@ -70,14 +67,7 @@ final class Service implements Recommender {
     warm.set(true);
   }
 
+  /** Holds nothing of its own: the store, index, model and impression log are its owner's. */
   @Override
-  public void close() {
-    for (AutoCloseable resource : owned) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        log.warn("closing {} failed", resource, e);
-      }
-    }
-  }
+  public void close() {}
 }

@@ -6,10 +6,16 @@ import dev.recsys.features.store.OnlineStore;
 import dev.recsys.features.store.StoreUnavailableException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-/** An online store that works, fails at once, or hangs until switched back. */
+/**
+ * An online store that works, fails at once, or hangs until switched back. Its async reads
+ * behave as Redis's do: a hang holds the answer back, never the caller's thread.
+ */
 final class SwitchableStore implements OnlineStore {
   enum Mode { WORK, FAIL, HANG }
 
@@ -64,6 +70,35 @@ final class SwitchableStore implements OnlineStore {
   public List<String> trending(int n) {
     check();
     return delegate.trending(n);
+  }
+
+  @Override
+  public CompletableFuture<OnlineFeatures> readAsync(String userId,
+      Collection<String> itemIds) {
+    return answer(() -> delegate.read(userId, itemIds));
+  }
+
+  @Override
+  public CompletableFuture<Map<String, FeatureVector>> readItemsAsync(
+      Collection<String> itemIds) {
+    return answer(() -> delegate.readItems(itemIds));
+  }
+
+  @Override
+  public CompletableFuture<List<String>> trendingAsync(int n) {
+    return answer(() -> delegate.trending(n));
+  }
+
+  private <T> CompletableFuture<T> answer(Supplier<T> read) {
+    return switch (mode) {
+      case WORK -> CompletableFuture.completedFuture(read.get());
+      case FAIL -> CompletableFuture.failedFuture(
+          new StoreUnavailableException("switched off", null));
+      case HANG -> CompletableFuture.supplyAsync(() -> {
+        check();
+        return read.get();
+      });
+    };
   }
 
   @Override
