@@ -3,7 +3,6 @@ package dev.recsys.candidates.source;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A proposed item. {@code score} is the proposing source's own score (comparable only within one
@@ -22,11 +21,5 @@ public record Candidate(String itemId, float score, Set<String> sources) {
 
   public static Candidate of(String itemId, float score, String source) {
     return new Candidate(itemId, score, Set.of(source));
-  }
-
-  Candidate alsoFrom(Set<String> more) {
-    Set<String> all = new TreeSet<>(sources);
-    all.addAll(more);
-    return new Candidate(itemId, score, all);
   }
 }

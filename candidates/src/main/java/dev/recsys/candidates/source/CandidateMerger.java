@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,9 @@ public final class CandidateMerger {
     }
   }
 
+  /** Proposers of an item are kept as bits of an int, one per source. */
+  static final int MAX_SOURCES = 31;
+
   private final List<Quota> quotas;
 
   private CandidateMerger(List<Quota> quotas) {
@@ -44,6 +48,10 @@ public final class CandidateMerger {
   }
 
   public static CandidateMerger of(List<Quota> quotas) {
+    if (quotas.size() > MAX_SOURCES) {
+      throw new IllegalArgumentException(
+          quotas.size() + " sources; at most " + MAX_SOURCES + " can be merged");
+    }
     Set<String> names = new HashSet<>();
     for (Quota quota : quotas) {
       if (!names.add(quota.source().name())) {
@@ -55,22 +63,21 @@ public final class CandidateMerger {
   }
 
   public Candidates merge(CandidateRequest request) {
-    Map<String, List<Candidate>> proposals = new LinkedHashMap<>();
+    List<List<Candidate>> proposals = new ArrayList<>(quotas.size());
     Set<String> failed = new HashSet<>();
     for (Quota quota : quotas) {
       int want = firstAsk(quota.slots(), request.k());
-      proposals.put(quota.source().name(),
-          want == 0 ? List.of() : ask(quota.source(), request.withK(want), failed));
+      proposals.add(want == 0 ? List.of() : ask(quota.source(), request.withK(want), failed));
     }
     Map<String, Candidate> merged = fill(proposals, request);
     if (merged.size() < request.k()) {
       boolean more = false;
-      for (Quota quota : quotas) {
-        String name = quota.source().name();
+      for (int i = 0; i < quotas.size(); i++) {
+        Quota quota = quotas.get(i);
         int asked = firstAsk(quota.slots(), request.k());
-        if (asked < request.k() && proposals.get(name).size() >= asked
-            && !failed.contains(name)) {
-          proposals.put(name, ask(quota.source(), request, failed));
+        if (asked < request.k() && proposals.get(i).size() >= asked
+            && !failed.contains(quota.source().name())) {
+          proposals.set(i, ask(quota.source(), request, failed));
           more = true;
         }
       }
@@ -79,7 +86,9 @@ public final class CandidateMerger {
       }
     }
     Map<String, Integer> proposed = new HashMap<>();
-    proposals.forEach((name, list) -> proposed.put(name, list.size()));
+    for (int i = 0; i < quotas.size(); i++) {
+      proposed.put(quotas.get(i).source().name(), proposals.get(i).size());
+    }
     return new Candidates(new ArrayList<>(merged.values()), proposed, failed);
   }
 
@@ -92,15 +101,15 @@ public final class CandidateMerger {
     return Math.min(k, slots + (slots + 1) / 2);
   }
 
-  private Map<String, Candidate> fill(Map<String, List<Candidate>> proposals,
+  private Map<String, Candidate> fill(List<List<Candidate>> proposals,
       CandidateRequest request) {
+    Proposers proposers = new Proposers(proposals, request.filter());
     Map<String, Candidate> merged = new LinkedHashMap<>();
-    Map<String, Set<String>> proposers = proposersByItem(proposals, request.filter());
-    for (Quota quota : quotas) {
-      take(proposals.get(quota.source().name()), quota.slots(), request, merged, proposers);
+    for (int i = 0; i < quotas.size(); i++) {
+      take(proposals.get(i), quotas.get(i).slots(), request, merged, proposers);
     }
-    for (Quota quota : quotas) {
-      take(proposals.get(quota.source().name()), request.k(), request, merged, proposers);
+    for (int i = 0; i < quotas.size(); i++) {
+      take(proposals.get(i), request.k(), request, merged, proposers);
     }
     return merged;
   }
@@ -126,32 +135,51 @@ public final class CandidateMerger {
       int slots,
       CandidateRequest request,
       Map<String, Candidate> merged,
-      Map<String, Set<String>> proposers) {
+      Proposers proposers) {
     int added = 0;
     for (Candidate candidate : list) {
       if (added >= slots || merged.size() >= request.k()) {
         return;
       }
-      Set<String> sources = proposers.get(candidate.itemId());
+      Set<String> sources = proposers.of(candidate.itemId());
       if (sources != null && !merged.containsKey(candidate.itemId())) {
-        merged.put(candidate.itemId(), candidate.alsoFrom(sources));
+        merged.put(candidate.itemId(),
+            new Candidate(candidate.itemId(), candidate.score(), sources));
         added++;
       }
     }
   }
 
-  private static Map<String, Set<String>> proposersByItem(
-      Map<String, List<Candidate>> proposals, ItemFilter filter) {
-    Map<String, Set<String>> proposers = new HashMap<>();
-    for (List<Candidate> list : proposals.values()) {
-      for (Candidate candidate : list) {
-        if (filter.accepts(candidate.itemId())) {
-          proposers
-              .computeIfAbsent(candidate.itemId(), id -> new HashSet<>())
-              .addAll(candidate.sources());
+  /** Which sources proposed each item the filter accepts: a bit per source, names on demand. */
+  private final class Proposers {
+    private final Map<String, Integer> bits = new HashMap<>();
+    private final Map<Integer, Set<String>> names = new HashMap<>();
+
+    Proposers(List<List<Candidate>> proposals, ItemFilter filter) {
+      for (int i = 0; i < proposals.size(); i++) {
+        Integer bit = 1 << i;
+        for (Candidate candidate : proposals.get(i)) {
+          if (filter.accepts(candidate.itemId())) {
+            bits.merge(candidate.itemId(), bit, (a, b) -> a | b);
+          }
         }
       }
     }
-    return proposers;
+
+    /** The names of the sources that proposed the item, or null if it is filtered out. */
+    Set<String> of(String itemId) {
+      Integer mask = bits.get(itemId);
+      return mask == null ? null : names.computeIfAbsent(mask, this::named);
+    }
+
+    private Set<String> named(int mask) {
+      Set<String> named = new TreeSet<>();
+      for (int i = 0; i < quotas.size(); i++) {
+        if ((mask & (1 << i)) != 0) {
+          named.add(quotas.get(i).source().name());
+        }
+      }
+      return Set.copyOf(named);
+    }
   }
 }
