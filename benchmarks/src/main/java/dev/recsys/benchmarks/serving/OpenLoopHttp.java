@@ -31,8 +31,13 @@ import java.util.function.IntFunction;
  * 750), so on a shared machine the cores stay with the server being measured.
  */
 final class OpenLoopHttp implements AutoCloseable {
-  /** Latencies of the successful requests of one run, and what went wrong with the others. */
-  record Result(int sent, long[] sortedNanos, long errors, String firstError, long cpuNanos) {
+  /**
+   * Latencies of the successful requests of one run, and what went wrong with the others;
+   * {@code resent} counts requests sent again because the server closed their reused connection
+   * before answering a byte (as browsers and HTTP clients do for a GET).
+   */
+  record Result(int sent, long[] sortedNanos, long errors, String firstError, long resent,
+      long cpuNanos) {
     int ok() {
       return sortedNanos.length;
     }
@@ -62,12 +67,17 @@ final class OpenLoopHttp implements AutoCloseable {
   private volatile Run run;
   private volatile boolean closed;
 
-  private record Request(long scheduled, String path) {}
+  private record Request(long scheduled, String path, boolean resent) {}
 
   private final class Connection {
     final SocketChannel channel;
     final ResponseParser parser = new ResponseParser();
-    volatile long scheduled;
+    /** The request it was given; null while idle. Set under the pool's lock. */
+    volatile Request inFlight;
+    /** Bytes of the current answer read so far (reader thread only). */
+    long received;
+    /** Closed and replaced (reader thread only). */
+    boolean failed;
 
     Connection(SocketChannel channel) {
       this.channel = channel;
@@ -79,6 +89,7 @@ final class OpenLoopHttp implements AutoCloseable {
     final long[] latencies;
     final CountDownLatch answered;
     final AtomicLong errors = new AtomicLong();
+    final AtomicLong resent = new AtomicLong();
     volatile String firstError;
     int ok;
 
@@ -125,7 +136,7 @@ final class OpenLoopHttp implements AutoCloseable {
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
-      submit(new Request(scheduled, pathOf.apply(n)));
+      submit(new Request(scheduled, pathOf.apply(n), false));
     }
     if (!current.answered.await(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS)) {
       long missing = current.answered.getCount();
@@ -139,7 +150,8 @@ final class OpenLoopHttp implements AutoCloseable {
       sorted = Arrays.copyOf(current.latencies, current.ok);
     }
     Arrays.sort(sorted);
-    return new Result(total, sorted, current.errors.get(), current.firstError, cpu);
+    return new Result(total, sorted, current.errors.get(), current.firstError,
+        current.resent.get(), cpu);
   }
 
   private void submit(Request request) {
@@ -150,12 +162,12 @@ final class OpenLoopHttp implements AutoCloseable {
         waiting.add(request);
         return;
       }
+      connection.inFlight = request;
     }
     send(connection, request);
   }
 
   private void send(Connection connection, Request request) {
-    connection.scheduled = request.scheduled();
     ByteBuffer bytes = ResponseParser.get(host, request.path());
     try {
       while (bytes.hasRemaining()) {
@@ -164,7 +176,6 @@ final class OpenLoopHttp implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      run.failed("cannot send: " + e);
       broken.add(connection);
       selector.wakeup();
     }
@@ -175,7 +186,7 @@ final class OpenLoopHttp implements AutoCloseable {
       while (!closed) {
         selector.select();
         for (Connection gone; (gone = broken.poll()) != null; ) {
-          replace(gone);
+          fail(gone, "cannot send on the connection");
         }
         for (SelectionKey key : selector.selectedKeys()) {
           if (key.isValid() && key.isReadable()) {
@@ -199,6 +210,7 @@ final class OpenLoopHttp implements AutoCloseable {
         return;
       }
       readBuffer.flip();
+      connection.received += readBuffer.remaining();
       if (connection.parser.feed(readBuffer)) {
         answered(connection);
       }
@@ -208,9 +220,10 @@ final class OpenLoopHttp implements AutoCloseable {
   }
 
   private void answered(Connection connection) {
-    long latency = System.nanoTime() - connection.scheduled;
+    long latency = System.nanoTime() - connection.inFlight.scheduled();
     int status = connection.parser.status();
     connection.parser.reset();
+    connection.received = 0;
     Run current = run;
     if (status / 100 == 2) {
       synchronized (lock) {
@@ -228,6 +241,7 @@ final class OpenLoopHttp implements AutoCloseable {
     Request request;
     synchronized (lock) {
       request = waiting.poll();
+      connection.inFlight = request;
       if (request == null) {
         idle.push(connection);
         return;
@@ -236,19 +250,41 @@ final class OpenLoopHttp implements AutoCloseable {
     send(connection, request);
   }
 
+  /**
+   * Closes a failed connection and puts a new one in its place (reader thread only). Its request,
+   * if it had one, is sent again on the new connection when no byte of the answer had come and
+   * it was not sent again before: a server may close an idle keep-alive connection just as a
+   * request leaves on it. Otherwise the request counts as an error.
+   */
   private void fail(Connection connection, String why) {
-    run.failed(why);
-    replace(connection);
-  }
-
-  /** Closes a failed connection and puts a new one in its place (reader thread only). */
-  private void replace(Connection connection) {
+    if (connection.failed) {
+      return;
+    }
+    connection.failed = true;
+    Request lost;
+    synchronized (lock) {
+      lost = idle.remove(connection) ? null : connection.inFlight;
+    }
+    Connection fresh;
     try {
       connection.channel.close();
-      next(open());
+      fresh = open();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot reconnect to " + host, e);
     }
+    if (lost != null && connection.received == 0 && !lost.resent()) {
+      run.resent.incrementAndGet();
+      Request again = new Request(lost.scheduled(), lost.path(), true);
+      synchronized (lock) {
+        fresh.inFlight = again;
+      }
+      send(fresh, again);
+      return;
+    }
+    if (lost != null) {
+      run.failed(why);
+    }
+    next(fresh);
   }
 
   private Connection open() throws IOException {

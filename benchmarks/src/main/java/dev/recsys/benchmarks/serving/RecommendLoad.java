@@ -72,10 +72,11 @@ public final class RecommendLoad implements Callable<Integer> {
       OpenLoopHttp.Result result = load.run(rate, seconds, path);
       System.out.printf("rate=%d/s seconds=%d sent=%d ok=%d errors=%d (%.3f%%) "
               + "p50=%.2fms p95=%.2fms p99=%.2fms p99.9=%.2fms max=%.2fms "
-              + "client_cpu=%.1fus/request%n", rate, seconds, result.sent(), result.ok(),
-          result.errors(), 100.0 * result.errors() / Math.max(1, result.sent()),
+              + "resent=%d client_cpu=%.1fus/request%n", rate, seconds, result.sent(),
+          result.ok(), result.errors(), 100.0 * result.errors() / Math.max(1, result.sent()),
           result.millis(0.50), result.millis(0.95), result.millis(0.99), result.millis(0.999),
-          result.millis(1.0), result.cpuNanos() / 1e3 / Math.max(1, result.sent()));
+          result.millis(1.0), result.resent(),
+          result.cpuNanos() / 1e3 / Math.max(1, result.sent()));
       if (result.errors() > 0) {
         System.out.println("first error: " + result.firstError());
       }

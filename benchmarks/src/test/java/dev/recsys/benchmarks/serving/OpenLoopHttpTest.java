@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,6 +84,53 @@ class OpenLoopHttpTest {
       OpenLoopHttp.Result result = load.run(40, 1, n -> "/slow");
       assertThat(result.ok()).isEqualTo(40);
       assertThat(result.millis(1.0)).isGreaterThan(500);
+    }
+  }
+
+  @Test
+  void aServerClosingConnectionsAfterEachAnswerCostsNoRequest() throws Exception {
+    try (ServerSocket closing = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread server = new Thread(() -> answerOnceAndClose(closing), "closing-server");
+      server.setDaemon(true);
+      server.start();
+      try (OpenLoopHttp load = new OpenLoopHttp(
+          (InetSocketAddress) closing.getLocalSocketAddress(), 2)) {
+        OpenLoopHttp.Result result = load.run(50, 1, n -> "/x");
+        assertThat(result.errors()).as(result.firstError()).isZero();
+        assertThat(result.ok()).isEqualTo(50);
+      }
+    }
+  }
+
+  /** Answers one request per connection, then closes it without saying so in the headers. */
+  private static void answerOnceAndClose(ServerSocket server) {
+    while (!server.isClosed()) {
+      try {
+        Socket socket = server.accept();
+        Thread connection = new Thread(() -> answerOnce(socket), "closing-connection");
+        connection.setDaemon(true);
+        connection.start();
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private static void answerOnce(Socket socket) {
+    try (socket) {
+      InputStream in = socket.getInputStream();
+      int matched = 0;
+      while (matched < 4) {
+        int b = in.read();
+        if (b < 0) {
+          return;
+        }
+        matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+      }
+      socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+          .getBytes(StandardCharsets.US_ASCII));
+    } catch (IOException e) {
+      // the client went away: nothing to answer
     }
   }
 }
