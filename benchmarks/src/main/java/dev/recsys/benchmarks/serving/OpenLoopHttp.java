@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * An open-loop HTTP/1.1 load generator: GETs leave on a fixed schedule over a pool of keep-alive
@@ -34,10 +35,11 @@ final class OpenLoopHttp implements AutoCloseable {
   /**
    * Latencies of the successful requests of one run, and what went wrong with the others;
    * {@code resent} counts requests sent again because the server closed their reused connection
-   * before answering a byte (as browsers and HTTP clients do for a GET).
+   * before answering a byte (as browsers and HTTP clients do for a GET); {@code flagged} counts
+   * successful answers whose body's end the generator's {@code flag} accepted.
    */
   record Result(int sent, long[] sortedNanos, long errors, String firstError, long resent,
-      long cpuNanos) {
+      long flagged, long cpuNanos) {
     int ok() {
       return sortedNanos.length;
     }
@@ -63,6 +65,7 @@ final class OpenLoopHttp implements AutoCloseable {
   private final Deque<Request> waiting = new ArrayDeque<>();
   private final ConcurrentLinkedQueue<Connection> broken = new ConcurrentLinkedQueue<>();
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(256 * 1024);
+  private final Predicate<String> flag;
   private final Thread reader;
   private volatile Run run;
   private volatile boolean closed;
@@ -90,6 +93,7 @@ final class OpenLoopHttp implements AutoCloseable {
     final CountDownLatch answered;
     final AtomicLong errors = new AtomicLong();
     final AtomicLong resent = new AtomicLong();
+    long flagged;
     volatile String firstError;
     int ok;
 
@@ -106,9 +110,14 @@ final class OpenLoopHttp implements AutoCloseable {
     }
   }
 
-  /** Opens {@code connections} keep-alive connections to {@code server}. */
-  OpenLoopHttp(InetSocketAddress server, int connections) throws IOException {
+  /**
+   * Opens {@code connections} keep-alive connections to {@code server}; {@code flag} is asked
+   * about the last {@value ResponseParser#TAIL} bytes of every successful answer.
+   */
+  OpenLoopHttp(InetSocketAddress server, int connections, Predicate<String> flag)
+      throws IOException {
     this.server = server;
+    this.flag = flag;
     this.host = server.getHostString() + ":" + server.getPort();
     this.selector = Selector.open();
     for (int i = 0; i < connections; i++) {
@@ -150,8 +159,12 @@ final class OpenLoopHttp implements AutoCloseable {
       sorted = Arrays.copyOf(current.latencies, current.ok);
     }
     Arrays.sort(sorted);
+    long flagged;
+    synchronized (lock) {
+      flagged = current.flagged;
+    }
     return new Result(total, sorted, current.errors.get(), current.firstError,
-        current.resent.get(), cpu);
+        current.resent.get(), flagged, cpu);
   }
 
   private void submit(Request request) {
@@ -222,12 +235,16 @@ final class OpenLoopHttp implements AutoCloseable {
   private void answered(Connection connection) {
     long latency = System.nanoTime() - connection.inFlight.scheduled();
     int status = connection.parser.status();
+    boolean flagged = status / 100 == 2 && flag.test(connection.parser.tail());
     connection.parser.reset();
     connection.received = 0;
     Run current = run;
     if (status / 100 == 2) {
       synchronized (lock) {
         current.latencies[current.ok++] = latency;
+        if (flagged) {
+          current.flagged++;
+        }
       }
       current.answered.countDown();
     } else {

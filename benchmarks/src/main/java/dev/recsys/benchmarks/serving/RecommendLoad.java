@@ -65,22 +65,35 @@ public final class RecommendLoad implements Callable<Integer> {
     String format = "/v1/users/u%0" + width + "d/recommendations?k=" + k;
     IntFunction<String> path = n -> String.format(format, 1 + random.nextInt(users));
     try (OpenLoopHttp load = new OpenLoopHttp(
-        new InetSocketAddress(server.getHost(), server.getPort()), connections)) {
+        new InetSocketAddress(server.getHost(), server.getPort()), connections,
+        RecommendLoad::degraded)) {
       if (warmup > 0) {
         load.run(rate, warmup, path);
       }
       OpenLoopHttp.Result result = load.run(rate, seconds, path);
       System.out.printf("rate=%d/s seconds=%d sent=%d ok=%d errors=%d (%.3f%%) "
               + "p50=%.2fms p95=%.2fms p99=%.2fms p99.9=%.2fms max=%.2fms "
-              + "resent=%d client_cpu=%.1fus/request%n", rate, seconds, result.sent(),
-          result.ok(), result.errors(), 100.0 * result.errors() / Math.max(1, result.sent()),
+              + "degraded=%d resent=%d client_cpu=%.1fus/request%n", rate, seconds,
+          result.sent(), result.ok(), result.errors(),
+          100.0 * result.errors() / Math.max(1, result.sent()),
           result.millis(0.50), result.millis(0.95), result.millis(0.99), result.millis(0.999),
-          result.millis(1.0), result.resent(),
+          result.millis(1.0), result.flagged(), result.resent(),
           result.cpuNanos() / 1e3 / Math.max(1, result.sent()));
       if (result.errors() > 0) {
         System.out.println("first error: " + result.firstError());
       }
       return result.errors() == 0 ? 0 : 1;
     }
+  }
+
+  /**
+   * Whether an answer's end names a stage that degraded: {@code "degraded":[...]} is the last
+   * field of a recommendation.
+   */
+  static boolean degraded(String tail) {
+    String field = "\"degraded\":[";
+    int at = tail.lastIndexOf(field);
+    return at >= 0 && at + field.length() < tail.length()
+        && tail.charAt(at + field.length()) != ']';
   }
 }

@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 /**
  * Finds where one HTTP/1.1 response ends in the bytes of a keep-alive connection, fed as they
  * arrive: the status, then a body framed by {@code Content-Length} or chunked encoding. The body
- * is skipped, not kept: a load generator only needs to know the response is whole.
+ * is skipped, not kept, but for its last {@value #TAIL} bytes: a load generator needs to know the
+ * response is whole, and what its end says (a JSON answer's last field).
  */
 final class ResponseParser {
   private static final int MAX_LINE = 8_192;
+  static final int TAIL = 64;
 
   private enum State { STATUS, HEADERS, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, DONE }
 
@@ -19,6 +21,8 @@ final class ResponseParser {
   private long remaining;
   private boolean chunked;
   private boolean sized;
+  private final byte[] tail = new byte[TAIL];
+  private long bodyBytes;
 
   /** Forgets the last response; call before the next one. */
   void reset() {
@@ -28,6 +32,7 @@ final class ResponseParser {
     remaining = 0;
     chunked = false;
     sized = false;
+    bodyBytes = 0;
   }
 
   /**
@@ -55,8 +60,22 @@ final class ResponseParser {
     return status;
   }
 
+  /** The last (up to) {@value #TAIL} bytes of the body, as Latin-1. */
+  String tail() {
+    int n = (int) Math.min(TAIL, bodyBytes);
+    char[] chars = new char[n];
+    for (int i = 0; i < n; i++) {
+      chars[i] = (char) (tail[(int) ((bodyBytes - n + i) % TAIL)] & 0xff);
+    }
+    return new String(chars);
+  }
+
   private void skipBody(ByteBuffer in) {
     int n = (int) Math.min(remaining, in.remaining());
+    for (int i = Math.max(0, n - TAIL); i < n; i++) {
+      tail[(int) ((bodyBytes + i) % TAIL)] = in.get(in.position() + i);
+    }
+    bodyBytes += n;
     in.position(in.position() + n);
     remaining -= n;
     if (remaining == 0) {

@@ -51,7 +51,7 @@ class OpenLoopHttpTest {
   }
 
   private OpenLoopHttp load(int connections) throws IOException {
-    return new OpenLoopHttp(server.getAddress(), connections);
+    return new OpenLoopHttp(server.getAddress(), connections, tail -> tail.contains("slow"));
   }
 
   @Test
@@ -61,6 +61,7 @@ class OpenLoopHttpTest {
       assertThat(result.sent()).isEqualTo(200);
       assertThat(result.ok()).isEqualTo(200);
       assertThat(result.errors()).isZero();
+      assertThat(result.flagged()).isZero();
       assertThat(served).hasValue(200);
       assertThat(result.millis(0.5)).isPositive().isLessThanOrEqualTo(result.millis(1.0));
     }
@@ -84,6 +85,7 @@ class OpenLoopHttpTest {
       OpenLoopHttp.Result result = load.run(40, 1, n -> "/slow");
       assertThat(result.ok()).isEqualTo(40);
       assertThat(result.millis(1.0)).isGreaterThan(500);
+      assertThat(result.flagged()).as("answers whose end the flag accepted").isEqualTo(40);
     }
   }
 
@@ -94,7 +96,7 @@ class OpenLoopHttpTest {
       server.setDaemon(true);
       server.start();
       try (OpenLoopHttp load = new OpenLoopHttp(
-          (InetSocketAddress) closing.getLocalSocketAddress(), 2)) {
+          (InetSocketAddress) closing.getLocalSocketAddress(), 2, tail -> false)) {
         OpenLoopHttp.Result result = load.run(50, 1, n -> "/x");
         assertThat(result.errors()).as(result.firstError()).isZero();
         assertThat(result.ok()).isEqualTo(50);

@@ -42,6 +42,24 @@ class ResponseParserTest {
     assertThat(parser.status()).isEqualTo(503);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 5, 1000})
+  void keepsTheLastBytesOfTheBody(int piece) {
+    ResponseParser parser = new ResponseParser();
+    String body = "x".repeat(100) + "\"took_ms\":1,\"degraded\":[\"features\"]}";
+    String response = "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+    assertThat(completesAt(parser, response, piece)).isNotNegative();
+    assertThat(parser.tail()).hasSize(ResponseParser.TAIL)
+        .isEqualTo(body.substring(body.length() - ResponseParser.TAIL));
+
+    parser.reset();
+    assertThat(completesAt(parser, SIZED, piece)).isNotNegative();
+    assertThat(parser.tail()).isEqualTo("{\"items\":1}");
+    assertThat(RecommendLoad.degraded("...\"took_ms\":1,\"degraded\":[\"features\"]}")).isTrue();
+    assertThat(RecommendLoad.degraded("...\"took_ms\":1,\"degraded\":[]}")).isFalse();
+    assertThat(RecommendLoad.degraded("{\"status\":400}")).isFalse();
+  }
+
   @Test
   void leavesTheNextResponsesBytesUnread() {
     ResponseParser parser = new ResponseParser();
