@@ -49,15 +49,18 @@ final class ItemToItemSource implements CandidateSource {
     forgetIfIndexGrew();
     for (RecentItem seed : seeds) {
       for (ScoredItem item : neighboursOf(seed.itemId(), request.k())) {
-        if (filter.accepts(item.itemId()) && index.contains(item.itemId())) {
+        if (filter.accepts(item.itemId())) {
           best.merge(item.itemId(), item.score(), Math::max);
         }
       }
     }
+    // Liveness is checked best first and only until k are found: a lookup per item kept, not
+    // per neighbour remembered.
     return best.entrySet().stream()
         .sorted(
             Map.Entry.<String, Float>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()))
+        .filter(e -> index.contains(e.getKey()))
         .limit(request.k())
         .map(e -> Candidate.of(e.getKey(), e.getValue(), name()))
         .toList();
