@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 /**
  * End-to-end freshness: POST a click for a user, then ask for their recommendations (with
  * {@code explain=true}) every few milliseconds until the features the ranker was given count
- * that click ({@code user_click_1h} grew). Reports the time from the POST to the first answer
+ * that click: {@code user_events_total} grew. (Not {@code user_click_1h}: it counts the hour
+ * before the user's latest event, so a click today after an old session can lower it.) Reports the time from the POST to the first answer
  * that reflects it, over several users.
  *
  * <pre>
@@ -29,7 +30,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "recommend-freshness", mixinStandardHelpOptions = true)
 public final class RecommendFreshness implements Callable<Integer> {
-  private static final Pattern CLICKS = Pattern.compile("\"user_click_1h\":([0-9.]+)");
+  private static final Pattern EVENTS = Pattern.compile("\"user_events_total\":([0-9.]+)");
   private static final Duration GIVE_UP = Duration.ofSeconds(10);
 
   @Option(names = "--url", description = "Server (default: ${DEFAULT-VALUE}).")
@@ -52,13 +53,13 @@ public final class RecommendFreshness implements Callable<Integer> {
     int missed = 0;
     for (int p = 1; p <= probes; p++) {
       String user = String.format("u%05d", p * 37);
-      double before = clicks(http, user);
+      double before = events(http, user);
       String item = String.format("i%05d", (p * 101) % 1000);
       long posted = System.nanoTime();
       post(http, "[{\"user_id\":\"" + user + "\",\"item_id\":\"" + item + "\",\"type\":\"click\","
           + "\"timestamp\":\"" + Instant.now() + "\"}]");
       long deadline = posted + GIVE_UP.toNanos();
-      while (System.nanoTime() < deadline && clicks(http, user) <= before) {
+      while (System.nanoTime() < deadline && events(http, user) <= before) {
         Thread.sleep(pollMs);
       }
       if (System.nanoTime() >= deadline) {
@@ -74,12 +75,12 @@ public final class RecommendFreshness implements Callable<Integer> {
     return 0;
   }
 
-  /** The user's clicks in the last hour as the ranker saw them, 0 for a user with none. */
-  private double clicks(HttpClient http, String user) throws Exception {
+  /** The user's events so far as the ranker saw them, 0 for a user with none. */
+  private double events(HttpClient http, String user) throws Exception {
     String body = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/users/" + user
         + "/recommendations?k=1&explain=true")).GET().build(),
         HttpResponse.BodyHandlers.ofString()).body();
-    Matcher m = CLICKS.matcher(body);
+    Matcher m = EVENTS.matcher(body);
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
