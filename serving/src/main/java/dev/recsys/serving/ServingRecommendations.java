@@ -102,7 +102,8 @@ public final class ServingRecommendations implements AutoCloseable {
     OnlineStore reads = settings.itemCacheTtl().isZero() ? store
         : fedItemCache(settings, store, featureSet, bootstrap, topics, owned);
     Recommender recommender = Recommendations.create(new Recommendations.Setup(
-        RecommendConfig.DEFAULT.withDeadline(settings.deadline()), reads, catalog, index,
+        RecommendConfig.DEFAULT.withDeadline(settings.deadline())
+            .withWarmUpRequests(settings.warmUpRequests()), reads, catalog, index,
         scorer, rules, impressions, metrics, clock));
     owned.add(0, recommender);
     return new ServingRecommendations(recommender, catalog, owned);

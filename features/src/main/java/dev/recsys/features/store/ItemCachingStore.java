@@ -173,6 +173,11 @@ public final class ItemCachingStore implements OnlineStore {
     store.forEachUserId(action);
   }
 
+  @Override
+  public List<String> someUserIds(int n) {
+    return store.someUserIds(n);
+  }
+
   /** The wrapped store stays its owner's to close. */
   @Override
   public void close() {}

@@ -2,6 +2,7 @@ package dev.recsys.features.store;
 
 import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.Trending;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,17 @@ public interface OnlineStore extends AutoCloseable {
 
   /** Every user with a vector, in no particular order (for batch jobs; not for requests). */
   void forEachUserId(Consumer<String> action);
+
+  /** Up to {@code n} users with a vector, in no particular order (e.g. to warm a server up). */
+  default List<String> someUserIds(int n) {
+    List<String> ids = new ArrayList<>();
+    forEachUserId(id -> {
+      if (ids.size() < n) {
+        ids.add(id);
+      }
+    });
+    return ids;
+  }
 
   @Override
   void close();

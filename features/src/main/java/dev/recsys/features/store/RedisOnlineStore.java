@@ -12,6 +12,7 @@ import io.lettuce.core.TransactionResult;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -167,13 +169,29 @@ public final class RedisOnlineStore implements OnlineStore {
 
   @Override
   public void forEachUserId(Consumer<String> action) {
+    scanUserIds(action, () -> false);
+  }
+
+  /** Scans only until {@code n} users are found. */
+  @Override
+  public List<String> someUserIds(int n) {
+    List<String> ids = new ArrayList<>();
+    scanUserIds(id -> {
+      if (ids.size() < n) {
+        ids.add(id);
+      }
+    }, () -> ids.size() >= n);
+    return ids;
+  }
+
+  private void scanUserIds(Consumer<String> action, BooleanSupplier enough) {
     String prefix = layout.key(EntityKind.USER, "");
     ScanArgs match = ScanArgs.Builder.matches(prefix + "*").limit(USER_SCAN_BATCH);
     try {
       KeyScanCursor<String> cursor = reader.sync().scan(match);
       while (true) {
         cursor.getKeys().forEach(key -> action.accept(key.substring(prefix.length())));
-        if (cursor.isFinished()) {
+        if (cursor.isFinished() || enough.getAsBoolean()) {
           return;
         }
         cursor = reader.sync().scan(cursor, match);
@@ -182,6 +200,7 @@ public final class RedisOnlineStore implements OnlineStore {
       throw new StoreUnavailableException("Redis failed to list users: " + e.getMessage(), e);
     }
   }
+
 
   private <T> T await(CompletableFuture<T> answer, String what) {
     Duration timeout = config.timeout();

@@ -21,6 +21,8 @@ import dev.recsys.schemas.Topics;
 import dev.recsys.serving.ServingApp;
 import dev.recsys.serving.ServingDeps;
 import dev.recsys.serving.ServingRecommendations;
+import dev.recsys.serving.recommend.Readiness;
+import dev.recsys.serving.recommend.Recommender;
 import dev.recsys.serving.config.RecsysConfig;
 import dev.recsys.serving.demo.PublishingSink;
 import dev.recsys.serving.demo.SmokeCheck;
@@ -64,6 +66,18 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin
   private DatasetOptions dataset;
 
+  /** Waits for the warm-up that {@code /readyz} waits for, saying what it waits for. */
+  private static void awaitReady(Recommender recommender) throws InterruptedException {
+    Stopwatch waited = new Stopwatch();
+    say("warming up the request path ...");
+    Readiness readiness = recommender.readiness();
+    while (!readiness.ready()) {
+      Thread.sleep(100);
+      readiness = recommender.readiness();
+    }
+    say("warmed up (" + waited.lap() + ")");
+  }
+
   private static final Duration FEATURES_TIMEOUT = Duration.ofMinutes(5);
   private static final List<String> SMOKE_USERS = List.of("u00001", "u00002", "u00003",
       "smoke-user");
@@ -105,6 +119,7 @@ final class DemoCommand implements Callable<Integer> {
                       .withFeatures(new FeatureRoutes(store, features.featureSet(), clock))
                       .withRecommendations(recommendations.routes())
                       .withApiKeys(config.apiKeys()))) {
+            awaitReady(recommendations.recommender());
             say("HTTP API on http://127.0.0.1:" + app.port() + " (" + watch.total()
                 + " in all)");
             if (smoke) {

@@ -66,12 +66,13 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
     Duration deadline = r.duration("serving.deadline", ServingSettings.DEFAULT.deadline());
     Duration itemCacheTtl = r.duration("serving.item-cache-ttl",
         ServingSettings.DEFAULT_ITEM_CACHE_TTL);
+    int warmUp = r.integer("serving.warm-up-requests", ServingSettings.DEFAULT_WARM_UP_REQUESTS);
     TopicLayout layout = r.valid(() -> new TopicLayout(partitions, (short) replication));
     HttpConfig http = r.valid(() -> new HttpConfig(host, port, io, workers, maxHeader, maxHttpBody));
     ServingSettings serving = r.valid(() -> new ServingSettings(
         s.get("serving.index-dir").map(Path::of), s.get("serving.rules").map(Path::of),
         deadline, buffer, ServingSettings.DEFAULT_MODEL_POLL,
-        ServingSettings.DEFAULT_RULES_POLL, itemCacheTtl));
+        ServingSettings.DEFAULT_RULES_POLL, itemCacheTtl, warmUp));
     IngestLimits limits = r.valid(() -> new IngestLimits(maxBody, maxEntries));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -115,7 +116,8 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
             + ", serving.rules = " + serving.rulesFile().map(Path::toString).orElse("(defaults)")
             + ", serving.deadline = " + serving.deadline().toMillis() + " ms"
             + ", serving.impression-buffer = " + serving.impressionBuffer()
-            + ", serving.item-cache-ttl = " + serving.itemCacheTtl().toMillis() + " ms"));
+            + ", serving.item-cache-ttl = " + serving.itemCacheTtl().toMillis() + " ms"
+            + ", serving.warm-up-requests = " + serving.warmUpRequests()));
   }
 
   /** Collects problems instead of failing on the first. */

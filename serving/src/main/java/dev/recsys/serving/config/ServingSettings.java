@@ -21,18 +21,22 @@ import java.util.Optional;
  * @param rulesPoll how often the rules file's modification time is checked
  * @param itemCacheTtl {@code serving.item-cache-ttl}: how stale kept item vectors may be while
  *     the feature-log feed that keeps them fresh is behind or cut off (0: no cache, no feed)
+ * @param warmUpRequests {@code serving.warm-up-requests}: requests run through the pipeline
+ *     before {@code /readyz} turns ready
  */
 public record ServingSettings(Optional<Path> indexDir, Optional<Path> rulesFile,
     Duration deadline, int impressionBuffer, Duration modelPoll, Duration rulesPoll,
-    Duration itemCacheTtl) {
+    Duration itemCacheTtl, int warmUpRequests) {
   public static final int DEFAULT_IMPRESSION_BUFFER = 10_000;
   public static final Duration DEFAULT_MODEL_POLL = Duration.ofSeconds(5);
   public static final Duration DEFAULT_RULES_POLL = Duration.ofSeconds(2);
   /** Item vectors may be this stale; users are always read fresh. */
   public static final Duration DEFAULT_ITEM_CACHE_TTL = Duration.ofSeconds(1);
+  /** Enough for C2 to compile the request path on 2 cores (docs/BENCHMARKS.md). */
+  public static final int DEFAULT_WARM_UP_REQUESTS = 3_000;
   public static final ServingSettings DEFAULT = new ServingSettings(Optional.empty(),
       Optional.empty(), RecommendConfig.DEFAULT_DEADLINE, DEFAULT_IMPRESSION_BUFFER,
-      DEFAULT_MODEL_POLL, DEFAULT_RULES_POLL, DEFAULT_ITEM_CACHE_TTL);
+      DEFAULT_MODEL_POLL, DEFAULT_RULES_POLL, DEFAULT_ITEM_CACHE_TTL, DEFAULT_WARM_UP_REQUESTS);
 
   public ServingSettings {
     requireNonNull(indexDir, "serving.index-dir");
@@ -48,6 +52,10 @@ public record ServingSettings(Optional<Path> indexDir, Optional<Path> rulesFile,
     if (deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException("serving.deadline must be positive, got " + deadline);
     }
+    if (warmUpRequests < 1) {
+      throw new IllegalArgumentException("serving.warm-up-requests must be >= 1, got "
+          + warmUpRequests);
+    }
     if (impressionBuffer < 1) {
       throw new IllegalArgumentException("serving.impression-buffer must be >= 1, got "
           + impressionBuffer);
@@ -56,27 +64,32 @@ public record ServingSettings(Optional<Path> indexDir, Optional<Path> rulesFile,
 
   public ServingSettings withIndexDir(Path dir) {
     return new ServingSettings(Optional.of(dir), rulesFile, deadline, impressionBuffer,
-        modelPoll, rulesPoll, itemCacheTtl);
+        modelPoll, rulesPoll, itemCacheTtl, warmUpRequests);
   }
 
   public ServingSettings withItemCacheTtl(Duration ttl) {
     return new ServingSettings(indexDir, rulesFile, deadline, impressionBuffer, modelPoll,
-        rulesPoll, ttl);
+        rulesPoll, ttl, warmUpRequests);
   }
 
   public ServingSettings withRulesFile(Path file) {
     return new ServingSettings(indexDir, Optional.of(file), deadline, impressionBuffer,
-        modelPoll, rulesPoll, itemCacheTtl);
+        modelPoll, rulesPoll, itemCacheTtl, warmUpRequests);
+  }
+
+  public ServingSettings withWarmUpRequests(int value) {
+    return new ServingSettings(indexDir, rulesFile, deadline, impressionBuffer, modelPoll,
+        rulesPoll, itemCacheTtl, value);
   }
 
   public ServingSettings withDeadline(Duration value) {
     return new ServingSettings(indexDir, rulesFile, value, impressionBuffer, modelPoll,
-        rulesPoll, itemCacheTtl);
+        rulesPoll, itemCacheTtl, warmUpRequests);
   }
 
   public ServingSettings withPolls(Duration models, Duration rules) {
     return new ServingSettings(indexDir, rulesFile, deadline, impressionBuffer, models, rules,
-        itemCacheTtl);
+        itemCacheTtl, warmUpRequests);
   }
 
   /** {@code 100ms}, {@code 2s}, a bare number of milliseconds, or ISO-8601 ({@code PT0.1S}). */

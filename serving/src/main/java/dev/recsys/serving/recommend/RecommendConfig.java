@@ -14,9 +14,13 @@ import java.time.Duration;
  * @param annHalfLife how fast a recent item's weight in the user vector fades
  * @param seedItems how many of the newest recent items seed item-to-item candidates
  * @param quotas each source's guaranteed share of the pool
+ * @param warmUpRequests requests run through the pipeline (users from the online store, and
+ *     unknown ones) before it reports itself ready, so the JIT has compiled the request path
+ *     before traffic arrives
  */
 public record RecommendConfig(Duration deadline, int minCandidates, int maxCandidates,
-    Duration storeCooldown, Duration annHalfLife, int seedItems, SourceQuotas quotas) {
+    Duration storeCooldown, Duration annHalfLife, int seedItems, SourceQuotas quotas,
+    int warmUpRequests) {
   public static final Duration DEFAULT_DEADLINE = Duration.ofMillis(100);
   public static final int DEFAULT_MIN_CANDIDATES = 100;
   public static final int DEFAULT_MAX_CANDIDATES = 1000;
@@ -25,7 +29,7 @@ public record RecommendConfig(Duration deadline, int minCandidates, int maxCandi
   public static final int DEFAULT_SEED_ITEMS = 5;
   public static final RecommendConfig DEFAULT = new RecommendConfig(DEFAULT_DEADLINE,
       DEFAULT_MIN_CANDIDATES, DEFAULT_MAX_CANDIDATES, DEFAULT_STORE_COOLDOWN,
-      DEFAULT_ANN_HALF_LIFE, DEFAULT_SEED_ITEMS, SourceQuotas.DEFAULT);
+      DEFAULT_ANN_HALF_LIFE, DEFAULT_SEED_ITEMS, SourceQuotas.DEFAULT, 1);
 
   public RecommendConfig {
     requireNonNull(deadline, "serving.deadline");
@@ -42,25 +46,36 @@ public record RecommendConfig(Duration deadline, int minCandidates, int maxCandi
     if (seedItems < 1) {
       throw new IllegalArgumentException("seedItems must be >= 1, got " + seedItems);
     }
+    if (warmUpRequests < 1) {
+      throw new IllegalArgumentException("serving.warm-up-requests must be >= 1, got "
+          + warmUpRequests);
+    }
+  }
+
+  /** How many requests run through the pipeline before it reports itself ready. */
+  public RecommendConfig withWarmUpRequests(int value) {
+    return new RecommendConfig(deadline, minCandidates, maxCandidates, storeCooldown, annHalfLife,
+        seedItems, quotas, value);
   }
 
   public RecommendConfig withDeadline(Duration value) {
     return new RecommendConfig(value, minCandidates, maxCandidates, storeCooldown, annHalfLife,
-        seedItems, quotas);
+        seedItems, quotas, warmUpRequests);
   }
 
   public RecommendConfig withStoreCooldown(Duration value) {
     return new RecommendConfig(deadline, minCandidates, maxCandidates, value, annHalfLife,
-        seedItems, quotas);
+        seedItems, quotas, warmUpRequests);
   }
 
   public RecommendConfig withCandidates(int min, int max) {
-    return new RecommendConfig(deadline, min, max, storeCooldown, annHalfLife, seedItems, quotas);
+    return new RecommendConfig(deadline, min, max, storeCooldown, annHalfLife, seedItems, quotas,
+        warmUpRequests);
   }
 
   public RecommendConfig withQuotas(SourceQuotas value) {
     return new RecommendConfig(deadline, minCandidates, maxCandidates, storeCooldown,
-        annHalfLife, seedItems, value);
+        annHalfLife, seedItems, value, warmUpRequests);
   }
 
   /** How many candidates to gather for a response of k items. */

@@ -49,7 +49,8 @@ public final class Recommendations {
     Pipeline pipeline = new Pipeline(setup.config(), store,
         new RankingStage(setup.scorer(), setup.catalog()), setup.rules(), setup.catalog(),
         index, new RecommendMetrics(setup.metrics()), setup.clock());
-    return new Service(pipeline, setup.impressions(), setup.index().isPresent());
+    return new Service(pipeline, setup.impressions(), setup.index().isPresent(), setup.store(),
+        setup.config().warmUpRequests());
   }
 
   private static AnnIndex emptyIndex() {
