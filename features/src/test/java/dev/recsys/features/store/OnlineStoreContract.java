@@ -6,8 +6,10 @@ import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.FeatureVector.EntityKind;
 import dev.recsys.features.definition.RecentInteraction;
 import dev.recsys.schemas.avro.EventType;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +78,20 @@ abstract class OnlineStoreContract {
     store().write(batch);
     assertThat(store().read("u3", List.of("i3"))).isEqualTo(once);
     assertThat(once.user().orElseThrow().get("user.click_1h")).isEqualTo(2.0);
+  }
+
+  @Test
+  void shouldListSomeOrAllUsers() {
+    for (int i = 0; i < 5; i++) {
+      store().write(List.of(user("listed-" + i, Map.of("user.click_1h", 1.0))));
+    }
+    store().write(List.of(item("not-a-user", 0.5)));
+    Set<String> all = new HashSet<>();
+    store().forEachUserId(all::add);
+
+    assertThat(all).contains("listed-0", "listed-4").doesNotContain("not-a-user");
+    assertThat(store().someUserIds(3)).hasSize(3).doesNotHaveDuplicates().isSubsetOf(all);
+    assertThat(store().someUserIds(all.size() + 10)).containsExactlyInAnyOrderElementsOf(all);
   }
 
   @Test
