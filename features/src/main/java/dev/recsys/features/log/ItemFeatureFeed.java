@@ -89,6 +89,10 @@ public final class ItemFeatureFeed implements AutoCloseable {
       List<TopicPartition> partitions = consumer
           .partitionsFor(featureLog.name(), Duration.ofSeconds(30)).stream()
           .map(p -> new TopicPartition(featureLog.name(), p.partition())).toList();
+      if (partitions.isEmpty()) {
+        log.warn("the feature log {} has no partitions (does it exist?); cached item features"
+            + " will expire instead of following it", featureLog.name());
+      }
       consumer.assign(partitions);
       rewind(consumer, partitions, System.currentTimeMillis() - REWIND.toMillis());
       ItemFeatureFeed feed = new ItemFeatureFeed(consumer, featureLog.valueSerde().deserializer(),
@@ -119,9 +123,12 @@ public final class ItemFeatureFeed implements AutoCloseable {
     });
   }
 
-  /** Whether every item change up to a moment ago has been handed on (see the class comment). */
+  /**
+   * Whether every item change up to a moment ago has been handed on (see the class comment);
+   * never, for a log with no partitions to follow.
+   */
   public boolean caughtUp() {
-    return nanos.getAsLong() - caughtUpAt < STALE_AFTER.toNanos();
+    return !partitions.isEmpty() && nanos.getAsLong() - caughtUpAt < STALE_AFTER.toNanos();
   }
 
   private void run() {

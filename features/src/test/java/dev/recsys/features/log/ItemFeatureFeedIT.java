@@ -7,6 +7,7 @@ import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.FeatureVector.EntityKind;
 import dev.recsys.schemas.Codecs;
+import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import dev.recsys.testkit.EmbeddedRuntimeExtension;
 import dev.recsys.testkit.KafkaProbe;
@@ -85,5 +86,15 @@ class ItemFeatureFeedIT {
     KafkaProbe.send(kafka, new ProducerRecord<>(topics.featureLog().name(), null, timestamp,
         FeatureUpdates.key(vector.kind(), vector.id()).getBytes(StandardCharsets.UTF_8),
         Codecs.FEATURE_UPDATE.encode(FeatureUpdates.of(vector, set, "e-" + vector.id()))));
+  }
+
+  @Test
+  void shouldNeverCountAsCaughtUpOnALogWithNoPartitions() throws InterruptedException {
+    try (ItemFeatureFeed feed = ItemFeatureFeed.start(kafka.bootstrapServers(),
+        Topics.named(TopicNames.DEFAULT.withPrefix("absent-" + System.nanoTime() + "."))
+            .featureLog(), FeatureSet.CORE_V1, v -> { })) {
+      Thread.sleep(1_500);
+      assertThat(feed.caughtUp()).isFalse();
+    }
   }
 }
