@@ -3,9 +3,9 @@ package dev.recsys.serving;
 import static java.util.Objects.requireNonNull;
 
 import dev.recsys.candidates.ann.AnnIndex;
-import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.log.ItemFeatureFeed;
+import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.features.store.ItemCachingStore;
 import dev.recsys.features.store.OnlineStore;
 import dev.recsys.ranking.registry.ModelCard;

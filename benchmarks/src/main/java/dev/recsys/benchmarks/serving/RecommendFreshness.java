@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  * End-to-end freshness: POST a click for a user, then ask for their recommendations (with
  * {@code explain=true}) every few milliseconds until the features the ranker was given count
  * that click: {@code user_events_total} grew. (Not {@code user_click_1h}: it counts the hour
- * before the user's latest event, so a click today after an old session can lower it.) Reports the time from the POST to the first answer
+ * before the user's latest event, so a click today after an old session can lower it.) Reports
+ * the time from the POST to the first answer
  * that reflects it, over several users.
  *
  * <pre>

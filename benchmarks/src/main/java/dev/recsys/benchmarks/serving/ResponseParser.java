@@ -114,7 +114,8 @@ final class ResponseParser {
       case HEADERS -> header(text);
       case CHUNK_SIZE -> {
         int extension = text.indexOf(';');
-        remaining = Long.parseLong((extension < 0 ? text : text.substring(0, extension)).trim(), 16);
+        String size = extension < 0 ? text : text.substring(0, extension);
+        remaining = Long.parseLong(size.trim(), 16);
         state = remaining == 0 ? State.TRAILERS : State.CHUNK_DATA;
       }
       case CHUNK_END -> {

@@ -14,7 +14,8 @@ class ResponseParserTest {
   private static final String SIZED = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
       + "Content-Length: 11\r\n\r\n{\"items\":1}";
   private static final String CHUNKED = "HTTP/1.1 503 Service Unavailable\r\n"
-      + "Transfer-Encoding: chunked\r\n\r\n4;ext=1\r\nabcd\r\nA\r\n0123456789\r\n0\r\nX-T: 1\r\n\r\n";
+      + "Transfer-Encoding: chunked\r\n\r\n4;ext=1\r\nabcd\r\nA\r\n0123456789\r\n"
+      + "0\r\nX-T: 1\r\n\r\n";
 
   /** Feeds the response in pieces of {@code piece} bytes; returns the piece it completed in. */
   private static int completesAt(ResponseParser parser, String response, int piece) {

@@ -36,7 +36,8 @@ final class ExactIndex implements AnnIndex {
   }
 
   static ExactIndex load(IndexFiles.Contents contents) {
-    ExactIndex index = new ExactIndex(new ItemTable(contents.dimensions(), false), contents.params());
+    ExactIndex index =
+        new ExactIndex(new ItemTable(contents.dimensions(), false), contents.params());
     for (int i = 0; i < contents.ids().size(); i++) {
       String id = contents.ids().get(i);
       if (id != null) {

@@ -68,8 +68,8 @@ final class ItemTable implements RandomAccessVectorValues {
     }
     float[] copy = vector.clone();
     float[] graph = unitVectors ? unit(copy) : copy;
-    page(ordinal)
-        .set(ordinal & (PAGE_SIZE - 1), new Slot(itemId, copy, VTS.createFloatVector(graph), false));
+    Slot slot = new Slot(itemId, copy, VTS.createFloatVector(graph), false);
+    page(ordinal).set(ordinal & (PAGE_SIZE - 1), slot);
     upperBound = ordinal + 1;
     return ordinal;
   }

@@ -9,8 +9,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +18,9 @@ import org.slf4j.LoggerFactory;
  * Asks every source for its quota and a margin (see {@link #firstAsk}), then fills k slots: first
  * each source's quota of new items in source order, then, if slots remain, the sources' leftovers
  * in source order; if slots still remain, sources that may have more are asked for all k and the
- * slots are filled again. An item proposed by several
- * sources appears once, keeps the score of the first source that placed it, and lists every source
- * that proposed it. A failing source is logged, reported in {@link Candidates#failed()} and
- * skipped.
+ * slots are filled again. An item proposed by several sources appears once, keeps the score of
+ * the first source that placed it, and lists every source that proposed it. A failing source is
+ * logged, reported in {@link Candidates#failed()} and skipped.
  */
 public final class CandidateMerger {
 

@@ -52,11 +52,6 @@ public final class ItemCachingStore implements OnlineStore {
     this.fedFresh = requireNonNull(fedFresh, "fedFresh");
   }
 
-  /** Items kept for {@code ttl}, with no feed. */
-  public static ItemCachingStore of(OnlineStore store, Duration ttl) {
-    return new ItemCachingStore(store, ttl, System::nanoTime, () -> false);
-  }
-
   /** An item's new vector from the feature log; replaces whatever is kept. */
   public void accept(FeatureVector item) {
     if (item.kind() != EntityKind.ITEM) {

@@ -62,9 +62,9 @@ final class BatchScoreCommand implements Callable<Integer> {
     try (RedisOnlineStore store = RedisOnlineStore.connect(
             OnlineStoreConfig.of(redis, FeatureSet.CORE_V1));
         ServingRecommendations recommendations = ServingRecommendations.start(
-            config.serving().withDeadline(DEADLINE), store, FeatureSet.CORE_V1, ModelRegistry.at(registry.root()),
-            bootstrap, Topics.named(config.topics()), new SimpleMeterRegistry(),
-            Clock.systemUTC(), false)) {
+            config.serving().withDeadline(DEADLINE), store, FeatureSet.CORE_V1,
+            ModelRegistry.at(registry.root()), bootstrap, Topics.named(config.topics()),
+            new SimpleMeterRegistry(), Clock.systemUTC(), false)) {
       List<String> ids = userIds(store);
       BatchScoring.Summary summary;
       try (Progress progress = Progress.of("batch-score", ids.size(), " users", 1)) {

@@ -21,8 +21,6 @@ import dev.recsys.schemas.Topics;
 import dev.recsys.serving.ServingApp;
 import dev.recsys.serving.ServingDeps;
 import dev.recsys.serving.ServingRecommendations;
-import dev.recsys.serving.recommend.Readiness;
-import dev.recsys.serving.recommend.Recommender;
 import dev.recsys.serving.config.RecsysConfig;
 import dev.recsys.serving.demo.PublishingSink;
 import dev.recsys.serving.demo.SmokeCheck;
@@ -30,6 +28,8 @@ import dev.recsys.serving.demo.TopicCounts;
 import dev.recsys.serving.features.FeatureRoutes;
 import dev.recsys.serving.http.HttpConfig;
 import dev.recsys.serving.offline.OfflineLoop;
+import dev.recsys.serving.recommend.Readiness;
+import dev.recsys.serving.recommend.Recommender;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -66,19 +66,8 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin
   private DatasetOptions dataset;
 
-  /** Waits for the warm-up that {@code /readyz} waits for, saying what it waits for. */
-  private static void awaitReady(Recommender recommender) throws InterruptedException {
-    Stopwatch waited = new Stopwatch();
-    say("warming up the request path ...");
-    Readiness readiness = recommender.readiness();
-    while (!readiness.ready()) {
-      Thread.sleep(100);
-      readiness = recommender.readiness();
-    }
-    say("warmed up (" + waited.lap() + ")");
-  }
-
   private static final Duration FEATURES_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration WARM_UP_TIMEOUT = Duration.ofMinutes(5);
   private static final List<String> SMOKE_USERS = List.of("u00001", "u00002", "u00003",
       "smoke-user");
   private final Stopwatch watch = new Stopwatch();
@@ -201,6 +190,23 @@ final class DemoCommand implements Callable<Integer> {
     say(failures.isEmpty() ? "smoke test passed (" + watch.total() + ")"
         : failures.size() + " smoke check(s) failed");
     return failures.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * Waits for the warm-up that {@code /readyz} waits for, saying what it waits for; after
+   * {@link #WARM_UP_TIMEOUT} it goes on and says what is still missing.
+   */
+  private static void awaitReady(Recommender recommender) throws InterruptedException {
+    Stopwatch waited = new Stopwatch();
+    say("warming up the request path ...");
+    long giveUp = System.nanoTime() + WARM_UP_TIMEOUT.toNanos();
+    Readiness readiness = recommender.readiness();
+    while (!readiness.ready() && System.nanoTime() - giveUp < 0) {
+      Thread.sleep(100);
+      readiness = recommender.readiness();
+    }
+    say(readiness.ready() ? "warmed up (" + waited.lap() + ")"
+        : "not ready after " + waited.lap() + ": " + String.join("; ", readiness.missing()));
   }
 
   private static void printWalkthrough(int httpPort, String bootstrap) {

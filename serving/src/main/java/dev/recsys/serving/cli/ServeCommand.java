@@ -45,8 +45,9 @@ final class ServeCommand implements Callable<Integer> {
         EventPublisher publisher = EventPublisher.create(Connections.publisher(bootstrap),
             Topics.named(config.topics()), Clock.systemUTC());
         ServingRecommendations recommendations = store.map(redis -> ServingRecommendations.start(
-            config.serving(), redis, FeatureSet.CORE_V1, ModelRegistry.at(registryRoot(config.modelsDir())),
-            bootstrap, Topics.named(config.topics()), metrics, Clock.systemUTC())).orElse(null);
+            config.serving(), redis, FeatureSet.CORE_V1,
+            ModelRegistry.at(registryRoot(config.modelsDir())), bootstrap,
+            Topics.named(config.topics()), metrics, Clock.systemUTC())).orElse(null);
         ServingApp app = ServingApp.start(config.http(), withRecommendations(withFeatures(
             ServingDeps.ingest(publisher, config.ingest(), metrics, Clock.systemUTC()), store),
             recommendations).withApiKeys(config.apiKeys()))) {

@@ -77,11 +77,6 @@ public record ServingSettings(Optional<Path> indexDir, Optional<Path> rulesFile,
         modelPoll, rulesPoll, itemCacheTtl, warmUpRequests);
   }
 
-  public ServingSettings withWarmUpRequests(int value) {
-    return new ServingSettings(indexDir, rulesFile, deadline, impressionBuffer, modelPoll,
-        rulesPoll, itemCacheTtl, value);
-  }
-
   public ServingSettings withDeadline(Duration value) {
     return new ServingSettings(indexDir, rulesFile, value, impressionBuffer, modelPoll,
         rulesPoll, itemCacheTtl, warmUpRequests);
