@@ -274,7 +274,7 @@ final class OpenLoopHttp implements AutoCloseable {
    * request leaves on it. Otherwise the request counts as an error.
    */
   private void fail(Connection connection, String why) {
-    if (connection.failed) {
+    if (connection.failed || closed) {
       return;
     }
     connection.failed = true;
@@ -319,9 +319,15 @@ final class OpenLoopHttp implements AutoCloseable {
   }
 
   @Override
+  /** Stops the reader first, so no connection is being replaced while they are closed. */
   public void close() throws IOException {
     closed = true;
     selector.wakeup();
+    try {
+      reader.join(TimeUnit.SECONDS.toMillis(ANSWER_WAIT_SECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (SelectionKey key : selector.keys()) {
       key.channel().close();
     }
