@@ -1,6 +1,7 @@
 package dev.recsys.benchmarks.serving;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.SplittableRandom;
@@ -61,12 +62,26 @@ public final class RecommendLoad implements Callable<Integer> {
       throw new ParameterException(new CommandLine(this),
           "--url must be http://host:port, got '" + url + "'");
     }
+    atLeast("--rate", rate, 1);
+    atLeast("--seconds", seconds, 1);
+    atLeast("--warmup", warmup, 0);
+    atLeast("--users", users, 1);
+    atLeast("--user-width", width, 1);
+    atLeast("--k", k, 1);
+    atLeast("--connections", connections, 1);
     SplittableRandom random = new SplittableRandom(42);
     String format = "/v1/users/u%0" + width + "d/recommendations?k=" + k;
     IntFunction<String> path = n -> String.format(format, 1 + random.nextInt(users));
-    try (OpenLoopHttp load = new OpenLoopHttp(
-        new InetSocketAddress(server.getHost(), server.getPort()), connections,
-        RecommendLoad::degraded)) {
+    OpenLoopHttp opened;
+    try {
+      opened = new OpenLoopHttp(new InetSocketAddress(server.getHost(), server.getPort()),
+          connections, RecommendLoad::degraded);
+    } catch (ConnectException e) {
+      System.err.println("cannot connect to " + url + " (" + e.getMessage() + "): is the server"
+          + " running? Start one with 'bin/recsys demo' or 'bin/recsys serve'.");
+      return 2;
+    }
+    try (OpenLoopHttp load = opened) {
       if (warmup > 0) {
         load.run(rate, warmup, path);
       }
@@ -83,6 +98,13 @@ public final class RecommendLoad implements Callable<Integer> {
         System.out.println("first error: " + result.firstError());
       }
       return result.errors() == 0 ? 0 : 1;
+    }
+  }
+
+  private void atLeast(String option, int value, int min) {
+    if (value < min) {
+      throw new ParameterException(new CommandLine(this),
+          option + " must be at least " + min + ", got " + value);
     }
   }
 
