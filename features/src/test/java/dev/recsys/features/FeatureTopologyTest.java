@@ -99,12 +99,19 @@ class FeatureTopologyTest {
   }
 
   @Test
-  void shouldCountAResentEventOnce() {
+  void shouldCountAResentEventOnceForItsUserAndItsItem() {
     UserEvent click = Events.clicked("u1", "i1").id("e-1").build();
     send(click);
+    send(Events.viewed("u1", "i2").plusSeconds(5).build());
     send(click);
-    assertThat(FeatureUpdates.values(latest().get("u:u1"))).containsEntry("user.click_1h", 1.0);
-    assertThat(registry.get(IntakeMetrics.DUPLICATES).counter().count()).isEqualTo(1);
+    send(click);
+
+    Map<String, FeatureUpdate> latest = latest();
+    assertThat(FeatureUpdates.values(latest.get("u:u1"))).containsEntry("user.click_1h", 1.0)
+        .containsEntry("user.events_total", 2.0);
+    assertThat(FeatureUpdates.values(latest.get("i:i1"))).containsEntry("item.click_7d", 1.0)
+        .containsEntry("item.events_total", 1.0);
+    assertThat(registry.get(IntakeMetrics.DUPLICATES).counter().count()).isEqualTo(2);
   }
 
   @Test

@@ -2,6 +2,9 @@ package dev.recsys.features;
 
 import dev.recsys.features.definition.EntityModel;
 import dev.recsys.features.definition.FeatureVector;
+import dev.recsys.features.definition.Interaction;
+import dev.recsys.features.definition.ItemState;
+import dev.recsys.features.definition.UserState;
 import dev.recsys.features.stream.Interactions;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
@@ -9,26 +12,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The reference: the pure feature code run over all events in one pass, in their order. */
+/**
+ * The reference: the pure feature code run over all events in one pass, in their order. An item
+ * takes what its user accepted, as in the stream.
+ */
 final class OnePass {
-  private OnePass() {}
+  private final Map<String, UserState> users = new LinkedHashMap<>();
+  private final Map<String, ItemState> items = new LinkedHashMap<>();
+
+  private OnePass(List<UserEvent> events, Map<String, ItemUpdate> catalog) {
+    for (UserEvent e : events) {
+      Interaction interaction = Interactions.of(e, catalog.get(e.getItemId()));
+      if (EntityModel.USERS.apply(users.computeIfAbsent(e.getUserId(),
+          id -> EntityModel.USERS.empty()), interaction)) {
+        EntityModel.ITEMS.apply(items.computeIfAbsent(e.getItemId(),
+            id -> EntityModel.ITEMS.empty()), interaction);
+      }
+    }
+  }
 
   static Map<String, FeatureVector> users(List<UserEvent> events, Map<String, ItemUpdate> catalog) {
-    return run(EntityModel.USERS, events, catalog);
+    return vectors(new OnePass(events, catalog).users, EntityModel.USERS);
   }
 
   static Map<String, FeatureVector> items(List<UserEvent> events, Map<String, ItemUpdate> catalog) {
-    return run(EntityModel.ITEMS, events, catalog);
+    return vectors(new OnePass(events, catalog).items, EntityModel.ITEMS);
   }
 
-  private static <S> Map<String, FeatureVector> run(EntityModel<S> model, List<UserEvent> events,
-      Map<String, ItemUpdate> catalog) {
-    Map<String, S> states = new LinkedHashMap<>();
-    for (UserEvent e : events) {
-      var interaction = Interactions.of(e, catalog.get(e.getItemId()));
-      model.apply(states.computeIfAbsent(model.entityOf(interaction), id -> model.empty()),
-          interaction);
-    }
+  private static <S> Map<String, FeatureVector> vectors(Map<String, S> states,
+      EntityModel<S> model) {
     Map<String, FeatureVector> vectors = new LinkedHashMap<>();
     states.forEach((id, state) -> vectors.put(id, model.features(state, id)));
     return vectors;

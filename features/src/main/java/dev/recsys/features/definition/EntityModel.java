@@ -3,8 +3,9 @@ package dev.recsys.features.definition;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.function.BiConsumer;
+import java.time.Duration;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -13,18 +14,23 @@ import java.util.function.Supplier;
  * changes, what features it yields and how it is stored. The stream and replay both use these.
  */
 public record EntityModel<S>(Supplier<S> emptyState, Function<Interaction, String> entity,
-    BiConsumer<S, Interaction> update, BiFunction<S, String, FeatureVector> vector,
+    BiPredicate<S, Interaction> update, BiFunction<S, String, FeatureValues> values,
     StateWriter<S> writer, StateReader<S> reader) {
 
-  /** Users: keyed by user id. */
-  public static final EntityModel<UserState> USERS = new EntityModel<>(UserState::new,
-      Interaction::userId, UserState::apply, UserState::features, UserState::write,
-      UserState::read);
+  /** Users, keyed by user id, remembering event ids for the default horizon. */
+  public static final EntityModel<UserState> USERS = users(UserState.DEFAULT_DEDUPE_HORIZON);
 
   /** Items: keyed by item id. */
   public static final EntityModel<ItemState> ITEMS = new EntityModel<>(ItemState::new,
-      Interaction::itemId, ItemState::apply, ItemState::features, ItemState::write,
+      Interaction::itemId, ItemState::apply, ItemState::values, ItemState::write,
       ItemState::read);
+
+  /** Users, keyed by user id: an event id seen within {@code dedupeHorizon} is not applied. */
+  public static EntityModel<UserState> users(Duration dedupeHorizon) {
+    return new EntityModel<>(() -> new UserState(dedupeHorizon), Interaction::userId,
+        UserState::apply, UserState::values, UserState::write,
+        in -> UserState.read(in, dedupeHorizon));
+  }
 
   public S empty() {
     return emptyState.get();
@@ -35,12 +41,17 @@ public record EntityModel<S>(Supplier<S> emptyState, Function<Interaction, Strin
     return entity.apply(interaction);
   }
 
-  public void apply(S state, Interaction interaction) {
-    update.accept(state, interaction);
+  /** @return false, changing nothing, if the state had already applied this event */
+  public boolean apply(S state, Interaction interaction) {
+    return update.test(state, interaction);
+  }
+
+  public FeatureValues values(S state, String entityId) {
+    return values.apply(state, entityId);
   }
 
   public FeatureVector features(S state, String entityId) {
-    return vector.apply(state, entityId);
+    return values(state, entityId).toVector();
   }
 
   public void write(S state, DataOutput out) throws IOException {

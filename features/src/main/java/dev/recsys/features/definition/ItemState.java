@@ -4,6 +4,7 @@ import dev.recsys.schemas.avro.EventType;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -33,7 +34,8 @@ public final class ItemState {
     this.events = events;
   }
 
-  public void apply(Interaction i) {
+  /** Applies the interaction; items take what their users accepted, so always true. */
+  public boolean apply(Interaction i) {
     lastEventAt = Math.max(lastEventAt, i.timestamp());
     events++;
     counts.add(i.type(), i.timestamp(), lastEventAt);
@@ -42,18 +44,18 @@ public final class ItemState {
     if (interest > 0) {
       trending = trending.add(interest, i.timestamp(), Weights.TRENDING_HALF_LIFE);
     }
+    return true;
   }
 
   /** The item's features as of its last event. */
   public FeatureVector features(String itemId) {
-    List<String> names = FeatureLayout.of(FeatureVector.EntityKind.ITEM).names();
-    double[] values = fixedValues();
-    TreeMap<String, Double> byName = new TreeMap<>();
-    for (int i = 0; i < values.length; i++) {
-      byName.put(names.get(i), values[i]);
-    }
-    return new FeatureVector(FeatureVector.EntityKind.ITEM, itemId, lastEventAt, byName,
-        List.of());
+    return values(itemId).toVector();
+  }
+
+  /** The same features as {@link #features}, by position. */
+  public FeatureValues values(String itemId) {
+    return new FeatureValues(FeatureVector.EntityKind.ITEM, itemId, lastEventAt, fixedValues(),
+        Collections.emptySortedMap(), List.of());
   }
 
   /**

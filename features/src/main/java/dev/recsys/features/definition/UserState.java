@@ -16,9 +16,14 @@ import java.util.TreeMap;
 
 /**
  * Everything the user features need about one user, updated one interaction at a time. Applying
- * the same interactions in the same order always gives the same state, byte for byte.
+ * the same interactions in the same order always gives the same state, byte for byte. The state
+ * remembers its event ids for the de-duplication horizon, so an event applied twice counts once.
  */
 public final class UserState {
+  /** How long event ids are remembered behind the user's latest event, unless configured. */
+  public static final Duration DEFAULT_DEDUPE_HORIZON = Duration.ofDays(7);
+  /** First byte of a written state; states written before event ids were kept start below 0x80. */
+  private static final int FORMAT = 0x82;
   static final int RECENT = 20;
   static final int MAX_CATEGORIES = 32;
   static final int MAX_SESSION_ITEMS = 1_000;
@@ -32,15 +37,28 @@ public final class UserState {
   private long events;
   private String session;
   private final Set<String> sessionItems;
+  private final SeenEvents seen;
+  private final long horizon;
 
   public UserState() {
+    this(DEFAULT_DEDUPE_HORIZON);
+  }
+
+  /** @param dedupeHorizon how long event ids are remembered behind the user's latest event */
+  public UserState(Duration dedupeHorizon) {
     this(new WindowCounts(), new ArrayList<>(), new TreeMap<>(), Long.MIN_VALUE, 0, null,
-        new HashSet<>());
+        new HashSet<>(), new SeenEvents(), dedupeHorizon.toMillis());
   }
 
   private UserState(WindowCounts counts, List<RecentInteraction> recent,
       TreeMap<String, DecayedScore> affinity, long lastEventAt, long events, String session,
-      Set<String> sessionItems) {
+      Set<String> sessionItems, SeenEvents seen, long horizon) {
+    if (horizon <= 0) {
+      throw new IllegalArgumentException("features.dedupe-horizon must be > 0, got "
+          + Duration.ofMillis(horizon));
+    }
+    this.seen = seen;
+    this.horizon = horizon;
     this.counts = counts;
     this.recent = recent;
     this.affinity = affinity;
@@ -50,7 +68,15 @@ public final class UserState {
     this.sessionItems = sessionItems;
   }
 
-  public void apply(Interaction i) {
+  /**
+   * Applies the interaction, unless its event id was seen within the horizon.
+   *
+   * @return false, changing nothing, for an event already applied
+   */
+  public boolean apply(Interaction i) {
+    if (!seen.add(i.eventId(), i.timestamp(), Math.max(lastEventAt, i.timestamp()), horizon)) {
+      return false;
+    }
     long previous = lastEventAt;
     lastEventAt = Math.max(lastEventAt, i.timestamp());
     events++;
@@ -62,6 +88,7 @@ public final class UserState {
       boundCategories();
     }
     trackSession(i, previous);
+    return true;
   }
 
   private void remember(RecentInteraction interaction) {
@@ -101,15 +128,16 @@ public final class UserState {
 
   /** The user's features as of their last event. */
   public FeatureVector features(String userId) {
-    List<String> names = FeatureLayout.of(FeatureVector.EntityKind.USER).names();
-    double[] fixed = fixedValues();
-    TreeMap<String, Double> values = new TreeMap<>();
-    for (int i = 0; i < fixed.length; i++) {
-      values.put(names.get(i), fixed[i]);
-    }
+    return values(userId).toVector();
+  }
+
+  /** The same features as {@link #features}, the layout's by position. */
+  public FeatureValues values(String userId) {
+    TreeMap<String, Double> named = new TreeMap<>();
     affinities().forEach((category, value) ->
-        values.put(FeatureNames.USER_AFFINITY_PREFIX + category, value));
-    return new FeatureVector(FeatureVector.EntityKind.USER, userId, lastEventAt, values, recent);
+        named.put(FeatureNames.USER_AFFINITY_PREFIX + category, value));
+    return new FeatureValues(FeatureVector.EntityKind.USER, userId, lastEventAt, fixedValues(),
+        named, recent);
   }
 
   /**
@@ -147,6 +175,7 @@ public final class UserState {
   }
 
   public void write(DataOutput out) throws IOException {
+    out.writeByte(FORMAT);
     counts.write(out);
     out.writeInt(recent.size());
     for (RecentInteraction r : recent) {
@@ -170,9 +199,18 @@ public final class UserState {
     for (String item : items) {
       out.writeUTF(item);
     }
+    seen.write(out, lastEventAt);
   }
 
-  public static UserState read(DataInput in) throws IOException {
+  /** Reads a state {@link #write} wrote; {@code dedupeHorizon} as for {@link #UserState(Duration)}. */
+  public static UserState read(DataInput in, Duration dedupeHorizon) throws IOException {
+    int format = in.readUnsignedByte();
+    if (format != FORMAT) {
+      throw new IOException("user state in format " + format + ", not " + FORMAT + ": it was "
+          + "written by an older build; reset the features application (a new "
+          + "features.application-id, or kafka-streams-application-reset and an empty state "
+          + "directory) so that it rebuilds every state from the events");
+    }
     WindowCounts counts = WindowCounts.read(in);
     List<RecentInteraction> recent = new ArrayList<>();
     for (int n = in.readInt(); n > 0; n--) {
@@ -190,7 +228,8 @@ public final class UserState {
     for (int n = in.readInt(); n > 0; n--) {
       items.add(in.readUTF());
     }
+    SeenEvents seen = SeenEvents.read(in, lastEventAt);
     return new UserState(counts, recent, affinity, lastEventAt, events,
-        session.equals("\u0000") ? null : session, items);
+        session.equals("\u0000") ? null : session, items, seen, dedupeHorizon.toMillis());
   }
 }

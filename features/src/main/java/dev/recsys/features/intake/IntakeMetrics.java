@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Counts what the intake refused (by reason) and the duplicates it dropped. */
+/** Counts what the intake refused (by reason) and the duplicate events the user states dropped. */
 public final class IntakeMetrics {
   public static final String DROPPED = "recsys.features.dropped.records";
   public static final String DUPLICATES = "recsys.features.duplicate.events";
@@ -26,7 +26,7 @@ public final class IntakeMetrics {
     dropped.get(reason).increment();
   }
 
-  void duplicate() {
+  public void duplicate() {
     duplicates.increment();
   }
 }

@@ -2,6 +2,7 @@ package dev.recsys.features.intake;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.recsys.features.definition.UserState;
 import dev.recsys.schemas.CodecException;
 import dev.recsys.schemas.Codecs;
 import dev.recsys.schemas.avro.UserEvent;
@@ -18,26 +19,21 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Decodes each raw event, checks it against the contract (judged at the record's timestamp, so a
- * replay judges alike), drops an {@code event_id} seen within the de-duplication horizon, and
- * refuses an event older than the partition's watermark minus the grace period. The watermark is
- * the latest event time accepted on the partition: refused records never move it, so one record
- * with a wild timestamp cannot make every later event late. Refused records keep their bytes and
- * carry the reason and their origin in dead-letter headers.
+ * replay judges alike) and refuses an event older than the partition's watermark minus the grace
+ * period. The watermark is the latest event time accepted on the partition: refused records never
+ * move it, so one record with a wild timestamp cannot make every later event late. Refused records
+ * keep their bytes and carry the reason and their origin in dead-letter headers. Duplicates pass:
+ * the user's state remembers its event ids and applies each once.
  */
 public final class IntakeProcessor implements Processor<String, byte[], String, Intake> {
-  /** event_id → event time of the events seen, expiring after the horizon. */
-  public static final String EVENT_IDS_STORE = "intake-event-ids";
   /** partition → latest accepted event time. */
   public static final String WATERMARKS_STORE = "intake-watermarks";
   private final IntakePolicy policy;
   private final IntakeMetrics metrics;
   private ProcessorContext<String, Intake> context;
-  private WindowStore<String, Long> seen;
   private KeyValueStore<Integer, Long> watermarks;
 
   public IntakeProcessor(IntakePolicy policy, IntakeMetrics metrics) {
@@ -48,7 +44,6 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
   @Override
   public void init(ProcessorContext<String, Intake> context) {
     this.context = context;
-    this.seen = context.getStateStore(EVENT_IDS_STORE);
     this.watermarks = context.getStateStore(WATERMARKS_STORE);
   }
 
@@ -68,10 +63,6 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
       return;
     }
     long time = event.getTimestamp().toEpochMilli();
-    if (alreadySeen(event.getEventId(), time)) {
-      metrics.duplicate();
-      return;
-    }
     int partition = context.recordMetadata().orElseThrow().partition();
     Long watermark = watermarks.get(partition);
     if (watermark != null && time < watermark - policy.grace().toMillis()) {
@@ -83,15 +74,7 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
     if (watermark == null || time > watermark) {
       watermarks.put(partition, time);
     }
-    seen.put(event.getEventId(), time, time);
     context.forward(record.withValue(new Intake.Accepted(event)));
-  }
-
-  private boolean alreadySeen(String eventId, long time) {
-    long horizon = policy.dedupeHorizon().toMillis();
-    try (WindowStoreIterator<Long> hits = seen.fetch(eventId, time - horizon, time + horizon)) {
-      return hits.hasNext();
-    }
   }
 
   private void refuse(Record<String, byte[]> record, String reason, String field,
@@ -108,7 +91,7 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
   /** How far behind stream time an event may be, and how long event ids are remembered. */
   public record IntakePolicy(Duration grace, Duration dedupeHorizon) {
     public static final Duration DEFAULT_GRACE = Duration.ofHours(1);
-    public static final Duration DEFAULT_DEDUPE_HORIZON = Duration.ofDays(7);
+    public static final Duration DEFAULT_DEDUPE_HORIZON = UserState.DEFAULT_DEDUPE_HORIZON;
     public static final IntakePolicy DEFAULT =
         new IntakePolicy(DEFAULT_GRACE, DEFAULT_DEDUPE_HORIZON);
 
@@ -118,6 +101,11 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
       if (grace.isNegative() || dedupeHorizon.isNegative() || dedupeHorizon.isZero()) {
         throw new IllegalArgumentException("features.grace must be >= 0 and "
             + "features.dedupe-horizon > 0");
+      }
+      if (dedupeHorizon.compareTo(grace) < 0) {
+        throw new IllegalArgumentException("features.dedupe-horizon (" + dedupeHorizon
+            + ") must be at least features.grace (" + grace + "): an event id has to be "
+            + "remembered for as long as the event may still arrive; raise the horizon");
       }
     }
   }

@@ -1,30 +1,29 @@
 package dev.recsys.features.replay;
 
+import dev.recsys.features.definition.SeenEvents;
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.intake.RefusalReason;
 import dev.recsys.schemas.avro.UserEvent;
-import java.util.EnumMap;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
  * The stream's intake decisions, made again in each partition's offset order: undecodable and
- * invalid records are refused, an {@code event_id} seen within the horizon is a duplicate, and an
- * event more than the grace period behind its partition's watermark (the latest accepted event
- * time) is late. Event ids are forgotten once every partition's watermark has passed them by the
- * horizon plus the grace period.
+ * invalid records are refused, an event more than the grace period behind its partition's
+ * watermark (the latest accepted event time) is late, and an {@code event_id} its user's state
+ * has seen is a duplicate. The ids are kept as the user states keep them ({@link SeenEvents}, over
+ * the user's latest event), so each decision is the stream's, in the stream's order.
  */
 final class IntakeMirror {
   private final long grace;
   private final long horizon;
   /** By partition; {@link Long#MIN_VALUE} before a partition's first accepted event. */
   private long[] watermarks = new long[0];
-  private final Map<String, Long> seen = new HashMap<>();
+  private final Map<String, UserIds> users = new HashMap<>();
   private final Map<RefusalReason, Long> refused = new EnumMap<>(RefusalReason.class);
   private long duplicates;
-  private long sinceSweep;
 
   IntakeMirror(IntakePolicy policy) {
     this.grace = policy.grace().toMillis();
@@ -38,11 +37,6 @@ final class IntakeMirror {
     }
     UserEvent event = record.event();
     long time = event.getTimestamp().toEpochMilli();
-    Long first = seen.get(event.getEventId());
-    if (first != null && Math.abs(time - first) <= horizon) {
-      duplicates++;
-      return null;
-    }
     long watermark = watermark(record.partition());
     if (watermark != Long.MIN_VALUE && time < watermark - grace) {
       return refuse(RefusalReason.LATE);
@@ -50,8 +44,11 @@ final class IntakeMirror {
     if (time > watermark) {
       watermarks[record.partition()] = time;
     }
-    seen.put(event.getEventId(), time);
-    sweep();
+    if (!users.computeIfAbsent(event.getUserId(), user -> new UserIds())
+        .add(event.getEventId(), time, horizon)) {
+      duplicates++;
+      return null;
+    }
     return event;
   }
 
@@ -82,22 +79,18 @@ final class IntakeMirror {
     return null;
   }
 
-  private void sweep() {
-    if (++sinceSweep < 100_000) {
-      return;
-    }
-    sinceSweep = 0;
-    // Partitions yet to accept anything are not waited for, as before their first event.
-    long oldest = Arrays.stream(watermarks).filter(w -> w != Long.MIN_VALUE).min()
-        .orElse(Long.MIN_VALUE);
-    if (oldest == Long.MIN_VALUE) {
-      return;
-    }
-    long forgetBefore = oldest - grace - horizon;
-    for (Iterator<Long> times = seen.values().iterator(); times.hasNext(); ) {
-      if (times.next() < forgetBefore) {
-        times.remove();
+  /** A user's event ids as the user's state keeps them. */
+  private static final class UserIds {
+    private final SeenEvents seen = new SeenEvents();
+    private long latest = Long.MIN_VALUE;
+
+    boolean add(String eventId, long time, long horizon) {
+      long after = Math.max(latest, time);
+      if (!seen.add(eventId, time, after, horizon)) {
+        return false;
       }
+      latest = after;
+      return true;
     }
   }
 }

@@ -4,35 +4,39 @@ import static java.util.Objects.requireNonNull;
 
 import dev.recsys.features.definition.EntityModel;
 import dev.recsys.features.definition.FeatureSet;
-import dev.recsys.features.definition.FeatureVector;
+import dev.recsys.features.definition.FeatureValues;
 import dev.recsys.features.definition.Interaction;
 import dev.recsys.features.log.FeatureUpdates;
-import dev.recsys.schemas.avro.FeatureUpdate;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Applies each interaction to its entity's state (kept in {@link EntityStates}: live objects
- * over a changelogged store, so exactly-once processing restores them exactly) and emits the
- * entity's new feature vector to the feature log.
+ * over a changelogged store, so exactly-once processing restores them exactly) and forwards it
+ * with the entity's new features, keyed for the feature log. An interaction the state had already
+ * applied (a duplicate event) is dropped and counted.
  */
 public final class EntityFeatureProcessor<S>
-    implements Processor<String, Interaction, String, FeatureUpdate> {
+    implements Processor<String, Interaction, String, Applied> {
   private final EntityModel<S> model;
   private final FeatureSet featureSet;
   private final String storeName;
-  private ProcessorContext<String, FeatureUpdate> context;
+  private final Runnable duplicate;
+  private ProcessorContext<String, Applied> context;
   private EntityStates<S> states;
 
-  public EntityFeatureProcessor(EntityModel<S> model, FeatureSet featureSet, String storeName) {
+  /** @param duplicate called for each interaction dropped as already applied */
+  public EntityFeatureProcessor(EntityModel<S> model, FeatureSet featureSet, String storeName,
+      Runnable duplicate) {
     this.model = requireNonNull(model, "model");
     this.featureSet = requireNonNull(featureSet, "featureSet");
     this.storeName = requireNonNull(storeName, "storeName");
+    this.duplicate = requireNonNull(duplicate, "duplicate");
   }
 
   @Override
-  public void init(ProcessorContext<String, FeatureUpdate> context) {
+  public void init(ProcessorContext<String, Applied> context) {
     this.context = context;
     this.states = context.getStateStore(storeName);
   }
@@ -45,10 +49,14 @@ public final class EntityFeatureProcessor<S>
     if (state == null) {
       state = model.empty();
     }
-    model.apply(state, interaction);
+    if (!model.apply(state, interaction)) {
+      duplicate.run();
+      return;
+    }
     states.put(id, state);
-    FeatureVector vector = model.features(state, id);
-    context.forward(new Record<>(FeatureUpdates.key(vector.kind(), id),
-        FeatureUpdates.of(vector, featureSet, interaction.eventId()), record.timestamp()));
+    FeatureValues values = model.values(state, id);
+    context.forward(new Record<>(FeatureUpdates.key(values.kind(), id),
+        new Applied(interaction, FeatureUpdates.of(values, featureSet, interaction.eventId())),
+        record.timestamp()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.recsys.features.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.recsys.schemas.avro.EventType;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class UserStateTest {
@@ -22,8 +24,11 @@ class UserStateTest {
   private static final long HOUR = 60 * MINUTE;
   private static final long DAY = 24 * HOUR;
 
+  private static final AtomicLong EVENT_IDS = new AtomicLong();
+
   private static Interaction at(long ts, EventType type, String item, String category) {
-    return new Interaction("e" + ts + item, "u1", item, type, 1.0, ts, "s1", category);
+    return new Interaction("e" + EVENT_IDS.incrementAndGet(), "u1", item, type, 1.0, ts, "s1",
+        category);
   }
 
   private static FeatureVector run(List<Interaction> interactions) {
@@ -126,9 +131,60 @@ class UserStateTest {
       state.apply(at(T0 + i * HOUR, EventType.values()[i % 5], "i" + i % 7, "c" + i % 3));
     }
     byte[] bytes = bytes(state);
-    UserState restored = UserState.read(new DataInputStream(new ByteArrayInputStream(bytes)));
+    UserState restored = read(bytes, UserState.DEFAULT_DEDUPE_HORIZON);
     assertThat(restored.features("u1")).isEqualTo(state.features("u1"));
     assertThat(bytes(restored)).isEqualTo(bytes);
+  }
+
+  @Test
+  void shouldApplyAnEventOnceHoweverOftenItArrives() throws IOException {
+    UserState state = new UserState();
+    Interaction click = at(T0, EventType.CLICK, "i1", "books");
+    assertThat(state.apply(click)).isTrue();
+    assertThat(state.apply(at(T0 + MINUTE, EventType.VIEW, "i2", "games"))).isTrue();
+    byte[] before = bytes(state);
+
+    assertThat(state.apply(click)).isFalse();
+    Interaction resentLater = new Interaction(click.eventId(), "u1", "i1", EventType.CLICK, 1.0,
+        T0 + HOUR, "s1", "books");
+    assertThat(state.apply(resentLater)).as("the same id with another time").isFalse();
+    assertThat(bytes(state)).isEqualTo(before);
+    assertThat(read(before, UserState.DEFAULT_DEDUPE_HORIZON).apply(click))
+        .as("a restored state remembers the ids").isFalse();
+    assertThat(state.features("u1").get(FeatureNames.USER_EVENTS_TOTAL)).isEqualTo(2);
+  }
+
+  @Test
+  void shouldForgetEventIdsOnceTheyFallBehindTheHorizon() {
+    Duration horizon = Duration.ofHours(1);
+    UserState state = new UserState(horizon);
+    Interaction first = at(T0, EventType.VIEW, "i1", null);
+    state.apply(first);
+    state.apply(at(T0 + horizon.toMillis(), EventType.VIEW, "i2", null));
+    assertThat(state.apply(first)).as("exactly the horizon behind: remembered").isFalse();
+    // The sweep runs once the oldest id is an eighth of a horizon past it.
+    state.apply(at(T0 + 2 * horizon.toMillis(), EventType.VIEW, "i3", null));
+    assertThat(state.apply(first)).as("two horizons behind: forgotten").isTrue();
+  }
+
+  @Test
+  void shouldRefuseAStateWrittenBeforeEventIdsWereKept() {
+    byte[] older = {0, 0, 0};
+
+    assertThatThrownBy(() -> read(older, UserState.DEFAULT_DEDUPE_HORIZON))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("written by an older build")
+        .hasMessageContaining("features.application-id");
+  }
+
+  @Test
+  void shouldRefuseANonPositiveHorizon() {
+    assertThatThrownBy(() -> new UserState(Duration.ZERO))
+        .hasMessageContaining("features.dedupe-horizon must be > 0");
+  }
+
+  private static UserState read(byte[] bytes, Duration horizon) throws IOException {
+    return UserState.read(new DataInputStream(new ByteArrayInputStream(bytes)), horizon);
   }
 
   private static byte[] bytes(UserState state) throws IOException {

@@ -1,0 +1,142 @@
+package dev.recsys.features.definition;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The event ids one entity has seen within a horizon, so that the same event applied twice is a
+ * no-op. Ids are kept as 64-bit hashes with their event time: about 13 bytes each when written.
+ * An id is remembered until it is more than the horizon (plus an eighth of it, so the sweep runs
+ * once per eighth of a horizon, not once per event) behind the entity's latest event. What is
+ * remembered depends only on the ids and times added, in their order, so a state written and read
+ * back decides alike.
+ */
+public final class SeenEvents {
+  private static final int MIN_TABLE = 8;
+  private long[] hashes = new long[4];
+  private long[] times = new long[4];
+  private int size;
+  /** Open addressing over the hashes (0 = empty slot); rebuilt when it fills or after a sweep. */
+  private long[] table = new long[MIN_TABLE];
+  private long oldest = Long.MAX_VALUE;
+
+  /**
+   * Remembers the id at {@code time}, forgetting ids older than the horizon behind {@code latest}.
+   *
+   * @return false, changing nothing, if the id was already seen
+   */
+  public boolean add(String eventId, long time, long latest, long horizon) {
+    long hash = hash(eventId);
+    if (contains(hash)) {
+      return false;
+    }
+    if (oldest < latest - horizon - horizon / 8) {
+      sweep(latest - horizon);
+    }
+    if (size == hashes.length) {
+      hashes = Arrays.copyOf(hashes, size * 2);
+      times = Arrays.copyOf(times, size * 2);
+    }
+    hashes[size] = hash;
+    times[size] = time;
+    size++;
+    oldest = Math.min(oldest, time);
+    if (size * 2 > table.length) {
+      rebuild();
+    } else {
+      insert(table, hash);
+    }
+    return true;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  private boolean contains(long hash) {
+    int mask = table.length - 1;
+    for (int slot = (int) hash & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+      if (table[slot] == hash) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void sweep(long before) {
+    int kept = 0;
+    long min = Long.MAX_VALUE;
+    for (int i = 0; i < size; i++) {
+      if (times[i] >= before) {
+        hashes[kept] = hashes[i];
+        times[kept] = times[i];
+        min = Math.min(min, times[i]);
+        kept++;
+      }
+    }
+    size = kept;
+    oldest = min;
+    rebuild();
+  }
+
+  private void rebuild() {
+    int capacity = MIN_TABLE;
+    while (capacity < size * 4) {
+      capacity <<= 1;
+    }
+    table = new long[capacity];
+    for (int i = 0; i < size; i++) {
+      insert(table, hashes[i]);
+    }
+  }
+
+  private static void insert(long[] table, long hash) {
+    int mask = table.length - 1;
+    int slot = (int) hash & mask;
+    while (table[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    table[slot] = hash;
+  }
+
+  /** FNV-1a over the UTF-8 bytes, finished with MurmurHash3's mixer; never 0 (an empty slot). */
+  static long hash(String eventId) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : eventId.getBytes(StandardCharsets.UTF_8)) {
+      h = (h ^ (b & 0xff)) * 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h == 0 ? 1 : h;
+  }
+
+  /** Times are written as their distance back from {@code latest}, the entity's latest event. */
+  void write(DataOutput out, long latest) throws IOException {
+    Varints.write(out, size);
+    for (int i = 0; i < size; i++) {
+      out.writeLong(hashes[i]);
+      Varints.write(out, latest - times[i]);
+    }
+  }
+
+  static SeenEvents read(DataInput in, long latest) throws IOException {
+    SeenEvents seen = new SeenEvents();
+    int size = (int) Varints.read(in);
+    seen.hashes = new long[Math.max(4, size)];
+    seen.times = new long[Math.max(4, size)];
+    for (int i = 0; i < size; i++) {
+      seen.hashes[i] = in.readLong();
+      seen.times[i] = latest - Varints.read(in);
+      seen.oldest = Math.min(seen.oldest, seen.times[i]);
+    }
+    seen.size = size;
+    seen.rebuild();
+    return seen;
+  }
+}

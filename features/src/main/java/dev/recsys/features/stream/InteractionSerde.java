@@ -1,0 +1,127 @@
+package dev.recsys.features.stream;
+
+import dev.recsys.features.definition.Interaction;
+import dev.recsys.schemas.avro.EventType;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * The bytes of an {@link Interaction} on the pipeline's internal by-item topic: a format byte,
+ * then the fields in order, strings as a length and UTF-8, the event type by name (so a type
+ * added later still reads on an older instance, as {@code UNKNOWN}). Half the size of the
+ * {@code UserEvent} it comes from, and no schema to resolve. Stateless, so one instance serves
+ * every stream thread.
+ */
+public final class InteractionSerde implements Serializer<Interaction>,
+    Deserializer<Interaction> {
+  private static final byte FORMAT = 1;
+  private static final InteractionSerde INSTANCE = new InteractionSerde();
+
+  private InteractionSerde() {}
+
+  public static Serde<Interaction> serde() {
+    return Serdes.serdeFrom(INSTANCE, INSTANCE);
+  }
+  private static final int ABSENT = -1;
+
+  @Override
+  public byte[] serialize(String topic, Interaction i) {
+    if (i == null) {
+      return null;
+    }
+    byte[] eventId = utf8(i.eventId());
+    byte[] userId = utf8(i.userId());
+    byte[] itemId = utf8(i.itemId());
+    byte[] type = utf8(i.type().name());
+    byte[] session = utf8(i.sessionId());
+    byte[] category = utf8(i.category());
+    ByteBuffer out = ByteBuffer.allocate(1 + 8 + 8 + size(eventId) + size(userId) + size(itemId)
+        + size(type) + size(session) + size(category));
+    out.put(FORMAT);
+    put(out, eventId);
+    put(out, userId);
+    put(out, itemId);
+    put(out, type);
+    out.putDouble(i.value());
+    out.putLong(i.timestamp());
+    put(out, session);
+    put(out, category);
+    return out.array();
+  }
+
+  @Override
+  public Interaction deserialize(String topic, byte[] data) {
+    if (data == null) {
+      return null;
+    }
+    try {
+      ByteBuffer in = ByteBuffer.wrap(data);
+      byte format = in.get();
+      if (format != FORMAT) {
+        throw new SerializationException("interaction on " + topic + " in format " + format
+            + ", not " + FORMAT + ": written by another build of the feature pipeline; run one "
+            + "build per application id");
+      }
+      String eventId = string(in);
+      String userId = string(in);
+      String itemId = string(in);
+      EventType type = type(string(in));
+      double value = in.getDouble();
+      long timestamp = in.getLong();
+      return new Interaction(eventId, userId, itemId, type, value, timestamp, string(in),
+          string(in));
+    } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException
+        | NullPointerException e) {
+      throw new SerializationException("corrupt interaction on " + topic + " (" + data.length
+          + " bytes): " + e.getMessage(), e);
+    }
+  }
+
+  private static EventType type(String name) {
+    try {
+      return EventType.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return EventType.UNKNOWN;
+    }
+  }
+
+  private static byte[] utf8(String value) {
+    return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static int size(byte[] bytes) {
+    return 4 + (bytes == null ? 0 : bytes.length);
+  }
+
+  private static void put(ByteBuffer out, byte[] bytes) {
+    if (bytes == null) {
+      out.putInt(ABSENT);
+    } else {
+      out.putInt(bytes.length);
+      out.put(bytes);
+    }
+  }
+
+  private static String string(ByteBuffer in) {
+    int length = in.getInt();
+    if (length == ABSENT) {
+      return null;
+    }
+    String value = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+    in.position(in.position() + length);
+    return value;
+  }
+
+  @Override
+  public void configure(Map<String, ?> configs, boolean isKey) {}
+
+  @Override
+  public void close() {}
+}
