@@ -20,7 +20,6 @@ public record NodeSettings(Path logDir, int clientPort, int controllerPort) {
     /** Internal topics default to 50 partitions; a test broker creates them faster with few. */
     private static final String INTERNAL_TOPIC_PARTITIONS = "5";
     private static final String ONE = "1";
-    private static final String SEGMENT_BYTES = String.valueOf(1024 * 1024);
     /** The default 128 MiB log-cleaner buffer is allocated at start-up; tests need a tiny one. */
     private static final String CLEANER_DEDUPE_BUFFER_BYTES = String.valueOf(2 * 1024 * 1024);
 
@@ -68,7 +67,6 @@ public record NodeSettings(Path logDir, int clientPort, int controllerPort) {
                 entry("share.coordinator.state.topic.num.partitions", INTERNAL_TOPIC_PARTITIONS),
                 entry("group.initial.rebalance.delay.ms", "0"),
                 entry("group.streams.initial.rebalance.delay.ms", "0"),
-                entry("log.segment.bytes", SEGMENT_BYTES),
                 entry("log.cleaner.dedupe.buffer.size", CLEANER_DEDUPE_BUFFER_BYTES));
     }
 }
