@@ -80,7 +80,11 @@ public record FeaturesConfig(String bootstrapServers, String applicationId, Path
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), FETCH_WAIT_MS);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 5_000);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-    props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+    // Under exactly once, records become visible at the commit (every 100 ms), so lingering up to
+    // 20 ms costs no freshness. Big batches mean fewer batches to compress, send, validate and
+    // append: with the default 16 KiB and 5 ms, the pipeline took a fifth more CPU per event.
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
     // With transactions v2 (Kafka 4.x), a first batch refused with CONCURRENT_TRANSACTIONS while
     // later batches were in flight left the producer in OUT_OF_ORDER_SEQUENCE retries here.
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION),
