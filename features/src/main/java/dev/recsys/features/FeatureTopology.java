@@ -11,7 +11,6 @@ import dev.recsys.features.stream.EntityStatesBuilder;
 import dev.recsys.features.stream.InteractionSerde;
 import dev.recsys.features.stream.Interactions;
 import dev.recsys.schemas.Topics;
-import dev.recsys.schemas.avro.FeatureUpdate;
 import dev.recsys.schemas.avro.ItemUpdate;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -86,7 +85,7 @@ public final class FeatureTopology {
             EntityModel.users(config.intake().dedupeHorizon()), config.featureSet(), USER_STATE,
             metrics::duplicate), Named.as("user-features"), USER_STATE);
 
-    KStream<String, FeatureUpdate> items = users
+    KStream<String, byte[]> items = users
         .map((user, applied) -> KeyValue.pair(applied.interaction().itemId(),
             applied.interaction()), Named.as("key-by-item"))
         .repartition(Repartitioned.<String, Interaction>as(INTERACTIONS_BY_ITEM)
@@ -97,8 +96,8 @@ public final class FeatureTopology {
 
     users.mapValues(Applied::update, Named.as("user-updates"))
         .merge(items, Named.as("feature-updates"))
-        .to(topics.featureLog().name(), Produced.with(Serdes.String(),
-            topics.featureLog().valueSerde()).withName("feature-log-sink"));
+        .to(topics.featureLog().name(), Produced.with(Serdes.String(), Serdes.ByteArray())
+            .withName("feature-log-sink"));
     return builder.build();
   }
 

@@ -6,6 +6,7 @@ import dev.recsys.features.definition.EntityModel;
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.definition.FeatureValues;
 import dev.recsys.features.definition.Interaction;
+import dev.recsys.features.log.FeatureUpdateEncoder;
 import dev.recsys.features.log.FeatureUpdates;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -20,9 +21,9 @@ import org.apache.kafka.streams.processor.api.Record;
 public final class EntityFeatureProcessor<S>
     implements Processor<String, Interaction, String, Applied> {
   private final EntityModel<S> model;
-  private final FeatureSet featureSet;
   private final String storeName;
   private final Runnable duplicate;
+  private final FeatureUpdateEncoder encoder;
   private ProcessorContext<String, Applied> context;
   private EntityStates<S> states;
 
@@ -30,9 +31,9 @@ public final class EntityFeatureProcessor<S>
   public EntityFeatureProcessor(EntityModel<S> model, FeatureSet featureSet, String storeName,
       Runnable duplicate) {
     this.model = requireNonNull(model, "model");
-    this.featureSet = requireNonNull(featureSet, "featureSet");
     this.storeName = requireNonNull(storeName, "storeName");
     this.duplicate = requireNonNull(duplicate, "duplicate");
+    this.encoder = new FeatureUpdateEncoder(featureSet);
   }
 
   @Override
@@ -56,7 +57,7 @@ public final class EntityFeatureProcessor<S>
     states.put(id, state);
     FeatureValues values = model.values(state, id);
     context.forward(new Record<>(FeatureUpdates.key(values.kind(), id),
-        new Applied(interaction, FeatureUpdates.of(values, featureSet, interaction.eventId())),
+        new Applied(interaction, encoder.encode(values, interaction.eventId())),
         record.timestamp()));
   }
 }
