@@ -14,7 +14,6 @@ import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.ItemUpdate;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -26,7 +25,6 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -38,7 +36,10 @@ import org.apache.kafka.streams.state.Stores;
  *                                                           └─ by item ─ item-features ─┴▶ feature-log
  * </pre>
  *
- * The catalog is the items topic as a global table (an item's category as last known). The user
+ * The catalog is the items topic as a global table (an item's category as last known), held in
+ * memory like serving's copy: it is read once per event, and RocksDB reads took 6 % of the stream
+ * thread's time.
+ * The user
  * states drop duplicate events, so the item side only sees interactions once, with their category
  * already joined.
  */
@@ -60,7 +61,7 @@ public final class FeatureTopology {
     addStores(builder, config);
     GlobalKTable<String, ItemUpdate> catalog = builder.globalTable(topics.items().name(),
         Consumed.with(Serdes.String(), topics.items().valueSerde()).withName("items-source"),
-        Materialized.<String, ItemUpdate, KeyValueStore<Bytes, byte[]>>as(CATALOG)
+        Materialized.<String, ItemUpdate>as(Stores.inMemoryKeyValueStore(CATALOG))
             .withKeySerde(Serdes.String()).withValueSerde(topics.items().valueSerde()));
 
     Map<String, KStream<String, Intake>> intake = builder

@@ -4,6 +4,7 @@ import dev.recsys.benchmarks.BenchTopics;
 import dev.recsys.embedded.EmbeddedRuntime;
 import dev.recsys.features.FeaturesApp;
 import dev.recsys.features.FeaturesConfig;
+import dev.recsys.features.PipelineLag;
 import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.ingest.EventPublisher;
@@ -43,6 +44,11 @@ public final class FeaturesThroughput implements Callable<Integer> {
   @Option(names = "--threads", description = "Stream threads (default: ${DEFAULT-VALUE}).")
   private int threads = 1;
 
+  @Option(names = "--warm-after", description = "Seconds after which the run counts as warm: "
+      + "the warm rate is the events left then over the time to finish (default: "
+      + "${DEFAULT-VALUE}).")
+  private int warmAfter = 20;
+
   @Option(names = "--set", description = "A Kafka Streams setting for the pipeline, e.g. "
       + "commit.interval.ms=200 (repeatable).")
   private Map<String, String> settings = new java.util.HashMap<>();
@@ -67,15 +73,41 @@ public final class FeaturesThroughput implements Callable<Integer> {
             FeaturesApp app = FeaturesApp.start(config, topics, store, new SimpleMeterRegistry())) {
           long started = System.nanoTime();
           long cpuAtStart = processCpuNanos();
+          long warmAt = 0;
+          long leftWhenWarm = events;
+          long cpuWhenWarm = cpuAtStart;
+          StringBuilder timeline = new StringBuilder();
+          long nextMark = started;
           while (app.lag(admin) > 0 || app.lag(admin) > 0) {
+            long now = System.nanoTime();
+            if (now >= nextMark) {
+              long left = PipelineLag.of(admin, config.applicationId(), topics.events().name());
+              timeline.append(String.format(" %ds:%d", (now - started) / 1_000_000_000L,
+                  events - left));
+              if (warmAt == 0 && now - started >= warmAfter * 1_000_000_000L) {
+                warmAt = now;
+                leftWhenWarm = left;
+                cpuWhenWarm = processCpuNanos();
+              }
+              nextMark += 5_000_000_000L;
+            }
             Thread.sleep(100);
           }
-          double seconds = (System.nanoTime() - started) / 1e9;
+          long finished = System.nanoTime();
+          double seconds = (finished - started) / 1e9;
           double cpuSeconds = (processCpuNanos() - cpuAtStart) / 1e9;
           System.out.printf("events=%d threads=%d seconds=%.1f events_per_s=%.0f "
               + "cpu_seconds=%.1f cpu_us_per_event=%.1f "
               + "(Kafka Streams exactly_once_v2, user + item features, Redis writes)%n",
               events, threads, seconds, events / seconds, cpuSeconds, cpuSeconds * 1e6 / events);
+          if (warmAt > 0) {
+            double warmSeconds = (finished - warmAt) / 1e9;
+            System.out.printf("warm (after %d s): events=%d seconds=%.1f events_per_s=%.0f "
+                + "cpu_us_per_event=%.1f%n", warmAfter, leftWhenWarm, warmSeconds,
+                leftWhenWarm / warmSeconds,
+                (processCpuNanos() - cpuWhenWarm) / 1e3 / Math.max(1, leftWhenWarm));
+          }
+          System.out.println("events consumed by time:" + timeline);
           System.out.printf("cpu_us_per_event by thread: %s%n", threadCpu(events));
         }
       }
