@@ -38,10 +38,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * The catalog is the items topic as a global table (an item's category as last known), held in
  * memory like serving's copy: it is read once per event, and RocksDB reads took 6 % of the stream
- * thread's time.
- * The user
- * states drop duplicate events, so the item side only sees interactions once, with their category
- * already joined.
+ * thread's time. The user states drop duplicate events, so the item side only sees interactions
+ * once, with their category already joined.
  */
 public final class FeatureTopology {
   public static final String USER_STATE = "user-state";
