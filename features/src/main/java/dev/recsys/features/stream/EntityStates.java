@@ -3,10 +3,8 @@ package dev.recsys.features.stream;
 import static java.util.Objects.requireNonNull;
 
 import dev.recsys.features.definition.EntityModel;
-import dev.recsys.schemas.UnlockedBuffer;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -37,8 +35,7 @@ public final class EntityStates<S> implements StateStore, CachedStateStore<Strin
   private final EntityModel<S> model;
   private final int liveEntities;
   private final Map<String, S> dirty = new HashMap<>();
-  private final UnlockedBuffer buffer = new UnlockedBuffer(1024);
-  private final DataOutputStream output = new DataOutputStream(buffer);
+  private final StateOutput output = new StateOutput();
   private Map<String, S> live = Map.of();
 
   EntityStates(KeyValueStore<String, byte[]> stored, EntityModel<S> model, int liveEntities) {
@@ -163,12 +160,12 @@ public final class EntityStates<S> implements StateStore, CachedStateStore<Strin
   }
 
   private byte[] encode(S state) {
-    buffer.reset();
+    output.reset();
     try {
       model.write(state, output);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write feature state to " + name(), e);
     }
-    return buffer.toByteArray();
+    return output.toByteArray();
   }
 }
