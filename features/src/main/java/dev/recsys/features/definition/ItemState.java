@@ -65,8 +65,8 @@ public final class ItemState {
   public double[] fixedValues() {
     double[] values = new double[FeatureLayout.of(FeatureVector.EntityKind.ITEM).names().size()];
     int at = 0;
-    for (EventType type : WindowCounts.COUNTED) {
-      for (Window window : Window.values()) {
+    for (EventType type : WindowCounts.COUNTED_TYPES) {
+      for (Window window : Window.ALL) {
         values[at++] = counts.count(type, window, lastEventAt);
       }
     }

@@ -8,6 +8,9 @@ public enum Window {
   H24("24h", Duration.ofHours(24), Duration.ofHours(1)),
   D7("7d", Duration.ofDays(7), Duration.ofHours(1));
 
+  /** Every window, in order: {@code values()} copies its array on each call, per event here. */
+  static final Window[] ALL = values();
+
   private final String suffix;
   private final long millis;
   private final long bucketMillis;

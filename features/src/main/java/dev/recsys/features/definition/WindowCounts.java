@@ -16,6 +16,8 @@ final class WindowCounts {
   /** The event types counted per window. */
   static final List<EventType> COUNTED =
       List.of(EventType.VIEW, EventType.CLICK, EventType.ADD_TO_CART, EventType.PURCHASE);
+  /** {@link #COUNTED} as an array, for the loops that run per event. */
+  static final EventType[] COUNTED_TYPES = COUNTED.toArray(EventType[]::new);
   private static final long MINUTE = Window.H1.bucketMillis();
   private static final long HOUR = Window.D7.bucketMillis();
 
