@@ -14,10 +14,10 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The bytes of an {@link Interaction} on the pipeline's internal by-item topic: a format byte,
- * then the fields in order, strings as a length and UTF-8, the event type by name (so a type
- * added later still reads on an older instance, as {@code UNKNOWN}). Half the size of the
- * {@code UserEvent} it comes from, and no schema to resolve. Stateless, so one instance serves
- * every stream thread.
+ * then the fields in order, strings as a varint (0 for none, else length + 1) and UTF-8, the event
+ * type by name (so a type added later still reads on an older instance, as {@code UNKNOWN}). In the
+ * sample data that is 58 bytes before the category, against 75 for the Avro {@code UserEvent} it
+ * comes from, with no schema to resolve. Stateless, so one instance serves every stream thread.
  */
 public final class InteractionSerde implements Serializer<Interaction>,
     Deserializer<Interaction> {
@@ -29,7 +29,6 @@ public final class InteractionSerde implements Serializer<Interaction>,
   public static Serde<Interaction> serde() {
     return Serdes.serdeFrom(INSTANCE, INSTANCE);
   }
-  private static final int ABSENT = -1;
 
   @Override
   public byte[] serialize(String topic, Interaction i) {
@@ -97,23 +96,46 @@ public final class InteractionSerde implements Serializer<Interaction>,
   }
 
   private static int size(byte[] bytes) {
-    return 4 + (bytes == null ? 0 : bytes.length);
+    return bytes == null ? 1 : varintSize(bytes.length + 1L) + bytes.length;
+  }
+
+  private static int varintSize(long value) {
+    int size = 1;
+    while ((value & ~0x7FL) != 0) {
+      value >>>= 7;
+      size++;
+    }
+    return size;
   }
 
   private static void put(ByteBuffer out, byte[] bytes) {
-    if (bytes == null) {
-      out.putInt(ABSENT);
-    } else {
-      out.putInt(bytes.length);
+    long value = bytes == null ? 0 : bytes.length + 1L;
+    while ((value & ~0x7FL) != 0) {
+      out.put((byte) ((value & 0x7F) | 0x80));
+      value >>>= 7;
+    }
+    out.put((byte) value);
+    if (bytes != null) {
       out.put(bytes);
     }
   }
 
   private static String string(ByteBuffer in) {
-    int length = in.getInt();
-    if (length == ABSENT) {
+    long prefix = 0;
+    for (int shift = 0; ; shift += 7) {
+      if (shift > 28) {
+        throw new IllegalArgumentException("malformed length");
+      }
+      byte b = in.get();
+      prefix |= (long) (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        break;
+      }
+    }
+    if (prefix == 0) {
       return null;
     }
+    int length = (int) (prefix - 1);
     String value = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
     in.position(in.position() + length);
     return value;
