@@ -1,6 +1,5 @@
 package dev.recsys.features;
 
-import dev.recsys.features.definition.EntityModel;
 import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.Interaction;
 import dev.recsys.features.definition.ItemState;
@@ -23,26 +22,21 @@ final class OnePass {
   private OnePass(List<UserEvent> events, Map<String, ItemUpdate> catalog) {
     for (UserEvent e : events) {
       Interaction interaction = Interactions.of(e, catalog.get(e.getItemId()));
-      if (EntityModel.USERS.apply(users.computeIfAbsent(e.getUserId(),
-          id -> EntityModel.USERS.empty()), interaction)) {
-        EntityModel.ITEMS.apply(items.computeIfAbsent(e.getItemId(),
-            id -> EntityModel.ITEMS.empty()), interaction);
+      if (users.computeIfAbsent(e.getUserId(), id -> new UserState()).apply(interaction)) {
+        items.computeIfAbsent(e.getItemId(), id -> new ItemState()).apply(interaction);
       }
     }
   }
 
   static Map<String, FeatureVector> users(List<UserEvent> events, Map<String, ItemUpdate> catalog) {
-    return vectors(new OnePass(events, catalog).users, EntityModel.USERS);
+    Map<String, FeatureVector> vectors = new LinkedHashMap<>();
+    new OnePass(events, catalog).users.forEach((id, state) -> vectors.put(id, state.features(id)));
+    return vectors;
   }
 
   static Map<String, FeatureVector> items(List<UserEvent> events, Map<String, ItemUpdate> catalog) {
-    return vectors(new OnePass(events, catalog).items, EntityModel.ITEMS);
-  }
-
-  private static <S> Map<String, FeatureVector> vectors(Map<String, S> states,
-      EntityModel<S> model) {
     Map<String, FeatureVector> vectors = new LinkedHashMap<>();
-    states.forEach((id, state) -> vectors.put(id, model.features(state, id)));
+    new OnePass(events, catalog).items.forEach((id, state) -> vectors.put(id, state.features(id)));
     return vectors;
   }
 }

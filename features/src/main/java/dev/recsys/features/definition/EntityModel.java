@@ -17,9 +17,6 @@ public record EntityModel<S>(Supplier<S> emptyState, Function<Interaction, Strin
     BiPredicate<S, Interaction> update, BiFunction<S, String, FeatureValues> values,
     StateWriter<S> writer, StateReader<S> reader) {
 
-  /** Users, keyed by user id, remembering event ids for the default horizon. */
-  public static final EntityModel<UserState> USERS = users(UserState.DEFAULT_DEDUPE_HORIZON);
-
   /** Items: keyed by item id. */
   public static final EntityModel<ItemState> ITEMS = new EntityModel<>(ItemState::new,
       Interaction::itemId, ItemState::apply, ItemState::values, ItemState::write,
@@ -48,10 +45,6 @@ public record EntityModel<S>(Supplier<S> emptyState, Function<Interaction, Strin
 
   public FeatureValues values(S state, String entityId) {
     return values.apply(state, entityId);
-  }
-
-  public FeatureVector features(S state, String entityId) {
-    return values(state, entityId).toVector();
   }
 
   public void write(S state, DataOutput out) throws IOException {

@@ -6,7 +6,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
-import java.util.TreeMap;
 
 /** Everything the item features need about one item, updated one interaction at a time. */
 public final class ItemState {

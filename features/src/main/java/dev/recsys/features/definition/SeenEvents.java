@@ -10,16 +10,20 @@ import java.util.Arrays;
  * The event ids one entity has seen within a horizon, so that the same event applied twice is a
  * no-op. Ids are kept as 64-bit hashes with their event time: about 13 bytes each when written.
  * An id is remembered until it is more than the horizon (plus an eighth of it, so the sweep runs
- * once per eighth of a horizon, not once per event) behind the entity's latest event. What is
+ * once per eighth of a horizon, not once per event) behind the entity's latest event, and at most
+ * {@link #MAX_IDS} are kept: past that the first quarter added is forgotten, so one busy id (a bot,
+ * a shared "anonymous" user) cannot grow a state past what a Kafka record holds. What is
  * remembered depends only on the ids and times added, in their order, so a state written and read
  * back decides alike.
  */
 public final class SeenEvents {
+  /** The most ids kept: about 130 KB written. A resend of an id forgotten early counts again. */
+  public static final int MAX_IDS = 10_000;
   private static final int MIN_TABLE = 8;
   private long[] hashes = new long[4];
   private long[] times = new long[4];
   private int size;
-  /** Open addressing over the hashes (0 = empty slot); rebuilt when it fills or after a sweep. */
+  /** Open addressing over the hashes (0 = empty slot); rebuilt at half full and after a sweep. */
   private long[] table = new long[MIN_TABLE];
   private long oldest = Long.MAX_VALUE;
 
@@ -35,6 +39,9 @@ public final class SeenEvents {
     }
     if (oldest < latest - horizon - horizon / 8) {
       sweep(latest - horizon);
+    }
+    if (size == MAX_IDS) {
+      forgetFirst(MAX_IDS / 4);
     }
     if (size == hashes.length) {
       hashes = Arrays.copyOf(hashes, size * 2);
@@ -78,6 +85,18 @@ public final class SeenEvents {
       }
     }
     size = kept;
+    oldest = min;
+    rebuild();
+  }
+
+  private void forgetFirst(int n) {
+    System.arraycopy(hashes, n, hashes, 0, size - n);
+    System.arraycopy(times, n, times, 0, size - n);
+    size -= n;
+    long min = Long.MAX_VALUE;
+    for (int i = 0; i < size; i++) {
+      min = Math.min(min, times[i]);
+    }
     oldest = min;
     rebuild();
   }

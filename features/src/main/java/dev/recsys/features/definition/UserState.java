@@ -77,6 +77,16 @@ public final class UserState {
     if (!seen.add(i.eventId(), i.timestamp(), Math.max(lastEventAt, i.timestamp()), horizon)) {
       return false;
     }
+    applyAccepted(i);
+    return true;
+  }
+
+  /**
+   * Applies an interaction judged new elsewhere, without remembering its id: replay judges
+   * duplicates in the stream's order (partition offsets), then applies in event-time order, where
+   * this state's own judgement could differ.
+   */
+  public void applyAccepted(Interaction i) {
     long previous = lastEventAt;
     lastEventAt = Math.max(lastEventAt, i.timestamp());
     events++;
@@ -88,7 +98,6 @@ public final class UserState {
       boundCategories();
     }
     trackSession(i, previous);
-    return true;
   }
 
   private void remember(RecentInteraction interaction) {

@@ -10,7 +10,6 @@ import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.features.stream.Interactions;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -24,7 +23,6 @@ public final class FeatureStates {
   private final Map<String, UserState> users = new HashMap<>();
   private final Map<String, ItemState> items = new HashMap<>();
   private final Map<String, ItemUpdate> catalog;
-  private final Duration dedupeHorizon;
   /** Vectors built since their entity last changed: rows ask for the same ones many times. */
   private final Map<String, FeatureVector> userVectors = new HashMap<>();
   private final Map<String, FeatureVector> itemVectors = new HashMap<>();
@@ -32,33 +30,21 @@ public final class FeatureStates {
   private long itemChanges;
 
   public FeatureStates(Map<String, ItemUpdate> catalog) {
-    this(catalog, UserState.DEFAULT_DEDUPE_HORIZON);
-  }
-
-  /** @param dedupeHorizon as the stream's {@code features.dedupe-horizon} */
-  public FeatureStates(Map<String, ItemUpdate> catalog, Duration dedupeHorizon) {
     this.catalog = requireNonNull(catalog, "catalog");
-    this.dedupeHorizon = requireNonNull(dedupeHorizon, "dedupeHorizon");
   }
 
   /**
-   * Applies the event to its user and, unless the user had already applied it (a duplicate), to
-   * its item.
-   *
-   * @return false for a duplicate, which changed nothing
+   * Applies an accepted event to its user and its item. Duplicates are the caller's to drop, in
+   * the stream's order ({@link IntakeMirror}): the states here do not judge them again.
    */
-  public boolean apply(UserEvent event) {
+  public void apply(UserEvent event) {
     Interaction interaction = Interactions.of(event, catalog.get(event.getItemId()));
-    if (!users.computeIfAbsent(interaction.userId(), id -> new UserState(dedupeHorizon))
-        .apply(interaction)) {
-      return false;
-    }
+    users.computeIfAbsent(interaction.userId(), id -> new UserState()).applyAccepted(interaction);
     items.computeIfAbsent(interaction.itemId(), id -> new ItemState()).apply(interaction);
     userVectors.remove(interaction.userId());
     itemVectors.remove(interaction.itemId());
     itemSides.remove(interaction.itemId());
     itemChanges++;
-    return true;
   }
 
   /** How many times any item's state changed: a version for caches over all items. */

@@ -36,7 +36,7 @@ public final class ReplayEngine {
   public ReplayEngine(IntakePolicy intake, LabelPolicy labels, Map<String, ItemUpdate> catalog) {
     this.intake = requireNonNull(intake, "intake");
     this.labels = requireNonNull(labels, "labels");
-    this.states = new FeatureStates(catalog, intake.dedupeHorizon());
+    this.states = new FeatureStates(catalog);
     this.sampler = new PopularitySampler(labels.seed());
     catalog.keySet().stream().sorted().forEach(sampler::register);
   }

@@ -74,8 +74,12 @@ public final class InteractionSerde implements Serializer<Interaction>,
       EventType type = type(string(in));
       double value = in.getDouble();
       long timestamp = in.getLong();
-      return new Interaction(eventId, userId, itemId, type, value, timestamp, string(in),
-          string(in));
+      Interaction interaction = new Interaction(eventId, userId, itemId, type, value, timestamp,
+          string(in), string(in));
+      if (in.hasRemaining()) {
+        throw new IllegalArgumentException(in.remaining() + " bytes past the last field");
+      }
+      return interaction;
     } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException
         | NullPointerException e) {
       throw new SerializationException("corrupt interaction on " + topic + " (" + data.length
@@ -134,6 +138,10 @@ public final class InteractionSerde implements Serializer<Interaction>,
     }
     if (prefix == 0) {
       return null;
+    }
+    if (prefix - 1 > in.remaining()) {
+      throw new IllegalArgumentException("a string of " + (prefix - 1) + " bytes with "
+          + in.remaining() + " left");
     }
     int length = (int) (prefix - 1);
     String value = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);

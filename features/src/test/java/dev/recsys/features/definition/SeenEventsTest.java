@@ -22,7 +22,7 @@ class SeenEventsTest {
     Set<String> reference = new HashSet<>();
     Random random = new Random(11);
     long latest = 0;
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < SeenEvents.MAX_IDS; i++) {
       String id = random.nextInt(4) == 0 && !reference.isEmpty()
           ? "e" + random.nextInt(reference.size()) : "e" + reference.size();
       latest = Math.max(latest, i);
@@ -47,6 +47,19 @@ class SeenEventsTest {
       String id = UUID.nameUUIDFromBytes(("e" + t).getBytes()).toString();
       assertThat(restored.add(id, t, latest, HORIZON)).as("%s at %d", id, t).isFalse();
     }
+  }
+
+  @Test
+  void shouldKeepAtMostMaxIdsForgettingTheFirstAddedQuarterFirst() {
+    SeenEvents seen = new SeenEvents();
+    for (int i = 0; i <= SeenEvents.MAX_IDS; i++) {
+      assertThat(seen.add("e" + i, i, i, HORIZON * 1_000)).isTrue();
+    }
+    assertThat(seen.size()).isEqualTo(SeenEvents.MAX_IDS * 3 / 4 + 1);
+    assertThat(seen.add("e" + (SeenEvents.MAX_IDS / 4 - 1), 0, SeenEvents.MAX_IDS, HORIZON))
+        .as("forgotten").isTrue();
+    assertThat(seen.add("e" + SeenEvents.MAX_IDS / 4, 0, SeenEvents.MAX_IDS, HORIZON))
+        .as("kept").isFalse();
   }
 
   @Test

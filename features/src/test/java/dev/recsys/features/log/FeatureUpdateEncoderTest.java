@@ -67,7 +67,7 @@ class FeatureUpdateEncoderTest {
 
   private void assertSameBytes(FeatureValues values, String eventId) {
     assertThat(encoder.encode(values, eventId)).as("%s", values)
-        .isEqualTo(Codecs.FEATURE_UPDATE.encode(FeatureUpdates.of(values, SET, eventId)));
+        .isEqualTo(Codecs.FEATURE_UPDATE.encode(FeatureUpdateRecords.of(values, SET, eventId)));
   }
 
   private static String id(Random random) {

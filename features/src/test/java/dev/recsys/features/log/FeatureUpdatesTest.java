@@ -32,7 +32,7 @@ class FeatureUpdatesTest {
       item.apply(i);
     });
     for (FeatureVector vector : List.of(user.features("u1"), item.features("i1"))) {
-      FeatureUpdate update = FeatureUpdates.of(vector, FeatureSet.CORE_V1, "e3");
+      FeatureUpdate update = FeatureUpdateRecords.of(vector, FeatureSet.CORE_V1, "e3");
       FeatureUpdate decoded = Codecs.FEATURE_UPDATE.decode(Codecs.FEATURE_UPDATE.encode(update));
 
       assertThat(decoded.getFixedValues()).isNotEmpty();
@@ -44,7 +44,7 @@ class FeatureUpdatesTest {
   @Test
   void shouldReadAVersionOneUpdateThatNamesEveryFeature() {
     FeatureVector vector = new UserState().features("u1");
-    FeatureUpdate update = FeatureUpdates.of(vector, FeatureSet.CORE_V1, "e1");
+    FeatureUpdate update = FeatureUpdateRecords.of(vector, FeatureSet.CORE_V1, "e1");
     update.setValues(vector.values());
     update.setLayout(0L);
     update.setFixedValues(List.of());
@@ -54,7 +54,7 @@ class FeatureUpdatesTest {
 
   @Test
   void shouldRefuseValuesWrittenWithAnotherLayout() {
-    FeatureUpdate update = FeatureUpdates.of(new ItemState().features("i1"), FeatureSet.CORE_V1,
+    FeatureUpdate update = FeatureUpdateRecords.of(new ItemState().features("i1"), FeatureSet.CORE_V1,
         "e1");
     update.setLayout(update.getLayout() + 1);
 

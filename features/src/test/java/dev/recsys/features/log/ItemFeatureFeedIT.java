@@ -85,7 +85,7 @@ class ItemFeatureFeedIT {
   private void send(Topics topics, FeatureVector vector, FeatureSet set, long timestamp) {
     KafkaProbe.send(kafka, new ProducerRecord<>(topics.featureLog().name(), null, timestamp,
         FeatureUpdates.key(vector.kind(), vector.id()).getBytes(StandardCharsets.UTF_8),
-        Codecs.FEATURE_UPDATE.encode(FeatureUpdates.of(vector, set, "e-" + vector.id()))));
+        Codecs.FEATURE_UPDATE.encode(FeatureUpdateRecords.of(vector, set, "e-" + vector.id()))));
   }
 
   @Test

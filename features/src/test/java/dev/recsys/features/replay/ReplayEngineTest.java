@@ -52,6 +52,24 @@ class ReplayEngineTest {
   }
 
   @Test
+  void shouldJudgeDuplicatesInOffsetOrderAsTheStreamDoesThoughItAppliesInEventTimeOrder() {
+    // The stream sees x, then z eight days later (which makes the user forget x), then x again
+    // with a time just within grace of z: new to the stream. In event-time order the resend
+    // comes before z, while x is still remembered; replay must still apply it.
+    UserEvent x = Events.clicked("u1", "i1").id("x").at(T0).build();
+    UserEvent z = Events.viewed("u1", "i2").at(T0.plus(Duration.ofDays(8))).build();
+    UserEvent resent = Events.clicked("u1", "i1").id("x")
+        .at(T0.plus(Duration.ofDays(8)).minus(Duration.ofMinutes(30))).build();
+    ReplayEngine engine = new ReplayEngine(IntakePolicy.DEFAULT, CLICKS, Map.of());
+    ReplaySummary summary = run(engine, x, z, resent);
+
+    assertThat(summary.duplicates()).isZero();
+    assertThat(summary.accepted()).isEqualTo(3);
+    assertThat(engine.states().user("u1").get("user.events_total")).isEqualTo(3.0);
+    assertThat(engine.states().item("i1").get("item.events_total")).isEqualTo(2.0);
+  }
+
+  @Test
   void shouldSampleNegativesFromPastPopularityOnlyAndNeverThePositive() {
     ReplaySummary summary = replay(
         CLICKS.withNegatives(3).withSampling(LabelPolicy.Negatives.POPULARITY),
@@ -112,5 +130,15 @@ class ReplayEngineTest {
     }
     return new ReplayEngine(IntakePolicy.DEFAULT, labels, Map.of())
         .run(List.of(partition.iterator()), impressions, rows::add, read -> { });
+  }
+
+  private ReplaySummary run(ReplayEngine engine, UserEvent... events) {
+    List<SourcedEvent> partition = new ArrayList<>();
+    for (UserEvent e : events) {
+      partition.add(new SourcedEvent(0, partition.size(), e.getTimestamp().toEpochMilli(),
+          Codecs.USER_EVENT.encode(e)));
+    }
+    return engine.run(List.of(partition.iterator()), Collections.emptyIterator(), rows::add,
+        read -> { });
   }
 }

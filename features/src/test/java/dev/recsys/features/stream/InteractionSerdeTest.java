@@ -51,5 +51,14 @@ class InteractionSerdeTest {
         Arrays.copyOf(bytes, bytes.length - 3)))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("corrupt interaction on by-item");
+    assertThatThrownBy(() -> serde.deserializer().deserialize("by-item",
+        Arrays.copyOf(bytes, bytes.length + 2)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("2 bytes past the last field");
+    byte[] longString = bytes.clone();
+    longString[1] = 0x7F;
+    assertThatThrownBy(() -> serde.deserializer().deserialize("by-item", longString))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("a string of 126 bytes");
   }
 }
