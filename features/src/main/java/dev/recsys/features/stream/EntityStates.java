@@ -27,8 +27,9 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * liveEntities}; every state is dropped when the task is (re)initialised or closed.
  *
  * <p>{@link CachedStateStore} is a Kafka Streams internal interface: it is the only hook that
- * runs inside the commit ({@link StateStore#flush()} runs after it). {@code EntityStatesTest}
- * fails if a Kafka Streams upgrade stops calling it.
+ * runs inside the commit ({@link StateStore#flush()} runs after it). {@code
+ * FeatureTopologyTest.shouldChangelogTheChangedStatesAtEachCommit} fails if a Kafka Streams
+ * upgrade stops calling it.
  */
 public final class EntityStates<S> implements StateStore, CachedStateStore<String, S> {
   private final KeyValueStore<String, byte[]> stored;
