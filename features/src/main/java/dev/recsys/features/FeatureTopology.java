@@ -31,15 +31,15 @@ import org.apache.kafka.streams.state.Stores;
  * The feature pipeline as a pure function of its configuration:
  *
  * <pre>
- * events ─ intake ─┬─ refused ───────────────────────────────────────────────────▶ events.dlq
- *                  └─ accepted ─ ⋈ catalog ─ user-features ─┬─ user updates ─────┐
- *                                                           └─ by item ─ item-features ─┴▶ feature-log
+ * events ─ intake ─┬─ refused ─────────────────────────────────────────────▶ events.dlq
+ *                  └─ accepted ─ ⋈ catalog ─ user-features ─┬─ user updates ───────────┐
+ *                                                           └─ by item ─ item-features ─┴▶ log
  * </pre>
  *
- * The catalog is the items topic as a global table (an item's category as last known), held in
- * memory like serving's copy: it is read once per event, and RocksDB reads took 6 % of the stream
- * thread's time. The user states drop duplicate events, so the item side only sees interactions
- * once, with their category already joined.
+ * where {@code log} is the feature log. The catalog is the items topic as a global table (an
+ * item's category as last known), held in memory like serving's copy: it is read once per event,
+ * and RocksDB reads took 6 % of the stream thread's time. The user states drop duplicate events,
+ * so the item side only sees interactions once, with their category already joined.
  */
 public final class FeatureTopology {
   public static final String USER_STATE = "user-state";

@@ -211,7 +211,7 @@ public final class UserState {
     seen.write(out, lastEventAt);
   }
 
-  /** Reads a state {@link #write} wrote; {@code dedupeHorizon} as for {@link #UserState(Duration)}. */
+  /** Reads what {@link #write} wrote; {@code dedupeHorizon} as in {@link #UserState(Duration)}. */
   public static UserState read(DataInput in, Duration dedupeHorizon) throws IOException {
     int format = in.readUnsignedByte();
     if (format != FORMAT) {

@@ -54,8 +54,8 @@ class FeatureUpdatesTest {
 
   @Test
   void shouldRefuseValuesWrittenWithAnotherLayout() {
-    FeatureUpdate update = FeatureUpdateRecords.of(new ItemState().features("i1"), FeatureSet.CORE_V1,
-        "e1");
+    FeatureUpdate update = FeatureUpdateRecords.of(new ItemState().features("i1"),
+        FeatureSet.CORE_V1, "e1");
     update.setLayout(update.getLayout() + 1);
 
     assertThatThrownBy(() -> FeatureUpdates.toVector(update))
