@@ -124,7 +124,8 @@ class FeatureTopologyTest {
     TestRecord<String, byte[]> dead = deadLetters.readRecord();
     DeadLetter letter = DeadLetter.readFrom(dead.headers()).orElseThrow();
     assertThat(letter.reason()).startsWith("late: event time 2021-06-01T00:00:01Z is more than "
-        + "PT1H behind the watermark 2021-06-01T02:00:01Z");
+        + "PT1H behind the watermark 2021-06-01T02:00:01Z").endsWith("send each event within the "
+        + "grace period of the newest on its partition");
     assertThat(letter.field()).isEqualTo("timestamp");
     assertThat(letter.sourceTopic()).isEqualTo(topics.events().name());
     assertThat(letter.sourceOffset()).isEqualTo(2);

@@ -68,7 +68,8 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
     if (watermark != null && time < watermark - policy.grace().toMillis()) {
       refuse(record, "late: event time " + event.getTimestamp() + " is more than "
           + policy.grace() + " behind the watermark " + Instant.ofEpochMilli(watermark)
-          + "; raise features.grace to accept it", "timestamp", RefusalReason.LATE);
+          + " (the latest event time accepted on its partition); send each event within the "
+          + "grace period of the newest on its partition", "timestamp", RefusalReason.LATE);
       return;
     }
     if (watermark == null || time > watermark) {
