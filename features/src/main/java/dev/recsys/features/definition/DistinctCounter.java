@@ -3,7 +3,6 @@ package dev.recsys.features.definition;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Approximate distinct count (HyperLogLog, 1,024 registers: about 3% standard error, exact in
@@ -29,7 +28,7 @@ final class DistinctCounter {
   }
 
   void add(String id) {
-    long hash = hash(id);
+    long hash = Hash64.of(id);
     int register = (int) (hash >>> (64 - BITS));
     int rank = Long.numberOfLeadingZeros((hash << BITS) | (1L << (BITS - 1))) + 1;
     if (rank > registers[register]) {
@@ -77,19 +76,5 @@ final class DistinctCounter {
     byte[] registers = new byte[REGISTERS];
     in.readFully(registers);
     return new DistinctCounter(registers);
-  }
-
-  /** FNV-1a over UTF-8, finished with the MurmurHash3 64-bit mix. */
-  private static long hash(String id) {
-    long h = 0xcbf29ce484222325L;
-    for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
-      h = (h ^ (b & 0xff)) * 0x100000001b3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
   }
 }

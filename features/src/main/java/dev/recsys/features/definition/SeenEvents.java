@@ -3,7 +3,6 @@ package dev.recsys.features.definition;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -121,17 +120,9 @@ public final class SeenEvents {
     table[slot] = hash;
   }
 
-  /** FNV-1a over the UTF-8 bytes, finished with MurmurHash3's mixer; never 0 (an empty slot). */
+  /** {@link Hash64} of the id, never 0 (an empty slot). */
   static long hash(String eventId) {
-    long h = 0xcbf29ce484222325L;
-    for (byte b : eventId.getBytes(StandardCharsets.UTF_8)) {
-      h = (h ^ (b & 0xff)) * 0x100000001b3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
+    long h = Hash64.of(eventId);
     return h == 0 ? 1 : h;
   }
 

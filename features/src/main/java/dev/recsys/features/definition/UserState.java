@@ -143,8 +143,8 @@ public final class UserState {
   /** The same features as {@link #features}, the layout's by position. */
   public FeatureValues values(String userId) {
     TreeMap<String, Double> named = new TreeMap<>();
-    affinities().forEach((category, value) ->
-        named.put(FeatureNames.USER_AFFINITY_PREFIX + category, value));
+    affinity.forEach((category, score) -> named.put(FeatureNames.USER_AFFINITY_PREFIX + category,
+        score.at(lastEventAt, Weights.AFFINITY_HALF_LIFE)));
     return new FeatureValues(FeatureVector.EntityKind.USER, userId, lastEventAt, fixedValues(),
         named, recent);
   }

@@ -1,65 +1,55 @@
 package dev.recsys.features.stream;
 
+import dev.recsys.schemas.UnlockedBuffer;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.UTFDataFormatException;
-import java.util.Arrays;
 
 /**
- * The bytes {@link DataOutputStream} writes, without its lock per call: entity states are encoded
- * once per changed entity per commit, field by field, on the stream thread. One thread at a time.
+ * The bytes {@link DataOutputStream} writes, into an {@link UnlockedBuffer}, without the stream's
+ * lock per call: entity states are encoded once per changed entity per commit, field by field, on
+ * the stream thread. One thread at a time.
  */
 final class StateOutput implements DataOutput {
-  private byte[] buf = new byte[1024];
-  private int count;
+  private final UnlockedBuffer out = new UnlockedBuffer(1024);
 
   void reset() {
-    count = 0;
+    out.reset();
   }
 
   byte[] toByteArray() {
-    return Arrays.copyOf(buf, count);
-  }
-
-  private void ensure(int more) {
-    if (count + more > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
-    }
+    return out.toByteArray();
   }
 
   @Override
   public void write(int b) {
-    ensure(1);
-    buf[count++] = (byte) b;
+    out.write(b);
   }
 
   @Override
   public void write(byte[] bytes) {
-    write(bytes, 0, bytes.length);
+    out.write(bytes, 0, bytes.length);
   }
 
   @Override
   public void write(byte[] bytes, int offset, int length) {
-    ensure(length);
-    System.arraycopy(bytes, offset, buf, count, length);
-    count += length;
+    out.write(bytes, offset, length);
   }
 
   @Override
   public void writeBoolean(boolean v) {
-    write(v ? 1 : 0);
+    out.write(v ? 1 : 0);
   }
 
   @Override
   public void writeByte(int v) {
-    write(v);
+    out.write(v);
   }
 
   @Override
   public void writeShort(int v) {
-    ensure(2);
-    buf[count++] = (byte) (v >>> 8);
-    buf[count++] = (byte) v;
+    out.write(v >>> 8);
+    out.write(v);
   }
 
   @Override
@@ -69,18 +59,14 @@ final class StateOutput implements DataOutput {
 
   @Override
   public void writeInt(int v) {
-    ensure(4);
-    for (int shift = 24; shift >= 0; shift -= 8) {
-      buf[count++] = (byte) (v >>> shift);
-    }
+    writeShort(v >>> 16);
+    writeShort(v);
   }
 
   @Override
   public void writeLong(long v) {
-    ensure(8);
-    for (int shift = 56; shift >= 0; shift -= 8) {
-      buf[count++] = (byte) (v >>> shift);
-    }
+    writeInt((int) (v >>> 32));
+    writeInt((int) v);
   }
 
   @Override
@@ -95,9 +81,8 @@ final class StateOutput implements DataOutput {
 
   @Override
   public void writeBytes(String s) {
-    ensure(s.length());
     for (int i = 0; i < s.length(); i++) {
-      buf[count++] = (byte) s.charAt(i);
+      out.write(s.charAt(i));
     }
   }
 
@@ -113,11 +98,9 @@ final class StateOutput implements DataOutput {
   public void writeUTF(String s) throws UTFDataFormatException {
     int length = s.length();
     int bytes = length;
-    boolean ascii = true;
     for (int i = 0; i < length; i++) {
       char c = s.charAt(i);
       if (c == 0 || c >= 0x80) {
-        ascii = false;
         bytes += c >= 0x800 ? 2 : 1;
       }
     }
@@ -125,24 +108,17 @@ final class StateOutput implements DataOutput {
       throw new UTFDataFormatException("encoded string too long: " + bytes + " bytes");
     }
     writeShort(bytes);
-    ensure(bytes);
-    if (ascii) {
-      for (int i = 0; i < length; i++) {
-        buf[count++] = (byte) s.charAt(i);
-      }
-      return;
-    }
     for (int i = 0; i < length; i++) {
       char c = s.charAt(i);
       if (c != 0 && c < 0x80) {
-        buf[count++] = (byte) c;
+        out.write(c);
       } else if (c < 0x800) {
-        buf[count++] = (byte) (0xC0 | (c >> 6));
-        buf[count++] = (byte) (0x80 | (c & 0x3F));
+        out.write(0xC0 | (c >> 6));
+        out.write(0x80 | (c & 0x3F));
       } else {
-        buf[count++] = (byte) (0xE0 | (c >> 12));
-        buf[count++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-        buf[count++] = (byte) (0x80 | (c & 0x3F));
+        out.write(0xE0 | (c >> 12));
+        out.write(0x80 | ((c >> 6) & 0x3F));
+        out.write(0x80 | (c & 0x3F));
       }
     }
   }
