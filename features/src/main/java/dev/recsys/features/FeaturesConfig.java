@@ -48,6 +48,12 @@ public record FeaturesConfig(String bootstrapServers, String applicationId, Path
         threads, overrides);
   }
 
+  /** The grace period and de-duplication horizon the intake judges by. */
+  public FeaturesConfig withIntake(IntakePolicy policy) {
+    return new FeaturesConfig(bootstrapServers, applicationId, stateDir, featureSet, policy,
+        commitInterval, threads, overrides);
+  }
+
   public FeaturesConfig withFeatureSet(FeatureSet set) {
     return new FeaturesConfig(bootstrapServers, applicationId, stateDir, set, intake,
         commitInterval, threads, overrides);

@@ -29,7 +29,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * }
  * }</pre>
  */
-public final class EventPublisher implements AutoCloseable {
+public final class EventPublisher implements RecordPublisher, AutoCloseable {
   private final Producer<String, byte[]> producer;
   private final Topics topics;
   private final InstantSource clock;
@@ -46,6 +46,7 @@ public final class EventPublisher implements AutoCloseable {
   }
 
   /** Sends {@code event}; the future completes when Kafka acknowledged it. */
+  @Override
   public CompletableFuture<Ack> send(UserEvent event) {
     EventRules.require(event, clock);
     return send(new ProducerRecord<>(topics.events().name(), null,
@@ -53,6 +54,7 @@ public final class EventPublisher implements AutoCloseable {
   }
 
   /** Sends {@code item} to the compacted items topic. */
+  @Override
   public CompletableFuture<Ack> send(ItemUpdate item) {
     EventRules.require(item, clock);
     return send(new ProducerRecord<>(topics.items().name(), null,
@@ -68,6 +70,7 @@ public final class EventPublisher implements AutoCloseable {
   }
 
   /** Sends everything buffered and waits for it to be acknowledged or to fail. */
+  @Override
   public void flush() {
     producer.flush();
   }

@@ -7,11 +7,11 @@ import java.util.Optional;
 
 /**
  * How to read a file: its format, the column mapping, the unit of numeric times, a type for
- * every row when the file has no type column (e.g. {@code rating} for MovieLens), and the CSV
- * delimiter.
+ * every row when the file has no type column (e.g. {@code rating} for MovieLens; events only),
+ * the CSV delimiter, and whether events are sorted by time before publishing.
  */
 public record LoadOptions(FileFormat format, ColumnMapping mapping, TimeUnit timeUnit,
-    Optional<EventType> constantType, char delimiter) {
+    Optional<EventType> constantType, char delimiter, TimeOrdering ordering) {
   public static final char DEFAULT_DELIMITER = ',';
 
   public LoadOptions {
@@ -19,11 +19,16 @@ public record LoadOptions(FileFormat format, ColumnMapping mapping, TimeUnit tim
     requireNonNull(mapping, "mapping");
     requireNonNull(timeUnit, "timeUnit");
     requireNonNull(constantType, "constantType");
+    requireNonNull(ordering, "ordering");
   }
 
   public static LoadOptions defaults(FileFormat format) {
     return new LoadOptions(format, ColumnMapping.IDENTITY, TimeUnit.MILLISECONDS,
-        Optional.empty(), DEFAULT_DELIMITER);
+        Optional.empty(), DEFAULT_DELIMITER, TimeOrdering.sorted());
+  }
+
+  public LoadOptions withOrdering(TimeOrdering value) {
+    return new LoadOptions(format, mapping, timeUnit, constantType, delimiter, value);
   }
 
   /** Units of numeric timestamps in the file. */

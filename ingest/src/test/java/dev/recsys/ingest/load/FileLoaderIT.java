@@ -12,10 +12,16 @@ import dev.recsys.schemas.avro.UserEvent;
 import dev.recsys.testkit.EmbeddedRuntimeExtension;
 import dev.recsys.testkit.KafkaProbe;
 import dev.recsys.testkit.TestClocks;
+import dev.recsys.testkit.UserOrderedRatings;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +59,7 @@ class FileLoaderIT {
         """);
     LoadOptions options = new LoadOptions(FileFormat.CSV, ColumnMapping.parse(
         "user_id=userId,item_id=movieId,value=rating", FileLoader.eventFields()),
-        LoadOptions.TimeUnit.SECONDS, Optional.of(EventType.RATING), ',');
+        LoadOptions.TimeUnit.SECONDS, Optional.of(EventType.RATING), ',', TimeOrdering.sorted());
     AtomicLong progress = new AtomicLong();
 
     LoadSummary summary;
@@ -62,6 +68,8 @@ class FileLoaderIT {
       summary = new FileLoader(publisher, TestClocks.FIXED).loadEvents(ratings, options,
           progress::set);
     }
+    assertThat(summary.order()).isEqualTo(new EventOrder(1,
+        Duration.ofSeconds(1_260_759_179L - 835_355_493L), true, 0));
 
     assertThat(summary.read()).isEqualTo(6);
     assertThat(summary.loaded()).isEqualTo(3);
@@ -91,10 +99,101 @@ class FileLoaderIT {
     try (EventPublisher publisher = EventPublisher.create(
         PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
       summary = new FileLoader(publisher, TestClocks.FIXED).loadItems(items,
-          LoadOptions.defaults(FileFormat.JSONL), bytes -> { });
+          LoadOptions.defaults(FileFormat.JSONL), LoadProgress.NONE);
     }
+    assertThat(summary.order()).isEqualTo(EventOrder.NONE);
     assertThat(summary.loaded()).isEqualTo(2);
     assertThat(summary.rejected()).isEqualTo(1);
     assertThat(KafkaProbe.count(kafka, topics.items().name())).isEqualTo(2);
+  }
+
+  @Test
+  void shouldPublishAFileOrderedByUserInEventTimeOrderThroughLessMemoryThanTheFile()
+      throws IOException {
+    Path ratings = UserOrderedRatings.write(dir.resolve("ratings.csv"), 400, 60_000, 7);
+    Path sortDir = Files.createDirectory(dir.resolve("sort"));
+    LoadOptions options = movieLens(TimeOrdering.sorted()
+        .withMemory(1 << 20).withTempDir(sortDir));
+    AtomicLong published = new AtomicLong();
+    LoadSummary summary;
+    try (EventPublisher publisher = EventPublisher.create(
+        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
+      summary = new FileLoader(publisher, TestClocks.FIXED).loadEvents(ratings, options,
+          new LoadProgress() {
+            @Override
+            public void read(long bytes) { }
+
+            @Override
+            public void published(long records) {
+              published.set(records);
+            }
+          });
+    }
+
+    assertThat(Files.size(ratings)).isGreaterThan(1 << 20);
+    assertThat(summary.loaded()).isEqualTo(60_000);
+    assertThat(summary.rejected()).isZero();
+    assertThat(published.get()).isEqualTo(60_000);
+    assertThat(summary.order().sorted()).isTrue();
+    assertThat(summary.order().spilledRuns()).isGreaterThan(1);
+    assertThat(summary.order().rowsBehind()).isGreaterThan(10_000);
+    assertThat(timesOutOfOrder(KafkaProbe.read(kafka, topics.events().name(), 60_000)))
+        .isZero();
+    try (var left = Files.list(sortDir)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldPublishInFileOrderWhenToldTheFileIsSortedAndStillCountTheRowsBehind()
+      throws IOException {
+    Path ratings = UserOrderedRatings.write(dir.resolve("ratings.csv"), 50, 2_000, 8);
+    LoadSummary summary;
+    try (EventPublisher publisher = EventPublisher.create(
+        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
+      summary = new FileLoader(publisher, TestClocks.FIXED).loadEvents(ratings,
+          movieLens(TimeOrdering.AS_IS), LoadProgress.NONE);
+    }
+    assertThat(summary.loaded()).isEqualTo(2_000);
+    assertThat(summary.order().sorted()).isFalse();
+    assertThat(summary.order().inOrder()).isFalse();
+    assertThat(timesOutOfOrder(KafkaProbe.read(kafka, topics.events().name(), 2_000)))
+        .isPositive();
+  }
+
+  @Test
+  void shouldRefuseAnEventTypeForEveryRowOfAnItemsFile() throws IOException {
+    Path items = Files.writeString(dir.resolve("items.csv"), "item_id,category\ni1,books\n");
+    LoadOptions options = LoadOptions.defaults(FileFormat.CSV);
+    try (EventPublisher publisher = EventPublisher.create(
+        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
+      FileLoader loader = new FileLoader(publisher, TestClocks.FIXED);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.loadItems(items,
+          new LoadOptions(FileFormat.CSV, options.mapping(), options.timeUnit(),
+              Optional.of(EventType.RATING), ',', options.ordering()), LoadProgress.NONE))
+          .hasMessageContaining("applies to events, not to the items file items.csv");
+    }
+  }
+
+  private static LoadOptions movieLens(TimeOrdering ordering) {
+    return new LoadOptions(FileFormat.CSV, ColumnMapping.parse(UserOrderedRatings.MAPPING,
+        FileLoader.eventFields()), LoadOptions.TimeUnit.SECONDS, Optional.of(EventType.RATING),
+        ',', ordering);
+  }
+
+  /** Records whose timestamp is before an earlier record's on the same partition. */
+  private static long timesOutOfOrder(List<ConsumerRecord<byte[], byte[]>> records) {
+    Map<Integer, Long> newest = new HashMap<>();
+    long behind = 0;
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      long time = Codecs.USER_EVENT.decode(r.value()).getTimestamp().toEpochMilli();
+      Long before = newest.get(r.partition());
+      if (before != null && time < before) {
+        behind++;
+      } else {
+        newest.put(r.partition(), time);
+      }
+    }
+    return behind;
   }
 }

@@ -18,7 +18,7 @@ class RowReaderTest {
   private LoadOptions movieLens(FileFormat format) {
     return new LoadOptions(format, ColumnMapping.parse(
         "user_id=userId,item_id=movieId,value=rating", FileLoader.eventFields()),
-        LoadOptions.TimeUnit.SECONDS, Optional.of(EventType.RATING), ',');
+        LoadOptions.TimeUnit.SECONDS, Optional.of(EventType.RATING), ',', TimeOrdering.sorted());
   }
 
   @Test

@@ -4,7 +4,6 @@ import dev.recsys.embedded.EmbeddedRuntime;
 import dev.recsys.features.FeaturesApp;
 import dev.recsys.features.FeaturesConfig;
 import dev.recsys.features.SkewJob;
-import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.offline.OfflineConfig;
 import dev.recsys.features.skew.SkewCheck;
 import dev.recsys.features.skew.SkewReport;
@@ -86,7 +85,8 @@ final class DemoCommand implements Callable<Integer> {
           + ")");
       createTopics(bootstrap, topics, config);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      FeaturesConfig features = FeaturesConfig.of(bootstrap, state.path().resolve("streams"));
+      FeaturesConfig features = FeaturesConfig.of(bootstrap, state.path().resolve("streams"))
+          .withIntake(config.intake());
       OfflineConfig offline = OfflineConfig.of(state.path().resolve("offline"));
       try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap), topics,
               clock);
@@ -99,7 +99,8 @@ final class DemoCommand implements Callable<Integer> {
           awaitFeatures(pipeline, admin, data);
           say("running the offline loop: replay, ranker, embeddings, ANN index ...");
           OfflineLoop.Artifacts models = new OfflineLoop(bootstrap, topics,
-              features.featureSet(), state.path().resolve("loop"), clock).run(DemoCommand::say);
+              features.featureSet(), config.refusalLimit(), state.path().resolve("loop"), clock)
+              .run(DemoCommand::say);
           try (ServingRecommendations recommendations = ServingRecommendations.start(
                   config.serving().withIndexDir(models.indexDir()), store, features.featureSet(),
                   ModelRegistry.at(models.registryRoot()), bootstrap, topics, metrics, clock);
@@ -112,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
             say("HTTP API on http://127.0.0.1:" + app.port() + " (" + watch.total()
                 + " in all)");
             if (smoke) {
-              return smoke(app.port(), data, bootstrap, topics, store);
+              return smoke(app.port(), data, bootstrap, topics, store, config);
             }
             printWalkthrough(app.port(), bootstrap);
             shutdown.await();
@@ -172,11 +173,11 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private int smoke(int httpPort, DatasetSummary data, String bootstrap, Topics topics,
-      RedisOnlineStore store) {
+      RedisOnlineStore store, RecsysConfig config) {
     SmokeCheck check = new SmokeCheck(httpPort);
     check.run(data.events(), () -> TopicCounts.records(bootstrap, topics.events().name()));
     List<String> failures = new ArrayList<>(check.recommendations(SMOKE_USERS));
-    SkewReport skew = new SkewJob(bootstrap, topics, IntakePolicy.DEFAULT,
+    SkewReport skew = new SkewJob(bootstrap, topics, config.intake(),
         SkewCheck.DEFAULT_TOLERANCE).run(store, read -> { });
     String skewLine = String.format("skew: online store vs replay for %,d users and %,d items",
         skew.users(), skew.items());

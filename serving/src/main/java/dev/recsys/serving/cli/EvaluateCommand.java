@@ -77,7 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
     EvaluationJob.Result result;
     try (Progress progress = Progress.of("evaluate", TopicCounts.records(bootstrap,
         topics.events().name()), " events", 1)) {
-      result = new EvaluationJob(bootstrap, topics, options).run((store, catalog) -> {
+      result = new EvaluationJob(bootstrap, topics, config.intake(), options).run((store, catalog) -> {
         Map<String, PointInTimeRecommender> systems = new LinkedHashMap<>();
         if (ann != null && ranker != null) {
           Scorer scorer = Scorers.onnx(ranker, PairFeatures.NAMES, ScorerOptions.DEFAULT);
@@ -92,6 +92,8 @@ final class EvaluateCommand implements Callable<Integer> {
       }, progress::stepTo);
       progress.complete();
     }
+    System.out.println("replay: " + result.replay().intakeLine());
+    config.refusalLimit().check("evaluate", result.replay());
     System.out.printf("%,d held-out interactions in %.1f s%n", result.requests(),
         result.took().toMillis() / 1e3);
     System.out.print(EvaluationReport.table(result, 10));

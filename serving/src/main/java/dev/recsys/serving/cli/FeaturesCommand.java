@@ -36,7 +36,7 @@ final class FeaturesCommand implements Callable<Integer> {
         "redis.uri is not set: set REDIS_URI, e.g. redis://localhost:6379")));
     String bootstrap = Connections.kafkaWithTopics(config);
     FeaturesConfig features = FeaturesConfig.of(bootstrap, config.featuresStateDir())
-        .withApplicationId(config.featuresApplicationId());
+        .withApplicationId(config.featuresApplicationId()).withIntake(config.intake());
     try (Shutdown shutdown = Shutdown.hook();
         RedisOnlineStore store = RedisOnlineStore.connect(
             OnlineStoreConfig.of(redis, features.featureSet()));

@@ -2,7 +2,6 @@ package dev.recsys.serving.cli;
 
 import dev.recsys.features.ReplayJob;
 import dev.recsys.features.definition.FeatureSet;
-import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.replay.LabelPolicy;
 import dev.recsys.features.replay.ReplaySummary;
 import dev.recsys.schemas.Topics;
@@ -75,7 +74,7 @@ final class ReplayCommand implements Callable<Integer> {
     Topics topics = Topics.named(config.topics());
     LabelPolicy labels = new LabelPolicy(EnumSet.copyOf(positives), negatives, seed, from, to,
         negativesBy, novelOnly);
-    ReplayJob job = new ReplayJob(bootstrap, topics, FeatureSet.CORE_V1, IntakePolicy.DEFAULT,
+    ReplayJob job = new ReplayJob(bootstrap, topics, FeatureSet.CORE_V1, config.intake(),
         labels, warmUp, out);
     long total = TopicCounts.records(bootstrap, topics.events().name());
     ReplayJob.Result result;
@@ -84,15 +83,15 @@ final class ReplayCommand implements Callable<Integer> {
       progress.complete();
     }
     print(result, System.out);
+    config.refusalLimit().check("replay", result.summary());
     return 0;
   }
 
   static void print(ReplayJob.Result result, PrintStream out) {
     ReplaySummary s = result.summary();
     double seconds = Math.max(result.took().toMillis(), 1) / 1000.0;
-    out.printf("replayed %,d events (%,d accepted, %,d duplicates, refused %s) in %.1f s: "
-        + "%,.0f events/s%n", s.eventsRead(), s.accepted(), s.duplicates(), s.refused(), seconds,
-        s.eventsRead() / seconds);
+    out.printf("replayed %,d events in %.1f s (%,.0f events/s): %s%n", s.eventsRead(), seconds,
+        s.eventsRead() / seconds, s.intakeLine());
     out.printf("wrote %,d rows (%,d positives, %,d negatives%s) for %,d users and %,d items%n",
         s.rows(), s.positives(), s.negatives(), s.fromImpressions() ? ", from impressions"
             : ", sampled", s.users(), s.items());

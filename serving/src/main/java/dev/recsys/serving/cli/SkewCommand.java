@@ -4,7 +4,6 @@ import dev.recsys.features.FeaturesApp;
 import dev.recsys.features.PipelineLag;
 import dev.recsys.features.SkewJob;
 import dev.recsys.features.definition.FeatureSet;
-import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.skew.SkewCheck;
 import dev.recsys.features.skew.SkewReport;
 import dev.recsys.features.store.OnlineStoreConfig;
@@ -51,7 +50,7 @@ final class SkewCommand implements Callable<Integer> {
             OnlineStoreConfig.of(redis, FeatureSet.CORE_V1));
         Progress progress = Progress.of("skew", TopicCounts.records(bootstrap,
             topics.events().name()), " events", 1)) {
-      report = new SkewJob(bootstrap, topics, IntakePolicy.DEFAULT, tolerance)
+      report = new SkewJob(bootstrap, topics, config.intake(), tolerance)
           .run(store, progress::stepTo);
       progress.complete();
     }

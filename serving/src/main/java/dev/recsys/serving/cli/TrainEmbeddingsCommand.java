@@ -2,6 +2,7 @@ package dev.recsys.serving.cli;
 
 import dev.recsys.candidates.embeddings.AlsParams;
 import dev.recsys.candidates.embeddings.Interaction;
+import dev.recsys.features.replay.RefusalLimit;
 import dev.recsys.schemas.Topics;
 import dev.recsys.serving.config.RecsysConfig;
 import dev.recsys.serving.demo.TopicCounts;
@@ -60,7 +61,7 @@ final class TrainEmbeddingsCommand implements Callable<Integer> {
     String bootstrap = Connections.kafka(config);
     Topics topics = Topics.named(config.topics());
     EventWeights eventWeights = weights == null ? EventWeights.DEFAULT : EventWeights.parse(weights);
-    Path dir = train(bootstrap, topics, until, eventWeights,
+    Path dir = train(bootstrap, topics, config.refusalLimit(), until, eventWeights,
         AlsParams.DEFAULT.withFactors(factors).withIterations(iterations).withAlpha(alpha)
             .withRegularization(regularization),
         registry.root().resolve("models"));
@@ -69,15 +70,19 @@ final class TrainEmbeddingsCommand implements Callable<Integer> {
   }
 
   /** Reads, trains, registers; prints a summary. Returns the version folder. */
-  static Path train(String bootstrap, Topics topics, Instant until, EventWeights weights,
-      AlsParams params, Path modelsRoot) {
+  static Path train(String bootstrap, Topics topics, RefusalLimit limit, Instant until,
+      EventWeights weights, AlsParams params, Path modelsRoot) {
     Stopwatch watch = new Stopwatch();
-    List<Interaction> interactions;
-    try (Progress read = Progress.of("read events", TopicCounts.records(bootstrap,
+    TrainingInteractions.Read read;
+    try (Progress progress = Progress.of("read events", TopicCounts.records(bootstrap,
         topics.events().name()), " events", 1)) {
-      interactions = TrainingInteractions.read(bootstrap, topics, until, weights, read::stepTo);
-      read.complete();
+      read = TrainingInteractions.read(bootstrap, topics, limit.intake(), until, weights,
+          progress::stepTo);
+      progress.complete();
     }
+    System.out.println("replay: " + read.replay().intakeLine());
+    limit.check("train-embeddings", read.replay());
+    List<Interaction> interactions = read.interactions();
     EmbeddingsJob.Result result;
     try (Progress train = Progress.of("train iALS", params.iterations(), " passes", 1)) {
       result = EmbeddingsJob.train(interactions, params, modelsRoot, Clock.systemUTC(),

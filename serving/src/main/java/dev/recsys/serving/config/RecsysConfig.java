@@ -7,6 +7,8 @@ import dev.recsys.schemas.TopicLayout;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.serving.http.HttpConfig;
 import dev.recsys.features.FeaturesConfig;
+import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
+import dev.recsys.features.replay.RefusalLimit;
 import dev.recsys.serving.http.ApiKeys;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +22,9 @@ import java.util.Optional;
  */
 public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<String> redisUri,
     TopicNames topics, TopicLayout layout, HttpConfig http, IngestLimits ingest,
-    String featuresApplicationId, Path featuresStateDir, Path offlineDir, Path modelsDir,
-    ServingSettings serving, ApiKeys apiKeys) {
+    String featuresApplicationId, Path featuresStateDir, IntakePolicy intake,
+    double maxRefusedShare, Path offlineDir, Path modelsDir, ServingSettings serving,
+    ApiKeys apiKeys) {
   public static final String DEFAULT_FEATURES_STATE_DIR = "data/features-state";
   public static final String DEFAULT_OFFLINE_DIR = "data/offline";
   public static final String DEFAULT_MODELS_DIR = "models";
@@ -35,6 +38,7 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
     requireNonNull(ingest, "ingest");
     requireNonNull(featuresApplicationId, "features.application-id");
     requireNonNull(featuresStateDir, "features.state-dir");
+    requireNonNull(intake, "features.grace");
     requireNonNull(offlineDir, "offline.dir");
     requireNonNull(modelsDir, "models.dir");
     requireNonNull(serving, "serving");
@@ -74,12 +78,16 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
         deadline, buffer, ServingSettings.DEFAULT_MODEL_POLL,
         ServingSettings.DEFAULT_RULES_POLL, itemCacheTtl, warmUp));
     IngestLimits limits = r.valid(() -> new IngestLimits(maxBody, maxEntries));
+    Duration grace = r.duration("features.grace", IntakePolicy.DEFAULT_GRACE);
+    Duration horizon = r.duration("features.dedupe-horizon", IntakePolicy.DEFAULT_DEDUPE_HORIZON);
+    IntakePolicy intake = r.valid(() -> new IntakePolicy(grace, horizon));
+    double maxRefused = r.share(RefusalLimit.KEY, RefusalLimit.DEFAULT_MAX_SHARE);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new RecsysConfig(s.get("kafka.bootstrap-servers"), s.get("redis.uri"), names, layout,
         http, limits, s.get("features.application-id", FeaturesConfig.DEFAULT_APPLICATION_ID),
-        Path.of(s.get("features.state-dir", DEFAULT_FEATURES_STATE_DIR)),
+        Path.of(s.get("features.state-dir", DEFAULT_FEATURES_STATE_DIR)), intake, maxRefused,
         Path.of(s.get("offline.dir", DEFAULT_OFFLINE_DIR)),
         Path.of(s.get("models.dir", DEFAULT_MODELS_DIR)), serving,
         new ApiKeys(s.get("http.ingest-api-key"), s.get("http.admin-api-key")));
@@ -87,12 +95,19 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
 
   public RecsysConfig withHttp(HttpConfig http) {
     return new RecsysConfig(kafkaBootstrapServers, redisUri, topics, layout, http, ingest,
-        featuresApplicationId, featuresStateDir, offlineDir, modelsDir, serving, apiKeys);
+        featuresApplicationId, featuresStateDir, intake, maxRefusedShare, offlineDir, modelsDir,
+        serving, apiKeys);
   }
 
   public RecsysConfig withServing(ServingSettings value) {
     return new RecsysConfig(kafkaBootstrapServers, redisUri, topics, layout, http, ingest,
-        featuresApplicationId, featuresStateDir, offlineDir, modelsDir, value, apiKeys);
+        featuresApplicationId, featuresStateDir, intake, maxRefusedShare, offlineDir, modelsDir,
+        value, apiKeys);
+  }
+
+  /** How much refusal a replaying job accepts before it fails, under this intake policy. */
+  public RefusalLimit refusalLimit() {
+    return new RefusalLimit(maxRefusedShare, intake);
   }
 
   /** One line per setting, for the start-up log. */
@@ -108,6 +123,8 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
             + ingest.maxEntries(),
         "features.application-id = " + featuresApplicationId + ", features.state-dir = "
             + featuresStateDir.toAbsolutePath(),
+        "features.grace = " + intake.grace() + ", features.dedupe-horizon = "
+            + intake.dedupeHorizon() + ", " + RefusalLimit.KEY + " = " + maxRefusedShare,
         "offline.dir = " + offlineDir.toAbsolutePath() + ", models.dir = "
             + modelsDir.toAbsolutePath(),
         "http.max-header-bytes = " + http.maxHeaderBytes() + ", http.max-body-bytes = "
@@ -144,10 +161,28 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
       try {
         return ServingSettings.parseDuration(raw.get());
       } catch (RuntimeException e) {
-        problems.add(key + " (" + Settings.envName(key) + ") must be a duration like 100ms, 2s"
-            + " or PT0.1S, got '" + raw.get() + "'");
+        problems.add(key + " (" + Settings.envName(key) + ") must be a duration like 100ms, 2s,"
+            + " 1h, 7d or PT0.1S, got '" + raw.get() + "'");
         return fallback;
       }
+    }
+
+    double share(String key, double fallback) {
+      Optional<String> raw = s.get(key);
+      if (raw.isEmpty()) {
+        return fallback;
+      }
+      try {
+        double value = Double.parseDouble(raw.get());
+        if (value >= 0 && value <= 1) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problems.add(key + " (" + Settings.envName(key) + ") must be a share within 0..1 such as "
+          + "0.05, got '" + raw.get() + "'");
+      return fallback;
     }
 
     <T> T valid(java.util.function.Supplier<T> build) {

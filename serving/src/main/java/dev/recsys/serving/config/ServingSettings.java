@@ -87,7 +87,10 @@ public record ServingSettings(Optional<Path> indexDir, Optional<Path> rulesFile,
         itemCacheTtl, warmUpRequests);
   }
 
-  /** {@code 100ms}, {@code 2s}, a bare number of milliseconds, or ISO-8601 ({@code PT0.1S}). */
+  /**
+   * {@code 100ms}, {@code 2s}, {@code 30m}, {@code 1h}, {@code 7d}, a bare number of milliseconds,
+   * or ISO-8601 ({@code PT0.1S}).
+   */
   public static Duration parseDuration(String text) {
     String t = text.trim();
     if (t.matches("\\d+")) {
@@ -96,8 +99,14 @@ public record ServingSettings(Optional<Path> indexDir, Optional<Path> rulesFile,
     if (t.matches("\\d+ms")) {
       return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
     }
-    if (t.matches("\\d+s")) {
-      return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+    if (t.matches("\\d+[smhd]")) {
+      long n = Long.parseLong(t.substring(0, t.length() - 1));
+      return switch (t.charAt(t.length() - 1)) {
+        case 's' -> Duration.ofSeconds(n);
+        case 'm' -> Duration.ofMinutes(n);
+        case 'h' -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
+      };
     }
     return Duration.parse(t);
   }

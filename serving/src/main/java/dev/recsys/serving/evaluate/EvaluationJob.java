@@ -3,6 +3,7 @@ package dev.recsys.serving.evaluate;
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.replay.LabelPolicy;
 import dev.recsys.features.replay.ReplayEngine;
+import dev.recsys.features.replay.ReplaySummary;
 import dev.recsys.features.replay.ReplayedOnlineStore;
 import dev.recsys.features.source.TopicReader;
 import dev.recsys.schemas.Topics;
@@ -28,17 +29,20 @@ import java.util.function.LongConsumer;
 public final class EvaluationJob {
   private final String bootstrapServers;
   private final Topics topics;
+  private final IntakePolicy intake;
   private final EvaluationOptions options;
 
-  public EvaluationJob(String bootstrapServers, Topics topics, EvaluationOptions options) {
+  public EvaluationJob(String bootstrapServers, Topics topics, IntakePolicy intake,
+      EvaluationOptions options) {
     this.bootstrapServers = bootstrapServers;
     this.topics = topics;
+    this.intake = intake;
     this.options = options;
   }
 
-  /** What the systems scored. */
+  /** What the systems scored, and how the intake judged the replayed events. */
   public record Result(Map<String, List<Figures>> systems, long requests,
-      int catalogSize, Duration took) {}
+      int catalogSize, ReplaySummary replay, Duration took) {}
 
   /**
    * @param systems builds the systems under test over the replayed store and catalog; they are
@@ -49,7 +53,7 @@ public final class EvaluationJob {
     long started = System.nanoTime();
     try (TopicReader reader = new TopicReader(bootstrapServers)) {
       Map<String, ItemUpdate> catalog = reader.catalog(topics.items().name());
-      ReplayEngine engine = new ReplayEngine(IntakePolicy.DEFAULT, LabelPolicy.NONE, catalog);
+      ReplayEngine engine = new ReplayEngine(intake, LabelPolicy.NONE, catalog);
       Map<String, PointInTimeRecommender> under =
           systems.apply(new ReplayedOnlineStore(engine.states()), catalog);
       Map<String, Scoreboard> boards = new LinkedHashMap<>();
@@ -65,7 +69,7 @@ public final class EvaluationJob {
         }
         events.forEach(e -> touched.add(pair(e)));
       });
-      engine.run(reader.partitions(topics.events().name(), Instant.EPOCH),
+      ReplaySummary replay = engine.run(reader.partitions(topics.events().name(), Instant.EPOCH),
           Collections.emptyIterator(), row -> { }, progress);
       Map<String, List<Figures>> results = new LinkedHashMap<>();
       int catalogSize = Math.max(catalog.size(), engine.states().itemCount());
@@ -77,7 +81,7 @@ public final class EvaluationJob {
         results.put(name, metrics);
       });
       long requests = boards.isEmpty() ? 0 : boards.values().iterator().next().requests();
-      return new Result(results, requests, catalogSize,
+      return new Result(results, requests, catalogSize, replay,
           Duration.ofNanos(System.nanoTime() - started));
     }
   }

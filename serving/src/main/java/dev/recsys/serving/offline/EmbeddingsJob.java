@@ -5,6 +5,7 @@ import dev.recsys.candidates.embeddings.EmbeddingsArtifact;
 import dev.recsys.candidates.embeddings.EmbeddingsTraining;
 import dev.recsys.candidates.embeddings.Interaction;
 import dev.recsys.candidates.embeddings.TrainingListener;
+import dev.recsys.features.replay.RefusalLimit;
 import dev.recsys.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,11 +28,16 @@ public final class EmbeddingsJob {
   /** What was trained from how many interactions, and where it was registered. */
   public record Result(EmbeddingsTraining.Trained trained, int interactions, Path dir) {}
 
-  /** Both steps, for callers that show no progress between them. */
-  public static Result run(String bootstrap, Topics topics, Instant until, EventWeights weights,
-      AlsParams params, Path modelsRoot, Clock clock) {
-    return train(TrainingInteractions.read(bootstrap, topics, until, weights, read -> { }),
-        params, modelsRoot, clock, TrainingListener.NONE);
+  /**
+   * Both steps, for callers that show no progress between them; fails with {@link
+   * dev.recsys.features.replay.TooManyRefusedException} when over {@code limit}.
+   */
+  public static Result run(String bootstrap, Topics topics, RefusalLimit limit, Instant until,
+      EventWeights weights, AlsParams params, Path modelsRoot, Clock clock) {
+    TrainingInteractions.Read read = TrainingInteractions.read(bootstrap, topics, limit.intake(),
+        until, weights, events -> { });
+    limit.check("train-embeddings", read.replay());
+    return train(read.interactions(), params, modelsRoot, clock, TrainingListener.NONE);
   }
 
   /** Trains on {@code interactions} (see {@link TrainingInteractions#read}) and registers. */

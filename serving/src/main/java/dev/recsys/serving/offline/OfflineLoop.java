@@ -8,8 +8,8 @@ import dev.recsys.candidates.embeddings.AlsParams;
 import dev.recsys.candidates.embeddings.EmbeddingsTraining;
 import dev.recsys.features.ReplayJob;
 import dev.recsys.features.definition.FeatureSet;
-import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.replay.LabelPolicy;
+import dev.recsys.features.replay.RefusalLimit;
 import dev.recsys.ranking.data.TrainingSets;
 import dev.recsys.ranking.registry.ModelRegistry;
 import dev.recsys.ranking.registry.ModelVersion;
@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * reports a line with its timing.
  */
 public record OfflineLoop(String bootstrapServers, Topics topics, FeatureSet featureSet,
-    Path workDir, Clock clock) {
+    RefusalLimit refusals, Path workDir, Clock clock) {
   /**
    * iALS for the sample data set: its 2,000 users support fewer dimensions than the default 64
    * (held-out recall@10 0.34 at 24 dimensions and alpha 5, against 0.26 at the defaults).
@@ -43,6 +43,7 @@ public record OfflineLoop(String bootstrapServers, Topics topics, FeatureSet fea
     requireNonNull(bootstrapServers, "bootstrapServers");
     requireNonNull(topics, "topics");
     requireNonNull(featureSet, "featureSet");
+    requireNonNull(refusals, "refusals");
     requireNonNull(workDir, "workDir");
     requireNonNull(clock, "clock");
   }
@@ -55,10 +56,11 @@ public record OfflineLoop(String bootstrapServers, Topics topics, FeatureSet fea
     Path training = workDir.resolve("training");
     long started = System.nanoTime();
     ReplayJob.Result replay = new ReplayJob(bootstrapServers, topics, featureSet,
-        IntakePolicy.DEFAULT, LabelPolicy.DEFAULT, null, training).run(read -> { });
-    say.accept(String.format("replayed %,d events into %,d training rows (%,d positives) in %s",
-        replay.summary().eventsRead(), replay.summary().rows(), replay.summary().positives(),
-        since(started)));
+        refusals.intake(), LabelPolicy.DEFAULT, null, training).run(read -> { });
+    say.accept(String.format("replayed %,d events into %,d training rows (%,d positives) in %s; "
+        + "%s", replay.summary().eventsRead(), replay.summary().rows(),
+        replay.summary().positives(), since(started), replay.summary().intakeLine()));
+    refusals.check("replay", replay.summary());
 
     started = System.nanoTime();
     TrainedRanker trained = RankerTrainer.with(TrainerParams.DEFAULT, clock)
@@ -71,7 +73,7 @@ public record OfflineLoop(String bootstrapServers, Topics topics, FeatureSet fea
 
     started = System.nanoTime();
     EmbeddingsTraining.Trained embeddings = EmbeddingsJob.run(bootstrapServers, topics,
-        Instant.MAX, EventWeights.DEFAULT, SAMPLE_DATA_ALS, workDir.resolve("models"), clock)
+        refusals, Instant.MAX, EventWeights.DEFAULT, SAMPLE_DATA_ALS, workDir.resolve("models"), clock)
         .trained();
     Path indexDir = workDir.resolve("index");
     AnnIndex.graph(embeddings.embeddings().dimensions(), embeddings.embeddings().itemIds(),

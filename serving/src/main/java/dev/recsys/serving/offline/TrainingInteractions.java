@@ -4,6 +4,7 @@ import dev.recsys.candidates.embeddings.Interaction;
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.replay.LabelPolicy;
 import dev.recsys.features.replay.ReplayEngine;
+import dev.recsys.features.replay.ReplaySummary;
 import dev.recsys.features.source.TopicReader;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.UserEvent;
@@ -20,12 +21,15 @@ import java.util.function.LongConsumer;
 public final class TrainingInteractions {
   private TrainingInteractions() {}
 
-  public static List<Interaction> read(String bootstrapServers, Topics topics, Instant until,
-      EventWeights weights, LongConsumer progress) {
+  /** The interactions, and how the intake judged the events they came from. */
+  public record Read(List<Interaction> interactions, ReplaySummary replay) {}
+
+  public static Read read(String bootstrapServers, Topics topics, IntakePolicy intake,
+      Instant until, EventWeights weights, LongConsumer progress) {
     List<Interaction> interactions = new ArrayList<>();
     long cutOff = until.equals(Instant.MAX) ? Long.MAX_VALUE : until.toEpochMilli();
     try (TopicReader reader = new TopicReader(bootstrapServers)) {
-      new ReplayEngine(IntakePolicy.DEFAULT, LabelPolicy.NONE, reader.catalog(
+      ReplaySummary replay = new ReplayEngine(intake, LabelPolicy.NONE, reader.catalog(
           topics.items().name()))
           .listen((time, events, states) -> {
             if (time < cutOff) {
@@ -34,8 +38,8 @@ public final class TrainingInteractions {
           })
           .run(reader.partitions(topics.events().name(), Instant.EPOCH),
               Collections.emptyIterator(), row -> { }, progress);
+      return new Read(interactions, replay);
     }
-    return interactions;
   }
 
   private static void add(UserEvent event, EventWeights weights, List<Interaction> out) {

@@ -2,8 +2,10 @@ package dev.recsys.serving.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +33,72 @@ class RecsysCommandTest {
   }
 
   @Test
-  void shouldRejectAnUnknownEventTypeOption() {
-    assertThat(run(2, "ingest", "--events", "x.csv", "--type", "clik"))
+  void shouldRejectAnUnknownEventTypeOption(@TempDir Path dir) throws IOException {
+    assertThat(run(2, "ingest", "--events", file(dir, "x.csv"), "--type", "clik"))
         .contains("--type 'clik' is not a known event type");
+  }
+
+  @Test
+  void shouldRejectEveryEventsOptionGivenWithOnlyAnItemsFile(@TempDir Path dir)
+      throws IOException {
+    assertThat(run(2, "ingest", "--items", file(dir, "items.csv"), "--type", "rating",
+        "--map", "user_id=u", "--assume-sorted"))
+        .contains("--type sets the event type of every events row (items have no type), but "
+            + "there is no --events FILE")
+        .contains("--map names the events file's columns (for the items file use --items-map)")
+        .contains("--assume-sorted is about the events file's order");
+  }
+
+  @Test
+  void shouldRejectAnItemsMappingWithoutAnItemsFile(@TempDir Path dir) throws IOException {
+    assertThat(run(2, "ingest", "--events", file(dir, "e.csv"), "--items-map", "item_id=id"))
+        .contains("--items-map names the items file's columns, but there is no --items FILE");
+  }
+
+  @Test
+  void shouldRejectSortSettingsWithAssumeSorted(@TempDir Path dir) throws IOException {
+    assertThat(run(2, "ingest", "--events", file(dir, "e.csv"), "--assume-sorted",
+        "--sort-memory", "1g")).contains("size a sort that --assume-sorted skips");
+  }
+
+  @Test
+  void shouldRejectADelimiterForJsonLines(@TempDir Path dir) throws IOException {
+    assertThat(run(2, "ingest", "--events", file(dir, "e.jsonl"), "--delimiter", ";"))
+        .contains("--delimiter applies to CSV files, and none is given");
+  }
+
+  @Test
+  void shouldRejectASortMemoryThatIsNotASize(@TempDir Path dir) throws IOException {
+    assertThat(run(2, "ingest", "--events", file(dir, "e.csv"), "--sort-memory", "lots"))
+        .contains("'lots' is not a size; use bytes or a number with k, m or g");
+  }
+
+  @Test
+  void shouldNameTheFileItCannotRead(@TempDir Path dir) {
+    assertThat(run(2, "ingest", "--events", dir.resolve("missing.csv").toString()))
+        .contains("cannot read " + dir.resolve("missing.csv").toAbsolutePath());
+  }
+
+  @Test
+  void shouldReportEveryBadIntakeSettingAtOnce(@TempDir Path dir) throws IOException {
+    Path config = Files.writeString(dir.resolve("recsys.properties"), String.join("\n",
+        "features.grace=soon", "features.dedupe-horizon=30m", "replay.max-refused-share=2"));
+    assertThat(run(2, "--config", config.toString(), "ingest", "--events", file(dir, "e.csv")))
+        .contains("features.grace (FEATURES_GRACE) must be a duration like 100ms, 2s, 1h, 7d")
+        .contains("replay.max-refused-share (REPLAY_MAX_REFUSED_SHARE) must be a share within "
+            + "0..1");
+  }
+
+  @Test
+  void shouldRequireTheDedupeHorizonToCoverTheGrace(@TempDir Path dir) throws IOException {
+    Path config = Files.writeString(dir.resolve("recsys.properties"),
+        "features.grace=2d\nfeatures.dedupe-horizon=1d\n");
+    assertThat(run(2, "--config", config.toString(), "ingest", "--events", file(dir, "e.csv")))
+        .contains("features.dedupe-horizon (PT24H) must be at least features.grace (PT48H)");
+  }
+
+  private static String file(Path dir, String name) throws IOException {
+    return Files.writeString(dir.resolve(name), "").toString();
   }
 
   @Test
