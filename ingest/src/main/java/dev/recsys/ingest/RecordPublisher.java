@@ -12,6 +12,9 @@ public interface RecordPublisher {
   /** Sends {@code event}; the future completes when it is durably stored. */
   CompletableFuture<Ack> send(UserEvent event);
 
+  /** Sends {@code event}, encoded and checked by the caller; completes when it is stored. */
+  CompletableFuture<Ack> send(EncodedEvent event);
+
   /** Sends {@code item}; the future completes when it is durably stored. */
   CompletableFuture<Ack> send(ItemUpdate item);
 

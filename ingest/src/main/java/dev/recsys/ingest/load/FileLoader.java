@@ -3,10 +3,10 @@ package dev.recsys.ingest.load;
 import static java.util.Objects.requireNonNull;
 
 import dev.recsys.ingest.Ack;
+import dev.recsys.ingest.EncodedEvent;
 import dev.recsys.ingest.RecordPublisher;
 import dev.recsys.ingest.sort.ExternalSort;
 import dev.recsys.ingest.sort.KeyedRecord;
-import dev.recsys.schemas.Codecs;
 import dev.recsys.schemas.avro.UserEvent;
 import dev.recsys.schemas.json.EventJson;
 import dev.recsys.schemas.json.ItemJson;
@@ -73,15 +73,15 @@ public final class FileLoader {
         if (event != null) {
           long time = event.getTimestamp().toEpochMilli();
           watch.see(time);
-          sort.add(time, Codecs.USER_EVENT.encode(event));
+          sort.add(time, EncodedEvent.of(event).pack());
         }
       });
       Iterator<KeyedRecord> sorted = sort.sorted();
       progress.publishing(sort.stats().records());
       long published = 0;
       while (sorted.hasNext()) {
-        UserEvent event = Codecs.USER_EVENT.decode(sorted.next().payload());
-        tally.sent(publisher.send(event));
+        KeyedRecord next = sorted.next();
+        tally.sent(publisher.send(EncodedEvent.unpack(next.key(), next.payload())));
         if ((++published % PROGRESS_EVERY) == 0) {
           progress.published(published);
         }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The JSON form of a {@link UserEvent}. {@code event_id} may be omitted: it then defaults to a
@@ -73,7 +72,7 @@ public final class EventJson {
       Instant timestamp, String sessionId) {
     String content = userId + '\u0000' + itemId + '\u0000' + type + '\u0000' + value + '\u0000'
         + timestamp.toEpochMilli() + '\u0000' + sessionId;
-    return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString();
+    return NameUuid.of(content.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   /** Writes {@code event} as one JSON object. */
