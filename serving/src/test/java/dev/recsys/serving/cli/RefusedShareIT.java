@@ -1,0 +1,105 @@
+package dev.recsys.serving.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recsys.embedded.EmbeddedKafka;
+import dev.recsys.ingest.EventPublisher;
+import dev.recsys.ingest.PublisherConfig;
+import dev.recsys.ingest.load.ColumnMapping;
+import dev.recsys.ingest.load.FileFormat;
+import dev.recsys.ingest.load.FileLoader;
+import dev.recsys.ingest.load.LoadOptions;
+import dev.recsys.ingest.load.LoadProgress;
+import dev.recsys.ingest.load.TimeOrdering;
+import dev.recsys.schemas.Topics;
+import dev.recsys.schemas.avro.EventType;
+import dev.recsys.testkit.EmbeddedRuntimeExtension;
+import dev.recsys.testkit.KafkaProbe;
+import dev.recsys.testkit.UserOrderedRatings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code recsys replay} on a topic where a user-ordered history was published in file order:
+ * it exits 1 naming the fix, and passes once the limit is raised on purpose.
+ */
+@ExtendWith(EmbeddedRuntimeExtension.class)
+class RefusedShareIT {
+  private final EmbeddedKafka kafka;
+  @TempDir
+  Path dir;
+
+  RefusedShareIT(EmbeddedKafka kafka) {
+    this.kafka = kafka;
+  }
+
+  @Test
+  void replayShouldFailNamingTheFixWhenMostEventsWereRefusedAsLate(TestInfo info)
+      throws IOException {
+    Topics topics = KafkaProbe.uniqueTopics(kafka, info);
+    Path ratings = UserOrderedRatings.write(dir.resolve("ratings.csv"), 60, 6_000, 5);
+    LoadOptions inFileOrder = new LoadOptions(FileFormat.CSV,
+        ColumnMapping.parse(UserOrderedRatings.MAPPING, FileLoader.eventFields()),
+        LoadOptions.TimeUnit.SECONDS, Optional.of(EventType.RATING),
+        LoadOptions.DEFAULT_DELIMITER, TimeOrdering.AS_IS);
+    try (EventPublisher publisher = EventPublisher.create(
+        PublisherConfig.of(kafka.bootstrapServers()), topics, Clock.systemUTC())) {
+      new FileLoader(publisher, Clock.systemUTC()).loadEvents(ratings, inFileOrder,
+          LoadProgress.NONE);
+    }
+
+    String failed = run(1, "--config", config(topics, "0.05"), "replay", "--out",
+        dir.resolve("refused").toString());
+    assertThat(failed)
+        .containsPattern("of 6,000 events accepted; [\\d,]+ not \\([\\d.]+ %\\): [\\d,]+ late")
+        .contains("more than replay.max-refused-share = 0.05")
+        .contains("sorts each file by event time")
+        .contains("features.grace");
+
+    run(0, "--config", config(topics, "1.0"), "replay", "--out",
+        dir.resolve("accepted").toString());
+  }
+
+  private String config(Topics topics, String maxRefusedShare) throws IOException {
+    Path file = dir.resolve("recsys-" + maxRefusedShare + ".properties");
+    Files.writeString(file, String.join("\n",
+        "kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+        "topics.events=" + topics.events().name(),
+        "topics.items=" + topics.items().name(),
+        "topics.events-dlq=" + topics.eventsDlq().name(),
+        "topics.impressions=" + topics.impressions().name(),
+        "topics.feature-log=" + topics.featureLog().name(),
+        "replay.max-refused-share=" + maxRefusedShare));
+    return file.toString();
+  }
+
+  /** Runs recsys; returns what it printed (the commands print to System.out, errors to err). */
+  private static String run(int expectedExit, String... args) {
+    StringWriter out = new StringWriter();
+    CommandLine cmd = Recsys.commandLine();
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(out));
+    PrintStream systemOut = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(cmd.execute(args)).as(out + printed.toString()).isEqualTo(expectedExit);
+    } finally {
+      System.setOut(systemOut);
+    }
+    return printed + out.toString();
+  }
+}
