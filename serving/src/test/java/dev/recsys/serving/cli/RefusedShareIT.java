@@ -1,8 +1,13 @@
 package dev.recsys.serving.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recsys.embedded.EmbeddedKafka;
+import dev.recsys.features.definition.FeatureSet;
+import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
+import dev.recsys.features.replay.RefusalLimit;
+import dev.recsys.features.replay.TooManyRefusedException;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ingest.PublisherConfig;
 import dev.recsys.ingest.load.ColumnMapping;
@@ -13,6 +18,7 @@ import dev.recsys.ingest.load.LoadProgress;
 import dev.recsys.ingest.load.TimeOrdering;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
+import dev.recsys.serving.offline.OfflineLoop;
 import dev.recsys.testkit.EmbeddedRuntimeExtension;
 import dev.recsys.testkit.KafkaProbe;
 import dev.recsys.testkit.UserOrderedRatings;
@@ -33,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code recsys replay} on a topic where a user-ordered history was published in file order:
- * it exits 1 naming the fix, and passes once the limit is raised on purpose.
+ * {@code recsys replay} and {@code recsys evaluate} on a topic where a user-ordered history was
+ * published in file order: they exit 1 naming the fix (replay passes once the limit is raised on
+ * purpose), and the demo's offline loop stops before training anything.
  */
 @ExtendWith(EmbeddedRuntimeExtension.class)
 class RefusedShareIT {
@@ -71,6 +78,19 @@ class RefusedShareIT {
 
     run(0, "--config", config(topics, "1.0"), "replay", "--out",
         dir.resolve("accepted").toString());
+
+    String evaluate = run(1, "--config", config(topics, "0.05"), "evaluate", "--from",
+        "2020-01-01", "--report", dir.resolve("evaluation.html").toString());
+    assertThat(evaluate).contains("evaluate: ").contains("more than replay.max-refused-share")
+        .contains("sorts each file by event time");
+    assertThat(dir.resolve("evaluation.html")).doesNotExist();
+
+    OfflineLoop demoLoop = new OfflineLoop(kafka.bootstrapServers(), topics, FeatureSet.CORE_V1,
+        RefusalLimit.of(IntakePolicy.DEFAULT), dir.resolve("loop"), Clock.systemUTC());
+    assertThatThrownBy(() -> demoLoop.run(line -> { }))
+        .isInstanceOf(TooManyRefusedException.class)
+        .hasMessageContaining("replay: ").hasMessageContaining("features.grace");
+    assertThat(dir.resolve("loop").resolve("models")).doesNotExist();
   }
 
   private String config(Topics topics, String maxRefusedShare) throws IOException {
