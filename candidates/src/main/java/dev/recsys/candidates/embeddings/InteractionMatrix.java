@@ -19,8 +19,8 @@ public final class InteractionMatrix {
   private final Rows byItem;
 
   /** Compressed rows: row r holds {@code columns[start[r] .. start[r+1])} with {@code weights}. */
-  record Rows(int[] start, int[] columns, float[] weights) {
-    int size(int row) {
+  public record Rows(int[] start, int[] columns, float[] weights) {
+    public int size(int row) {
       return start[row + 1] - start[row];
     }
   }
@@ -92,11 +92,13 @@ public final class InteractionMatrix {
     return items;
   }
 
-  Rows byUser() {
+  /** Rows are users (numbered as {@link #userIds()}), columns items. */
+  public Rows byUser() {
     return byUser;
   }
 
-  Rows byItem() {
+  /** Rows are items (numbered as {@link #itemIds()}), columns users. */
+  public Rows byItem() {
     return byItem;
   }
 }

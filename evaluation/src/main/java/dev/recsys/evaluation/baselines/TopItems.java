@@ -1,0 +1,61 @@
+package dev.recsys.evaluation.baselines;
+
+import dev.recsys.evaluation.split.SplitRecommender;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * Turns a {@link ScoreModel} into a recommender: the k best-scored items not excluded, ties
+ * broken by item id so that every run gives the same lists; an item scored minus infinity is
+ * never recommended.
+ */
+public final class TopItems {
+  private TopItems() {}
+
+  public static SplitRecommender of(TrainingData data, ScoreModel model) {
+    ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[data.itemCount()]);
+    return (userId, exclude, k) -> {
+      int user = data.user(userId);
+      if (user < 0) {
+        return List.of();
+      }
+      float[] scores = scratch.get();
+      java.util.Arrays.fill(scores, 0f);
+      model.score(user, scores);
+      return best(data, scores, exclude, k);
+    };
+  }
+
+  /** The k best items by score, then by id, leaving out {@code exclude}. */
+  static List<String> best(TrainingData data, float[] scores, Set<String> exclude, int k) {
+    PriorityQueue<Integer> worstFirst = new PriorityQueue<>(k + 1,
+        (a, b) -> better(data, scores, b, a));
+    for (int item = 0; item < scores.length; item++) {
+      if (worstFirst.size() == k && better(data, scores, worstFirst.peek(), item) <= 0) {
+        continue;
+      }
+      if (scores[item] == Float.NEGATIVE_INFINITY || exclude.contains(data.itemId(item))) {
+        continue;
+      }
+      worstFirst.add(item);
+      if (worstFirst.size() > k) {
+        worstFirst.poll();
+      }
+    }
+    List<String> out = new ArrayList<>(worstFirst.size());
+    while (!worstFirst.isEmpty()) {
+      out.add(data.itemId(worstFirst.poll()));
+    }
+    Collections.reverse(out);
+    return out;
+  }
+
+  /** Negative when {@code a} ranks before {@code b}. */
+  private static int better(TrainingData data, float[] scores, int a, int b) {
+    int byScore = Float.compare(scores[b], scores[a]);
+    return byScore != 0 ? byScore : Integer.compare(data.idRank(a), data.idRank(b));
+  }
+}
