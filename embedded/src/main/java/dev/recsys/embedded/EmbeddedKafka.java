@@ -5,6 +5,9 @@ import dev.recsys.embedded.internal.KRaftStorage;
 import dev.recsys.embedded.internal.NodeSettings;
 import dev.recsys.embedded.internal.Stopwatch;
 import dev.recsys.embedded.internal.TempDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -41,20 +44,40 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final NodeSettings settings;
+    private final boolean kept;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafka(KafkaRaftServer server, NodeSettings settings) {
+    private EmbeddedKafka(KafkaRaftServer server, NodeSettings settings, boolean kept) {
         this.server = server;
         this.settings = settings;
+        this.kept = kept;
     }
 
     /** Formats fresh storage in a temp directory, starts the broker and returns once it answers clients. */
     public static EmbeddedKafka start() {
-        Stopwatch total = Stopwatch.start();
         NodeSettings settings = NodeSettings.onFreePorts(TempDirectory.create("recsys-kafka-"));
-        KafkaRaftServer server = formatAndCreate(settings);
+        return start(settings, false);
+    }
+
+    /**
+     * Starts a broker whose storage lives in {@code dir} and outlives it: formatted on first use, its topics, offsets
+     * and transactions found again on the next start (on new free ports: clients take {@link #bootstrapServers()}).
+     */
+    public static EmbeddedKafka startIn(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Kafka data directory " + dir, e);
+        }
+        return start(NodeSettings.onFreePorts(dir.toAbsolutePath()), true);
+    }
+
+    private static EmbeddedKafka start(NodeSettings settings, boolean kept) {
+        Stopwatch total = Stopwatch.start();
+        boolean formatted = Files.exists(settings.logDir().resolve("meta.properties"));
+        KafkaRaftServer server = formatted ? create(settings) : formatAndCreate(settings, !kept);
         long formatMillis = total.elapsedMillis();
-        EmbeddedKafka kafka = new EmbeddedKafka(server, settings);
+        EmbeddedKafka kafka = new EmbeddedKafka(server, settings, kept);
         try {
             server.startup();
             kafka.awaitReady();
@@ -76,7 +99,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     }
 
-    /** The temp directory holding the broker's logs and metadata; {@link #close()} deletes it. */
+    /** The directory holding the broker's logs and metadata; {@link #close()} deletes it unless it was
+     * {@link #startIn(Path) given}. */
     public Path dataDir() {
         return settings.logDir();
     }
@@ -92,18 +116,24 @@ public final class EmbeddedKafka implements AutoCloseable {
             server.shutdown();
             server.awaitShutdown();
         } finally {
-            TempDirectory.delete(settings.logDir());
+            if (!kept) {
+                TempDirectory.delete(settings.logDir());
+            }
         }
         log.info("embedded Kafka on {} stopped in {} ms", bootstrapServers(), stopwatch.elapsedMillis());
     }
 
-    private static KafkaRaftServer formatAndCreate(NodeSettings settings) {
+    private static KafkaRaftServer formatAndCreate(NodeSettings settings, boolean temporary) {
         try {
             KRaftStorage.format(settings, Uuid.randomUuid().toString());
-            return new KafkaRaftServer(new KafkaConfig(settings.asMap()), Time.SYSTEM);
+            return create(settings);
         } catch (RuntimeException e) {
-            throw Cleanup.after(e, () -> TempDirectory.delete(settings.logDir()));
+            throw temporary ? Cleanup.after(e, () -> TempDirectory.delete(settings.logDir())) : e;
         }
+    }
+
+    private static KafkaRaftServer create(NodeSettings settings) {
+        return new KafkaRaftServer(new KafkaConfig(settings.asMap()), Time.SYSTEM);
     }
 
     private void awaitReady() {

@@ -5,6 +5,9 @@ import dev.recsys.embedded.internal.Loopback;
 import dev.recsys.embedded.internal.RedisBinary;
 import dev.recsys.embedded.internal.Stopwatch;
 import dev.recsys.embedded.internal.TempDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -14,7 +17,8 @@ import redis.embedded.exceptions.EmbeddedRedisException;
 
 /**
  * A real redis-server 7.0.15 child process (from {@code org.signal:embedded-redis}) bound to 127.0.0.1 on a free
- * port. It persists nothing (no RDB snapshots, no AOF), so a restart starts empty. Tests may {@link #stop()} it and
+ * port. {@link #start()} persists nothing (no RDB snapshots, no AOF), so a restart starts empty; {@link #startIn}
+ * keeps an append-only file in the directory it is given. Tests may {@link #stop()} it and
  * {@link #restart()} it on the same port to exercise degraded serving.
  *
  * <p>A JVM shutdown hook stops the process if {@link #close()} is never called; a JVM killed with -9 runs no hooks
@@ -27,26 +31,44 @@ public final class EmbeddedRedis implements AutoCloseable {
     private final RedisServer server;
     private final int port;
     private final Path dataDir;
+    private final boolean kept;
     private final Thread closeOnExit;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedRedis(RedisServer server, int port, Path dataDir) {
+    private EmbeddedRedis(RedisServer server, int port, Path dataDir, boolean kept) {
         this.server = server;
         this.port = port;
         this.dataDir = dataDir;
+        this.kept = kept;
         this.closeOnExit = new Thread(this::close, "embedded-redis-close-on-exit-" + port);
     }
 
     /** Starts redis-server on a free loopback port and returns once it accepts connections. */
     public static EmbeddedRedis start() {
+        return start(TempDirectory.create("recsys-redis-"), false);
+    }
+
+    /**
+     * Starts redis-server with its data in {@code dir}, kept after {@link #close()}: an append-only file (fsync every
+     * second) that the next start on the same directory loads, so features survive a restart.
+     */
+    public static EmbeddedRedis startIn(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Redis data directory " + dir, e);
+        }
+        return start(dir.toAbsolutePath(), true);
+    }
+
+    private static EmbeddedRedis start(Path dataDir, boolean kept) {
         Stopwatch stopwatch = Stopwatch.start();
-        Path dataDir = TempDirectory.create("recsys-redis-");
         int port = Loopback.freePorts(1).get(0);
         EmbeddedRedis redis;
         try {
-            redis = new EmbeddedRedis(newServer(dataDir, port), port, dataDir);
+            redis = new EmbeddedRedis(newServer(dataDir, port, kept), port, dataDir, kept);
         } catch (RuntimeException e) {
-            throw Cleanup.after(e, () -> TempDirectory.delete(dataDir));
+            throw kept ? e : Cleanup.after(e, () -> TempDirectory.delete(dataDir));
         }
         Runtime.getRuntime().addShutdownHook(redis.closeOnExit);
         try {
@@ -108,19 +130,22 @@ public final class EmbeddedRedis implements AutoCloseable {
         try {
             server.stop();
         } finally {
-            TempDirectory.delete(dataDir);
+            if (!kept) {
+                TempDirectory.delete(dataDir);
+            }
         }
         log.info("embedded Redis on port {} closed", port);
     }
 
-    private static RedisServer newServer(Path dataDir, int port) {
+    private static RedisServer newServer(Path dataDir, int port, boolean kept) {
         return RedisServer.builder()
                 .redisExecProvider(RedisBinary.installInto(dataDir))
                 .bind(Loopback.HOST)
                 .port(port)
                 .setting("dir \"" + dataDir + "\"")
                 .setting("save \"\"")
-                .setting("appendonly no")
+                .setting(kept ? "appendonly yes" : "appendonly no")
+                .setting("appendfsync everysec")
                 .build();
     }
 

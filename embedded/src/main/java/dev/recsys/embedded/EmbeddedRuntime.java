@@ -2,8 +2,10 @@ package dev.recsys.embedded;
 
 import dev.recsys.embedded.internal.Cleanup;
 import dev.recsys.embedded.internal.Stopwatch;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +24,19 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
     /** Starts Kafka on its own thread and Redis on this one; if either fails, the other is closed. */
     public static EmbeddedRuntime start() {
+        return start(EmbeddedKafka::start, EmbeddedRedis::start);
+    }
+
+    /** Both with their data kept in {@code dir} ({@code kafka/}, {@code redis/}): a restart finds it again. */
+    public static EmbeddedRuntime startIn(Path dir) {
+        return start(() -> EmbeddedKafka.startIn(dir.resolve("kafka")), () -> EmbeddedRedis.startIn(dir.resolve("redis")));
+    }
+
+    private static EmbeddedRuntime start(Supplier<EmbeddedKafka> startKafka, Supplier<EmbeddedRedis> startRedis) {
         Stopwatch stopwatch = Stopwatch.start();
         CompletableFuture<EmbeddedKafka> kafka =
-                CompletableFuture.supplyAsync(EmbeddedKafka::start, EmbeddedRuntime::onStarterThread);
-        EmbeddedRedis redis = startRedis(kafka);
+                CompletableFuture.supplyAsync(startKafka, EmbeddedRuntime::onStarterThread);
+        EmbeddedRedis redis = startRedis(kafka, startRedis);
         EmbeddedRuntime runtime = new EmbeddedRuntime(awaitKafka(kafka, redis), redis);
         log.info("embedded runtime ready in {} ms: Kafka on {}, Redis on {}",
                 stopwatch.elapsedMillis(), runtime.kafka.bootstrapServers(), runtime.redis.uri());
@@ -50,9 +61,9 @@ public final class EmbeddedRuntime implements AutoCloseable {
         }
     }
 
-    private static EmbeddedRedis startRedis(CompletableFuture<EmbeddedKafka> kafka) {
+    private static EmbeddedRedis startRedis(CompletableFuture<EmbeddedKafka> kafka, Supplier<EmbeddedRedis> start) {
         try {
-            return EmbeddedRedis.start();
+            return start.get();
         } catch (RuntimeException e) {
             throw Cleanup.after(e, () -> kafka.join().close());
         }

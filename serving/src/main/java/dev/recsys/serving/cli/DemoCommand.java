@@ -27,8 +27,6 @@ import dev.recsys.serving.demo.TopicCounts;
 import dev.recsys.serving.features.FeatureRoutes;
 import dev.recsys.serving.http.HttpConfig;
 import dev.recsys.serving.offline.OfflineLoop;
-import dev.recsys.serving.recommend.Readiness;
-import dev.recsys.serving.recommend.Recommender;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -66,7 +64,6 @@ final class DemoCommand implements Callable<Integer> {
   private DatasetOptions dataset;
 
   private static final Duration FEATURES_TIMEOUT = Duration.ofMinutes(5);
-  private static final Duration WARM_UP_TIMEOUT = Duration.ofMinutes(5);
   private static final List<String> SMOKE_USERS = List.of("u00001", "u00002", "u00003",
       "smoke-user");
   private final Stopwatch watch = new Stopwatch();
@@ -98,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
             Admin admin = admin(bootstrap)) {
           awaitFeatures(pipeline, admin, data);
           say("running the offline loop: replay, ranker, embeddings, ANN index ...");
-          OfflineLoop.Artifacts models = new OfflineLoop(bootstrap, topics,
+          OfflineLoop.Artifacts models = OfflineLoop.forSampleData(bootstrap, topics,
               features.featureSet(), config.refusalLimit(), state.path().resolve("loop"), clock)
               .run(DemoCommand::say);
           try (ServingRecommendations recommendations = ServingRecommendations.start(
@@ -109,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
                       .withFeatures(new FeatureRoutes(store, features.featureSet(), clock))
                       .withRecommendations(recommendations.routes())
                       .withApiKeys(config.apiKeys()))) {
-            awaitReady(recommendations.recommender());
+            Warmup.await(recommendations.recommender(), DemoCommand::say);
             say("HTTP API on http://127.0.0.1:" + app.port() + " (" + watch.total()
                 + " in all)");
             if (smoke) {
@@ -191,23 +188,6 @@ final class DemoCommand implements Callable<Integer> {
     say(failures.isEmpty() ? "smoke test passed (" + watch.total() + ")"
         : failures.size() + " smoke check(s) failed");
     return failures.isEmpty() ? 0 : 1;
-  }
-
-  /**
-   * Waits for the warm-up that {@code /readyz} waits for, saying what it waits for; after
-   * {@link #WARM_UP_TIMEOUT} it goes on and says what is still missing.
-   */
-  private static void awaitReady(Recommender recommender) throws InterruptedException {
-    Stopwatch waited = new Stopwatch();
-    say("warming up the request path ...");
-    long giveUp = System.nanoTime() + WARM_UP_TIMEOUT.toNanos();
-    Readiness readiness = recommender.readiness();
-    while (!readiness.ready() && System.nanoTime() - giveUp < 0) {
-      Thread.sleep(100);
-      readiness = recommender.readiness();
-    }
-    say(readiness.ready() ? "warmed up (" + waited.lap() + ")"
-        : "not ready after " + waited.lap() + ": " + String.join("; ", readiness.missing()));
   }
 
   private static void printWalkthrough(int httpPort, String bootstrap) {

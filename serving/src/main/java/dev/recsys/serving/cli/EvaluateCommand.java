@@ -15,6 +15,9 @@ import dev.recsys.serving.evaluate.EvaluationOptions;
 import dev.recsys.serving.evaluate.EvaluationReport;
 import dev.recsys.serving.evaluate.PipelineUnderTest;
 import dev.recsys.serving.evaluate.PointInTimeRecommender;
+import dev.recsys.serving.evaluate.SplitJob;
+import dev.recsys.serving.recommend.RecommendConfig;
+import dev.recsys.evaluation.split.SplitReport;
 import dev.recsys.serving.rerank.RerankRules;
 import dev.recsys.serving.offline.EventWeights;
 import java.nio.file.Path;
@@ -30,15 +33,34 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code recsys evaluate}: whole recommenders, replayed point in time, side by side. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = {"For each interaction with a new item in [--from, --to), ask each system for "
-        + "its top items as of just before it (features replayed point in time) and report "
-        + "recall, NDCG, MAP and coverage at k = 1, 5, 10, 20, 50."})
+    description = {"Whole recommenders replayed point in time, side by side.",
+        "--protocol sequential (default): for each interaction with a new item in [--from, --to), "
+            + "ask each system for its top items as of just before it; recall, NDCG, MAP and "
+            + "coverage at k = 1, 5, 10, 20, 50.",
+        "--protocol split --at T: one top-20 list per user with history before T, as of T, "
+            + "scored against everything the user chose from T on, with new items only and "
+            + "with repeats allowed, against EASE, iALS, item-kNN, popularity and 30-day "
+            + "popularity fitted on the events before T (settings chosen on a validation split "
+            + "at the end of that period); NDCG, recall, MAP, hit rate at 10 and 20 with "
+            + "standard errors, coverage."})
 final class EvaluateCommand implements Callable<Integer> {
+  /** The two protocols. */
+  enum Protocol { SEQUENTIAL, SPLIT }
+
   @ParentCommand
   private Recsys root;
 
-  @Option(names = "--from", required = true, paramLabel = "TIME",
-      converter = TimeConverters.InstantConverter.class, description = "Held-out period start.")
+  @Option(names = "--protocol", paramLabel = "NAME",
+      description = "sequential or split (default: ${DEFAULT-VALUE}).")
+  private Protocol protocol = Protocol.SEQUENTIAL;
+
+  @Option(names = "--at", paramLabel = "TIME", converter = TimeConverters.InstantConverter.class,
+      description = "The split moment T (--protocol split).")
+  private Instant at;
+
+  @Option(names = "--from", paramLabel = "TIME",
+      converter = TimeConverters.InstantConverter.class,
+      description = "Held-out period start (--protocol sequential).")
   private Instant from;
 
   @Option(names = "--to", paramLabel = "TIME", converter = TimeConverters.InstantConverter.class,
@@ -69,6 +91,17 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RecsysConfig config = root.config();
+    if (protocol == Protocol.SPLIT) {
+      return split(config);
+    }
+    if (from == null) {
+      throw new IllegalArgumentException("--protocol sequential needs --from TIME, the start of "
+          + "the held-out period");
+    }
+    if (at != null) {
+      throw new IllegalArgumentException("--at belongs to --protocol split; the sequential "
+          + "protocol takes --from and --to");
+    }
     String bootstrap = Connections.kafka(config);
     Topics topics = Topics.named(config.topics());
     EvaluationOptions options = new EvaluationOptions(from, to, EnumSet.copyOf(targets), sample,
@@ -98,6 +131,48 @@ final class EvaluateCommand implements Callable<Integer> {
         result.took().toMillis() / 1e3);
     System.out.print(EvaluationReport.table(result, 10));
     EvaluationReport.writeHtml(result, "recsys evaluation " + from + " .. " + to, report);
+    System.out.println("report: " + report.toAbsolutePath());
+    return 0;
+  }
+
+  private Integer split(RecsysConfig config) {
+    if (at == null) {
+      throw new IllegalArgumentException("--protocol split needs --at TIME, the split moment");
+    }
+    if (from != null) {
+      throw new IllegalArgumentException("--from belongs to --protocol sequential; the split "
+          + "protocol takes --at");
+    }
+    if ((index == null) != (ranker == null)) {
+      throw new IllegalArgumentException("the pipeline needs both --index and --ranker (or "
+          + "neither, for the baselines alone)");
+    }
+    String bootstrap = Connections.kafka(config);
+    Topics topics = Topics.named(config.topics());
+    SplitJob.Options options = new SplitJob.Options(at, EnumSet.copyOf(targets),
+        EventWeights.DEFAULT, dev.recsys.evaluation.baselines.Baselines.all());
+    AnnIndex ann = index == null ? null : AnnIndex.load(index);
+    long started = System.nanoTime();
+    SplitJob job = new SplitJob(bootstrap, topics, config.intake(), options);
+    SplitJob.Replayed replayed;
+    try (Progress progress = Progress.of("evaluate", TopicCounts.records(bootstrap,
+        topics.events().name()), " events", 1)) {
+      replayed = job.replay(ann == null ? null
+          : (store, catalog) -> PipelineUnderTest.excluding(RecommendConfig.DEFAULT, store,
+              catalog, ann, Scorers.onnx(ranker, PairFeatures.NAMES, ScorerOptions.DEFAULT),
+              RerankRules.DEFAULT), System.out::println, progress::stepTo);
+      progress.complete();
+    }
+    System.out.println("replay: " + replayed.replay().intakeLine());
+    config.refusalLimit().check("evaluate", replayed.replay());
+    SplitJob.Result result = job.score(replayed, System.out::println);
+    System.out.printf("split at %s: %,d training events; baselines fitted and every system "
+        + "scored in %.1f s, %.1f s in all%n", at, result.trainingEvents(),
+        result.took().toMillis() / 1e3, (System.nanoTime() - started) / 1e9);
+    result.modes().forEach(mode -> System.out.println(SplitReport.table(mode)));
+    result.settings().forEach(System.out::println);
+    SplitReport.writeHtml(result.modes(), "recsys evaluation, split at " + at,
+        result.settings(), report);
     System.out.println("report: " + report.toAbsolutePath());
     return 0;
   }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code recsys}: the entry point of the fat jar. */
 @Command(name = "recsys", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Event-sourced streaming recommendations on Kafka, Redis and ONNX Runtime.",
-    subcommands = {DemoCommand.class, ServeCommand.class, FeaturesCommand.class,
+    subcommands = {DemoCommand.class, StandaloneCommand.class, ServeCommand.class, FeaturesCommand.class,
         IngestCommand.class, GenerateCommand.class, DlqCommand.class, ReplayCommand.class,
         TrainingSetCommand.class, SkewCommand.class, TrainRankerCommand.class,
         ModelsCommand.class, TrainEmbeddingsCommand.class, BuildIndexCommand.class,
@@ -30,7 +30,8 @@ public final class Recsys implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  static CommandLine commandLine() {
+  /** The command line, for running recsys commands in-process (tests, benchmarks). */
+  public static CommandLine commandLine() {
     return new CommandLine(new Recsys())
         .setExecutionExceptionHandler(new Failures())
         .setCaseInsensitiveEnumValuesAllowed(true);

@@ -17,8 +17,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The serving pipeline itself (candidates, ONNX ranking, re-ranking rules) run offline: its
@@ -37,16 +39,28 @@ public final class PipelineUnderTest {
 
   public static PointInTimeRecommender of(RecommendConfig config, OnlineStore store,
       Map<String, ItemUpdate> catalog, AnnIndex index, Scorer scorer, RerankRules rules) {
+    Excluding pipeline = excluding(config, store, catalog, index, scorer, rules);
+    return (userId, time, k) -> pipeline.recommend(userId, Set.of(), k, time);
+  }
+
+  /** A pipeline asked as of a moment, leaving out items the caller names. */
+  @FunctionalInterface
+  public interface Excluding {
+    List<String> recommend(String userId, Set<String> exclude, int k, long time);
+  }
+
+  public static Excluding excluding(RecommendConfig config, OnlineStore store,
+      Map<String, ItemUpdate> catalog, AnnIndex index, Scorer scorer, RerankRules rules) {
     MemoryCatalog items = Catalog.inMemory();
     catalog.values().forEach(update -> items.apply(CatalogFeed.toItem(update)));
     Moment moment = new Moment();
     Recommender recommender = Recommendations.create(new Recommendations.Setup(
         config.withDeadline(DEADLINE), store, items, Optional.of(index), scorer,
         () -> rules, recommendation -> { }, new SimpleMeterRegistry(), moment));
-    return (userId, time, k) -> {
+    return (userId, exclude, k, time) -> {
       moment.now = time;
-      return recommender.recommend(RecommendRequest.of(userId, k)).items().stream()
-          .map(RecommendedItem::itemId).toList();
+      return recommender.recommend(new RecommendRequest(userId, k, exclude, Optional.empty(),
+          false)).items().stream().map(RecommendedItem::itemId).toList();
     };
   }
 

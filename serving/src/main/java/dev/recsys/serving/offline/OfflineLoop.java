@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * reports a line with its timing.
  */
 public record OfflineLoop(String bootstrapServers, Topics topics, FeatureSet featureSet,
-    RefusalLimit refusals, Path workDir, Clock clock) {
+    RefusalLimit refusals, LabelPolicy labels, AlsParams als, Path workDir, Clock clock) {
   /**
    * iALS for the sample data set: its 2,000 users support fewer dimensions than the default 64
    * (held-out recall@10 0.34 at 24 dimensions and alpha 5, against 0.26 at the defaults).
@@ -44,8 +44,17 @@ public record OfflineLoop(String bootstrapServers, Topics topics, FeatureSet fea
     requireNonNull(topics, "topics");
     requireNonNull(featureSet, "featureSet");
     requireNonNull(refusals, "refusals");
+    requireNonNull(labels, "labels");
+    requireNonNull(als, "als");
     requireNonNull(workDir, "workDir");
     requireNonNull(clock, "clock");
+  }
+
+  /** The loop as the demo runs it on the sample data set: views label, {@link #SAMPLE_DATA_ALS}. */
+  public static OfflineLoop forSampleData(String bootstrapServers, Topics topics,
+      FeatureSet featureSet, RefusalLimit refusals, Path workDir, Clock clock) {
+    return new OfflineLoop(bootstrapServers, topics, featureSet, refusals, LabelPolicy.DEFAULT,
+        SAMPLE_DATA_ALS, workDir, clock);
   }
 
   /** Where the loop left its artifacts: the registry root holds {@code models/}. */
@@ -56,7 +65,7 @@ public record OfflineLoop(String bootstrapServers, Topics topics, FeatureSet fea
     Path training = workDir.resolve("training");
     long started = System.nanoTime();
     ReplayJob.Result replay = new ReplayJob(bootstrapServers, topics, featureSet,
-        refusals.intake(), LabelPolicy.DEFAULT, null, training).run(read -> { });
+        refusals.intake(), labels, null, training).run(read -> { });
     say.accept(String.format("replayed %,d events into %,d training rows (%,d positives) in %s; "
         + "%s", replay.summary().eventsRead(), replay.summary().rows(),
         replay.summary().positives(), since(started), replay.summary().intakeLine()));
@@ -73,7 +82,7 @@ public record OfflineLoop(String bootstrapServers, Topics topics, FeatureSet fea
 
     started = System.nanoTime();
     EmbeddingsTraining.Trained embeddings = EmbeddingsJob.run(bootstrapServers, topics,
-        refusals, Instant.MAX, EventWeights.DEFAULT, SAMPLE_DATA_ALS, workDir.resolve("models"), clock)
+        refusals, Instant.MAX, EventWeights.DEFAULT, als, workDir.resolve("models"), clock)
         .trained();
     Path indexDir = workDir.resolve("index");
     AnnIndex.graph(embeddings.embeddings().dimensions(), embeddings.embeddings().itemIds(),

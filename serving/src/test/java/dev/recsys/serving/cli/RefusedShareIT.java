@@ -85,7 +85,7 @@ class RefusedShareIT {
         .contains("sorts each file by event time");
     assertThat(dir.resolve("evaluation.html")).doesNotExist();
 
-    OfflineLoop demoLoop = new OfflineLoop(kafka.bootstrapServers(), topics, FeatureSet.CORE_V1,
+    OfflineLoop demoLoop = OfflineLoop.forSampleData(kafka.bootstrapServers(), topics, FeatureSet.CORE_V1,
         RefusalLimit.of(IntakePolicy.DEFAULT), dir.resolve("loop"), Clock.systemUTC());
     assertThatThrownBy(() -> demoLoop.run(line -> { }))
         .isInstanceOf(TooManyRefusedException.class)
