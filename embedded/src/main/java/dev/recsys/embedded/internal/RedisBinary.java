@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import redis.embedded.RedisExecProvider;
 import redis.embedded.util.OsArchitecture;
 
@@ -18,11 +19,15 @@ public final class RedisBinary {
     private RedisBinary() {
     }
 
-    /** Moves the binary for this platform into {@code dir} and returns a provider that always answers with it. */
+    /**
+     * Moves the binary for this platform into {@code dir} (replacing one a previous run left there) and returns a
+     * provider that always answers with it.
+     */
     public static RedisExecProvider installInto(Path dir) {
         try {
             File extracted = RedisExecProvider.defaultProvider().get();
-            Path installed = Files.move(extracted.toPath(), dir.resolve(extracted.getName()));
+            Path installed = Files.move(extracted.toPath(), dir.resolve(extracted.getName()),
+                    StandardCopyOption.REPLACE_EXISTING);
             Files.delete(extracted.toPath().getParent());
             OsArchitecture platform = OsArchitecture.detect();
             return RedisExecProvider.defaultProvider().override(platform.os(), platform.arch(), installed.toString());
