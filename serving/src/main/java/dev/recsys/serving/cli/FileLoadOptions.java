@@ -141,6 +141,8 @@ final class FileLoadOptions {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
+    constantType();
+    delimiter();
   }
 
   private void requireEvents(List<String> problems, boolean given, String what) {

@@ -72,6 +72,10 @@ final class StandaloneCommand implements Callable<Integer> {
       description = "Event types the ranker learns to predict (default: the --type, else view).")
   private List<EventType> positives;
 
+  @Option(names = "--check", description = "Once serving, ask the API for a loaded user's and "
+      + "a new user's recommendations over HTTP, print them and exit (non-zero on failure).")
+  private boolean check;
+
   @Option(names = "--retrain", description = "Rebuild the models and the index even when the "
       + "data dir holds them.")
   private boolean retrain;
@@ -134,15 +138,14 @@ final class StandaloneCommand implements Callable<Integer> {
           } else {
             say("models and index found in " + work + " (--retrain rebuilds them)");
           }
-          serve(config, work, store, features, publisher, bootstrap, topics, metrics, clock,
-              shutdown);
+          return serve(config, work, store, features, publisher, bootstrap, topics, metrics,
+              clock, shutdown);
         }
       }
     }
-    return 0;
   }
 
-  private void serve(RecsysConfig config, Path work, RedisOnlineStore store,
+  private int serve(RecsysConfig config, Path work, RedisOnlineStore store,
       FeaturesConfig features, EventPublisher publisher, String bootstrap, Topics topics,
       PrometheusMeterRegistry metrics, Clock clock, Shutdown shutdown)
       throws InterruptedException {
@@ -156,12 +159,22 @@ final class StandaloneCommand implements Callable<Integer> {
                 .withApiKeys(config.apiKeys()))) {
       Warmup.await(recommendations.recommender(), StandaloneCommand::say);
       String base = "http://127.0.0.1:" + app.port();
+      Optional<String> user = StandaloneCheck.someUser(bootstrap, topics);
+      if (check) {
+        List<String> failures = new StandaloneCheck(app.port()).run(user, StandaloneCommand::say);
+        failures.forEach(failure -> say("  FAIL  " + failure));
+        say(failures.isEmpty() ? "check passed (" + watch.total() + ")"
+            : failures.size() + " check(s) failed");
+        return failures.isEmpty() ? 0 : 1;
+      }
       say("HTTP API on " + base + " (" + watch.total() + " in all); Ctrl-C to stop");
-      say("  curl -s '" + base + "/v1/users/USER/recommendations?k=10'");
+      say("  curl -s '" + base + "/v1/users/" + user.orElse("USER")
+          + "/recommendations?k=10'");
       say("  KAFKA_BOOTSTRAP_SERVERS=" + bootstrap + " bin/recsys evaluate --protocol split "
           + "--at TIME --targets TYPE   (while this runs)");
       shutdown.await();
       say("stopping ...");
+      return 0;
     }
   }
 

@@ -42,11 +42,32 @@ class RecsysCommandTest {
   void shouldRejectEveryEventsOptionGivenWithOnlyAnItemsFile(@TempDir Path dir)
       throws IOException {
     assertThat(run(2, "ingest", "--items", file(dir, "items.csv"), "--type", "rating",
-        "--map", "user_id=u", "--assume-sorted"))
+        "--map", "user_id=u", "--assume-sorted", "--sort-memory", "1g", "--temp-dir",
+        dir.toString()))
         .contains("--type sets the event type of every events row (items have no type), but "
             + "there is no --events FILE")
         .contains("--map names the events file's columns (for the items file use --items-map)")
-        .contains("--assume-sorted is about the events file's order");
+        .contains("--assume-sorted is about the events file's order")
+        .contains("--sort-memory sizes the events file's sort, but there is no --events FILE")
+        .contains("--temp-dir is where the events file's sort spills, but there is no --events");
+  }
+
+  @Test
+  void standaloneShouldNeedAnEventsFileAndADataDir(@TempDir Path dir) throws IOException {
+    assertThat(run(2, "standalone", "--items", file(dir, "items.csv"), "--data-dir",
+        dir.toString())).contains("recsys standalone needs --events FILE");
+    assertThat(run(2, "standalone", "--events", file(dir, "e.csv")))
+        .contains("Missing required option: '--data-dir=DIR'");
+  }
+
+  @Test
+  void standaloneShouldCheckEachOptionAgainstItsFileAsIngestDoes(@TempDir Path dir)
+      throws IOException {
+    assertThat(run(2, "standalone", "--events", file(dir, "e.jsonl"), "--items-map",
+        "item_id=id", "--delimiter", ";", "--data-dir", dir.resolve("data").toString()))
+        .contains("--items-map names the items file's columns, but there is no --items FILE")
+        .contains("--delimiter applies to CSV files, and none is given");
+    assertThat(dir.resolve("data")).doesNotExist();
   }
 
   @Test
