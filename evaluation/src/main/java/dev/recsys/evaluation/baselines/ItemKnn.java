@@ -57,8 +57,8 @@ public final class ItemKnn implements ScoreModel {
   }
 
   private static int[] top(TrainingData data, float[] scores, int k) {
-    return TopItems.best(data, scores, java.util.Set.of(), k).stream()
-        .mapToInt(data::item).filter(j -> scores[j] > 0).toArray();
+    return java.util.Arrays.stream(TopItems.bestColumns(data, scores, java.util.Set.of(), k))
+        .filter(j -> scores[j] > 0).toArray();
   }
 
   @Override

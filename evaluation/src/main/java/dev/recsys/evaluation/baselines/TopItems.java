@@ -2,7 +2,6 @@ package dev.recsys.evaluation.baselines;
 
 import dev.recsys.evaluation.split.SplitRecommender;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -31,6 +30,15 @@ public final class TopItems {
 
   /** The k best items by score, then by id, leaving out {@code exclude}. */
   static List<String> best(TrainingData data, float[] scores, Set<String> exclude, int k) {
+    List<String> out = new ArrayList<>(k);
+    for (int item : bestColumns(data, scores, exclude, k)) {
+      out.add(data.itemId(item));
+    }
+    return out;
+  }
+
+  /** {@link #best} as item columns of {@code data}. */
+  static int[] bestColumns(TrainingData data, float[] scores, Set<String> exclude, int k) {
     PriorityQueue<Integer> worstFirst = new PriorityQueue<>(k + 1,
         (a, b) -> better(data, scores, b, a));
     for (int item = 0; item < scores.length; item++) {
@@ -45,11 +53,10 @@ public final class TopItems {
         worstFirst.poll();
       }
     }
-    List<String> out = new ArrayList<>(worstFirst.size());
-    while (!worstFirst.isEmpty()) {
-      out.add(data.itemId(worstFirst.poll()));
+    int[] out = new int[worstFirst.size()];
+    for (int at = out.length - 1; at >= 0; at--) {
+      out[at] = worstFirst.poll();
     }
-    Collections.reverse(out);
     return out;
   }
 

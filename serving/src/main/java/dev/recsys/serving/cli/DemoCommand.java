@@ -125,16 +125,7 @@ final class DemoCommand implements Callable<Integer> {
   private void awaitFeatures(FeaturesApp pipeline, Admin admin, DatasetSummary data)
       throws InterruptedException {
     say("computing features (Kafka Streams, exactly once) into Redis ...");
-    long deadline = System.nanoTime() + FEATURES_TIMEOUT.toNanos();
-    long lag = pipeline.lag(admin);
-    while (lag > 0 || pipeline.lag(admin) > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the feature pipeline is still " + lag
-            + " records behind after " + FEATURES_TIMEOUT.toSeconds() + " s");
-      }
-      Thread.sleep(200);
-      lag = pipeline.lag(admin);
-    }
+    FeatureCatchUp.await(pipeline, admin, FEATURES_TIMEOUT);
     String took = watch.lap();
     say(String.format("features of %,d users and %,d items are in Redis (%s for %,d events)",
         data.activeUsers(), data.items(), took, data.events()));

@@ -72,9 +72,11 @@ final class FileLoadOptions {
       description = "Where sorted runs spill (default: java.io.tmpdir); removed afterwards.")
   private Path tempDir;
 
-  /** Checks the options, then loads the items file, then the events file; true when clean. */
+  /**
+   * Loads the items file, then the events file; true when clean. Call {@link #checkOptions()}
+   * first, before Kafka is contacted.
+   */
   boolean load(EventPublisher publisher, RecsysConfig config) throws IOException {
-    checkOptions();
     Optional<EventType> eventType = constantType();
     FileLoader loader = new FileLoader(publisher, Clock.systemUTC());
     boolean clean = true;

@@ -190,18 +190,9 @@ final class StandaloneCommand implements Callable<Integer> {
     long events = TopicCounts.records(bootstrap, topics.events().name());
     say(String.format("computing features of %,d events (Kafka Streams, exactly once) into "
         + "Redis ...", events));
-    long deadline = System.nanoTime() + FEATURES_TIMEOUT.toNanos();
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
         bootstrap))) {
-      long lag = pipeline.lag(admin);
-      while (lag > 0 || pipeline.lag(admin) > 0) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the feature pipeline is still " + lag
-              + " records behind after " + FEATURES_TIMEOUT.toMinutes() + " min");
-        }
-        Thread.sleep(200);
-        lag = pipeline.lag(admin);
-      }
+      FeatureCatchUp.await(pipeline, admin, FEATURES_TIMEOUT);
     }
     say("features are in Redis (" + watch.lap() + ")");
   }

@@ -22,12 +22,7 @@ import dev.recsys.serving.offline.OfflineLoop;
 import dev.recsys.testkit.EmbeddedRuntimeExtension;
 import dev.recsys.testkit.KafkaProbe;
 import dev.recsys.testkit.UserOrderedRatings;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code recsys replay} and {@code recsys evaluate} on a topic where a user-ordered history was
@@ -68,7 +62,7 @@ class RefusedShareIT {
           LoadProgress.NONE);
     }
 
-    String failed = run(1, "--config", config(topics, "0.05"), "replay", "--out",
+    String failed = CliRun.run(1, "--config", config(topics, "0.05"), "replay", "--out",
         dir.resolve("refused").toString());
     assertThat(failed)
         .containsPattern("of 6,000 events accepted; [\\d,]+ not \\([\\d.]+ %\\): [\\d,]+ late")
@@ -76,10 +70,10 @@ class RefusedShareIT {
         .contains("sorts each file by event time")
         .contains("features.grace");
 
-    run(0, "--config", config(topics, "1.0"), "replay", "--out",
+    CliRun.run(0, "--config", config(topics, "1.0"), "replay", "--out",
         dir.resolve("accepted").toString());
 
-    String evaluate = run(1, "--config", config(topics, "0.05"), "evaluate", "--from",
+    String evaluate = CliRun.run(1, "--config", config(topics, "0.05"), "evaluate", "--from",
         "2020-01-01", "--report", dir.resolve("evaluation.html").toString());
     assertThat(evaluate).contains("evaluate: ").contains("more than replay.max-refused-share")
         .contains("sorts each file by event time");
@@ -104,22 +98,5 @@ class RefusedShareIT {
         "topics.feature-log=" + topics.featureLog().name(),
         "replay.max-refused-share=" + maxRefusedShare));
     return file.toString();
-  }
-
-  /** Runs recsys; returns what it printed (the commands print to System.out, errors to err). */
-  private static String run(int expectedExit, String... args) {
-    StringWriter out = new StringWriter();
-    CommandLine cmd = Recsys.commandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(out));
-    PrintStream systemOut = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(cmd.execute(args)).as(out + printed.toString()).isEqualTo(expectedExit);
-    } finally {
-      System.setOut(systemOut);
-    }
-    return printed + out.toString();
   }
 }

@@ -3,19 +3,13 @@ package dev.recsys.serving.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recsys.testkit.UserOrderedRatings;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code recsys standalone} from a user-ordered ratings file and an items file to served
@@ -32,7 +26,7 @@ class StandaloneIT {
     Path movies = movies(dir.resolve("movies.csv"));
     Path data = dir.resolve("data");
 
-    String first = run(0, standalone(ratings, movies, data));
+    String first = CliRun.run(0, standalone(ratings, movies, data));
     assertThat(first)
         .contains("items: read 9,000, loaded 9,000, rejected 0")
         .contains("events: read 4,000, loaded 4,000, rejected 0")
@@ -43,7 +37,7 @@ class StandaloneIT {
         .containsPattern("ok +GET /v1/users/\\d+/recommendations\\?k=10 -> 200")
         .contains("check passed");
 
-    String second = run(0, standalone(ratings, movies, data));
+    String second = CliRun.run(0, standalone(ratings, movies, data));
     assertThat(second)
         .contains("already loaded: " + ratings.getParent().resolve("movies.csv").toAbsolutePath())
         .contains("not loading again")
@@ -54,7 +48,7 @@ class StandaloneIT {
         .contains("check passed");
 
     Path other = UserOrderedRatings.write(dir.resolve("other.csv"), 10, 100, 12);
-    assertThat(run(2, standalone(other, movies, data)))
+    assertThat(CliRun.run(2, standalone(other, movies, data)))
         .contains("already holds")
         .contains("a new --data-dir for");
   }
@@ -76,22 +70,5 @@ class StandaloneIT {
           .append(genres[movie % genres.length]).append('\n');
     }
     return Files.writeString(file, csv);
-  }
-
-  /** Runs recsys; returns what it printed (commands print to System.out, errors to err). */
-  private static String run(int expectedExit, String... args) {
-    StringWriter out = new StringWriter();
-    CommandLine cmd = Recsys.commandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(out));
-    PrintStream systemOut = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(cmd.execute(args)).as(out + printed.toString()).isEqualTo(expectedExit);
-    } finally {
-      System.setOut(systemOut);
-    }
-    return printed + out.toString();
   }
 }
