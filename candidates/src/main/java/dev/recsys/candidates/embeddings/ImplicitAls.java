@@ -30,6 +30,31 @@ public final class ImplicitAls {
         params.factors(), matrix.itemIds(), List.of(items), matrix.userIds(), List.of(users));
   }
 
+  /** Solves a user vector for a row of interactions against fixed item factors. */
+  @FunctionalInterface
+  public interface UserSolver {
+    /** The user vector for these item columns with their weights. */
+    float[] solve(int[] columns, float[] weights);
+  }
+
+  /**
+   * Folds in users the training never saw, or whose history grew since: the least-squares solve
+   * of a user pass against the trained item factors, conjugate gradient from zero run for as many
+   * steps as there are factors (exact up to rounding, as the system is f x f).
+   */
+  public static UserSolver userSolver(Embeddings embeddings, AlsParams params) {
+    int f = params.factors();
+    float[][] items = embeddings.itemVectors().toArray(new float[0][]);
+    double[][] gram = gram(items, f);
+    AlsParams exact = params.withCgSteps(f);
+    return (columns, weights) -> {
+      float[] x = new float[f];
+      conjugateGradient(x, items, gram,
+          new InteractionMatrix.Rows(new int[] {0, columns.length}, columns, weights), 0, exact);
+      return x;
+    };
+  }
+
   /** Updates every row of {@code solved} against the fixed factors {@code other}. */
   private static void solveAll(
       float[][] solved, float[][] other, InteractionMatrix.Rows rows, AlsParams params) {

@@ -54,4 +54,45 @@ class ImplicitAlsTest {
     assertThat(matrix.itemsOf(0)).containsExactly("a");
     assertThat(matrix.byUser().weights()[0]).isEqualTo(3f);
   }
+
+  @Test
+  void foldInShouldSolveTheUserNormalEquations() {
+    InteractionMatrix matrix =
+        InteractionMatrix.of(SyntheticInteractions.generate(80, 60, 4, 8, 5));
+    AlsParams params = PARAMS.withRegularization(2f).withAlpha(5f);
+    Embeddings embeddings = ImplicitAls.train(matrix, params, TrainingListener.NONE);
+    int[] columns = {3, 17, 42};
+    float[] weights = {1f, 4f, 2f};
+
+    float[] x = ImplicitAls.userSolver(embeddings, params).solve(columns, weights);
+
+    // (Y^T C Y + lambda I) x = Y^T C p, C = 1 + alpha w on the observed columns, 1 elsewhere.
+    int f = params.factors();
+    double[] lhs = new double[f];
+    double[] rhs = new double[f];
+    for (int item = 0; item < embeddings.itemVectors().size(); item++) {
+      float[] y = embeddings.itemVectors().get(item);
+      double confidence = 1;
+      boolean observed = false;
+      for (int c = 0; c < columns.length; c++) {
+        if (columns[c] == item) {
+          confidence += params.alpha() * weights[c];
+          observed = true;
+        }
+      }
+      double yx = 0;
+      for (int d = 0; d < f; d++) {
+        yx += y[d] * x[d];
+      }
+      for (int d = 0; d < f; d++) {
+        lhs[d] += confidence * yx * y[d];
+        rhs[d] += observed ? confidence * y[d] : 0;
+      }
+    }
+    for (int d = 0; d < f; d++) {
+      lhs[d] += params.regularization() * x[d];
+      assertThat(lhs[d]).as("row %d", d).isCloseTo(rhs[d], org.assertj.core.api.Assertions
+          .within(1e-3 * (1 + Math.abs(rhs[d]))));
+    }
+  }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Fits every baseline on a split's training events, each setting chosen per mode by NDCG@10 on
@@ -20,43 +21,75 @@ import java.util.function.Consumer;
 public final class BaselineSuite {
   private BaselineSuite() {}
 
-  /** Each mode's recommenders by baseline name, and the setting each one was fitted with. */
-  public record Fitted(Map<SplitMode, Map<String, SplitRecommender>> systems,
-      Map<String, Map<SplitMode, String>> settings) {}
+  /**
+   * Each mode's fitted models by baseline name, the training data they index, and the setting
+   * each one was fitted with.
+   */
+  public record Fitted(TrainingData data, Map<SplitMode, Map<String, ScoreModel>> models,
+      Map<String, Map<SplitMode, String>> settings) {
 
+    /** A mode's baselines asked as of the split, on each user's training events. */
+    public Map<String, SplitRecommender> systems(SplitMode mode) {
+      Map<String, SplitRecommender> out = new LinkedHashMap<>();
+      models.get(mode).forEach((name, model) -> out.put(name, TopItems.of(data, model)));
+      return out;
+    }
+
+    /**
+     * A mode's baselines asked later than the fit, on each user's items as {@code histories}
+     * holds them when asked (item id to summed weight): the sequential protocol.
+     */
+    public Map<String, SplitRecommender> asOf(SplitMode mode,
+        Function<String, Map<String, Float>> histories) {
+      Map<String, SplitRecommender> out = new LinkedHashMap<>();
+      models.get(mode).forEach((name, model) -> out.put(name, TopItems.asOf(data, model,
+          histories)));
+      return out;
+    }
+  }
+
+  /** {@link #fit(TemporalSplit, long, List, List, int, Consumer)} with the split's own window. */
   public static Fitted fit(TemporalSplit split, List<SplitMode> modes, List<Baseline<?>> baselines,
       int catalogSize, Consumer<String> say) {
+    return fit(split, split.validationWindow(), modes, baselines, catalogSize, say);
+  }
+
+  /**
+   * @param validationWindow how long before the split the validation split is cut (ms)
+   */
+  public static Fitted fit(TemporalSplit split, long validationWindow, List<SplitMode> modes,
+      List<Baseline<?>> baselines, int catalogSize, Consumer<String> say) {
     TrainingData data = TrainingData.of(split.training());
-    TemporalSplit validation = split.validation(split.validationWindow());
+    TemporalSplit validation = split.validation(validationWindow);
     TrainingData validationData = TrainingData.of(validation.training());
     say.accept(String.format(Locale.ROOT, "baselines: %,d users x %,d items in training; "
         + "settings chosen on the validation split at %s (%,d users x %,d items before it)",
         data.matrix().userIds().size(), data.itemCount(),
         java.time.Instant.ofEpochMilli(validation.at()),
         validationData.matrix().userIds().size(), validationData.itemCount()));
-    Map<SplitMode, Map<String, SplitRecommender>> systems = new EnumMap<>(SplitMode.class);
-    modes.forEach(mode -> systems.put(mode, new LinkedHashMap<>()));
+    Map<SplitMode, Map<String, ScoreModel>> models = new EnumMap<>(SplitMode.class);
+    modes.forEach(mode -> models.put(mode, new LinkedHashMap<>()));
     Map<String, Map<SplitMode, String>> settings = new LinkedHashMap<>();
     for (Baseline<?> baseline : baselines) {
       settings.put(baseline.name(), fitOne(baseline, split, data, validation, validationData,
-          modes, catalogSize, systems, say));
+          modes, catalogSize, models, say));
     }
-    return new Fitted(systems, settings);
+    return new Fitted(data, models, settings);
   }
 
   private static <P> Map<SplitMode, String> fitOne(Baseline<P> baseline, TemporalSplit split,
       TrainingData data, TemporalSplit validation, TrainingData validationData,
-      List<SplitMode> modes, int catalogSize, Map<SplitMode, Map<String, SplitRecommender>> out,
+      List<SplitMode> modes, int catalogSize, Map<SplitMode, Map<String, ScoreModel>> out,
       Consumer<String> say) {
     long started = System.nanoTime();
     Map<SplitMode, P> chosen = choose(baseline, validation, validationData, modes, catalogSize,
         say);
-    Map<P, SplitRecommender> fitted = new HashMap<>();
+    Map<P, ScoreModel> fitted = new HashMap<>();
     Map<SplitMode, String> described = new EnumMap<>(SplitMode.class);
     for (SplitMode mode : modes) {
       P setting = chosen.get(mode);
       out.get(mode).put(baseline.name(), fitted.computeIfAbsent(setting,
-          s -> TopItems.of(data, baseline.fit(data, split, s))));
+          s -> baseline.fit(data, split, s)));
       described.put(mode, baseline.describe(setting));
     }
     say.accept(String.format(Locale.ROOT, "  %-18s %s (%s)", baseline.name(), described,

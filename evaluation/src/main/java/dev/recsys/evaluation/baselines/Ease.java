@@ -21,13 +21,11 @@ public final class Ease implements ScoreModel {
   private final int[] local;
   private final int[] global;
   private final float[] weights;
-  private final InteractionMatrix.Rows rows;
 
-  private Ease(int[] local, int[] global, float[] weights, InteractionMatrix.Rows rows) {
+  private Ease(int[] local, int[] global, float[] weights) {
     this.local = local;
     this.global = global;
     this.weights = weights;
-    this.rows = rows;
   }
 
   public static Ease fit(TrainingData data, double lambda, int maxItems) {
@@ -54,7 +52,7 @@ public final class Ease implements ScoreModel {
     }
     DMatrixRMaj inverse = new DMatrixRMaj(n, n);
     solver.invert(inverse);
-    return new Ease(local, global, weights(inverse.data, n), rows);
+    return new Ease(local, global, weights(inverse.data, n));
   }
 
   /** Item columns by number of users, most first, ties by id. */
@@ -102,11 +100,11 @@ public final class Ease implements ScoreModel {
   }
 
   @Override
-  public void score(int user, float[] out) {
+  public void score(UserRow row, float[] out) {
     int n = global.length;
     float[] sums = new float[n];
-    for (int at = rows.start()[user]; at < rows.start()[user + 1]; at++) {
-      int i = local[rows.columns()[at]];
+    for (int column : row.columns()) {
+      int i = local[column];
       if (i < 0) {
         continue;
       }

@@ -13,12 +13,10 @@ public final class ItemKnn implements ScoreModel {
 
   private final int[][] neighbours;
   private final float[][] similarities;
-  private final InteractionMatrix.Rows rows;
 
-  private ItemKnn(int[][] neighbours, float[][] similarities, InteractionMatrix.Rows rows) {
+  private ItemKnn(int[][] neighbours, float[][] similarities) {
     this.neighbours = neighbours;
     this.similarities = similarities;
-    this.rows = rows;
   }
 
   public static ItemKnn fit(TrainingData data, int k) {
@@ -53,7 +51,7 @@ public final class ItemKnn implements ScoreModel {
         similarities[i][t] = shared[top[t]];
       }
     });
-    return new ItemKnn(neighbours, similarities, byUser);
+    return new ItemKnn(neighbours, similarities);
   }
 
   private static int[] top(TrainingData data, float[] scores, int k) {
@@ -62,9 +60,8 @@ public final class ItemKnn implements ScoreModel {
   }
 
   @Override
-  public void score(int user, float[] out) {
-    for (int at = rows.start()[user]; at < rows.start()[user + 1]; at++) {
-      int i = rows.columns()[at];
+  public void score(UserRow row, float[] out) {
+    for (int i : row.columns()) {
       for (int t = 0; t < neighbours[i].length; t++) {
         out[neighbours[i][t]] += similarities[i][t];
       }

@@ -34,7 +34,7 @@ public final class Popularity implements ScoreModel {
   }
 
   @Override
-  public void score(int user, float[] out) {
+  public void score(UserRow row, float[] out) {
     System.arraycopy(counts, 0, out, 0, counts.length);
   }
 }

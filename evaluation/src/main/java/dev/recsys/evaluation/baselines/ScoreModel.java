@@ -1,8 +1,8 @@
 package dev.recsys.evaluation.baselines;
 
-/** A fitted model that scores every training item for one training user. */
+/** A fitted model that scores every training item for one user's items. */
 @FunctionalInterface
 public interface ScoreModel {
   /** Writes a score per item column of {@link TrainingData} into {@code out} (zeroed first). */
-  void score(int user, float[] out);
+  void score(UserRow row, float[] out);
 }

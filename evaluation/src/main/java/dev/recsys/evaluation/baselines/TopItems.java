@@ -3,8 +3,10 @@ package dev.recsys.evaluation.baselines;
 import dev.recsys.evaluation.split.SplitRecommender;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns a {@link ScoreModel} into a recommender: the k best-scored items not excluded, ties
@@ -23,9 +25,47 @@ public final class TopItems {
       }
       float[] scores = scratch.get();
       java.util.Arrays.fill(scores, 0f);
-      model.score(user, scores);
+      model.score(UserRow.of(data, user), scores);
       return best(data, scores, exclude, k);
     };
+  }
+
+  /**
+   * Over histories that go on growing after the fit (the sequential protocol): each user's
+   * items as {@code histories} holds them when asked, item id to summed weight, items the fit
+   * never saw left out; nothing for a user with no item the fit knows.
+   */
+  public static SplitRecommender asOf(TrainingData data, ScoreModel model,
+      Function<String, Map<String, Float>> histories) {
+    ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[data.itemCount()]);
+    return (userId, exclude, k) -> {
+      UserRow row = row(data, histories.apply(userId));
+      if (row.isEmpty()) {
+        return List.of();
+      }
+      float[] scores = scratch.get();
+      java.util.Arrays.fill(scores, 0f);
+      model.score(row, scores);
+      return best(data, scores, exclude, k);
+    };
+  }
+
+  private static UserRow row(TrainingData data, Map<String, Float> history) {
+    if (history == null) {
+      return new UserRow(-1, new int[0], new float[0]);
+    }
+    int[] columns = new int[history.size()];
+    float[] weights = new float[history.size()];
+    int n = 0;
+    for (Map.Entry<String, Float> item : history.entrySet()) {
+      int column = data.item(item.getKey());
+      if (column >= 0) {
+        columns[n] = column;
+        weights[n++] = item.getValue();
+      }
+    }
+    return new UserRow(-1, java.util.Arrays.copyOf(columns, n), java.util.Arrays.copyOf(weights,
+        n));
   }
 
   /** The k best items by score, then by id, leaving out {@code exclude}. */

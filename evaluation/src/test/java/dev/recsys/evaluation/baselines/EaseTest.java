@@ -37,7 +37,7 @@ class EaseTest {
     assertThat(ease.weight(b, a)).isCloseTo((float) (2 / (5 + lambda)), within(1e-6f));
     assertThat(ease.weight(a, a)).isZero();
     float[] scores = new float[2];
-    ease.score(data.user("u1"), scores);
+    ease.score(UserRow.of(data, data.user("u1")), scores);
     assertThat(scores[b]).isCloseTo((float) (2 / (3 + lambda)), within(1e-6f));
     assertThat(scores[a]).isZero();
   }

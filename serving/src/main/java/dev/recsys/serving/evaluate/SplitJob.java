@@ -135,7 +135,7 @@ public final class SplitJob {
         Map<String, List<String>> lists = replayed.pipelineLists().get(mode);
         systems.put("pipeline", (user, exclude, k) -> lists.getOrDefault(user, List.of()));
       }
-      systems.putAll(baselines.systems().get(mode));
+      systems.putAll(baselines.systems(mode));
       results.add(SplitEvaluation.run(split, mode, systems, catalogSize));
     }
     List<String> settings = new ArrayList<>();
