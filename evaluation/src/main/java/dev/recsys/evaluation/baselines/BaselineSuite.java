@@ -28,6 +28,18 @@ public final class BaselineSuite {
   public record Fitted(TrainingData data, Map<SplitMode, Map<String, ScoreModel>> models,
       Map<String, Map<SplitMode, String>> settings) {
 
+    /** {@code ials: new items factors=64 ...; repeats allowed factors=32 ...}, one per baseline. */
+    public List<String> settingLines() {
+      List<String> lines = new java.util.ArrayList<>();
+      settings.forEach((name, perMode) -> {
+        StringBuilder line = new StringBuilder(name).append(": ");
+        perMode.forEach((mode, setting) -> line.append(line.length() > name.length() + 2 ? "; "
+            : "").append(mode.label()).append(' ').append(setting));
+        lines.add(line.toString());
+      });
+      return lines;
+    }
+
     /** A mode's baselines asked as of the split, on each user's training events. */
     public Map<String, SplitRecommender> systems(SplitMode mode) {
       Map<String, SplitRecommender> out = new LinkedHashMap<>();

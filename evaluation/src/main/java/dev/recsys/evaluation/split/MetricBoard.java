@@ -5,8 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** One system's lists scored user by user: sums and sums of squares per metric and cut-off. */
-final class MetricBoard {
+/**
+ * One system's lists scored one by one (a user's list in the split protocol, a held-out
+ * interaction's in the sequential one): sums and sums of squares per metric and cut-off.
+ */
+public final class MetricBoard {
   private static final int RECALL = 0;
   private static final int NDCG = 1;
   private static final int MAP = 2;
@@ -16,9 +19,9 @@ final class MetricBoard {
   private final double[][] sums;
   private final double[][] squares;
   private final List<Set<String>> shown = new ArrayList<>();
-  private long users;
+  private long lists;
 
-  MetricBoard(int[] cutoffs) {
+  public MetricBoard(int[] cutoffs) {
     this.cutoffs = cutoffs.clone();
     this.sums = new double[cutoffs.length][4];
     this.squares = new double[cutoffs.length][4];
@@ -27,8 +30,9 @@ final class MetricBoard {
     }
   }
 
-  void add(List<String> list, Set<String> relevant) {
-    users++;
+  /** Scores one list, cut to the largest cut-off, against the items that were relevant. */
+  public void add(List<String> list, Set<String> relevant) {
+    lists++;
     for (int c = 0; c < cutoffs.length; c++) {
       int k = cutoffs[c];
       shown.get(c).addAll(list.subList(0, Math.min(k, list.size())));
@@ -44,7 +48,7 @@ final class MetricBoard {
     squares[cutoff][metric] += value * value;
   }
 
-  List<SplitFigures> figures(int catalogSize) {
+  public List<SplitFigures> figures(int catalogSize) {
     List<SplitFigures> out = new ArrayList<>();
     for (int c = 0; c < cutoffs.length; c++) {
       out.add(new SplitFigures(cutoffs[c], mean(c, RECALL), mean(c, NDCG), mean(c, MAP),
@@ -54,6 +58,6 @@ final class MetricBoard {
   }
 
   private Mean mean(int cutoff, int metric) {
-    return Mean.of(sums[cutoff][metric], squares[cutoff][metric], users);
+    return Mean.of(sums[cutoff][metric], squares[cutoff][metric], lists);
   }
 }

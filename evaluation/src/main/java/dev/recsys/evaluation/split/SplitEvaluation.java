@@ -13,8 +13,13 @@ public final class SplitEvaluation {
 
   private SplitEvaluation() {}
 
-  /** Every system's figures at {@link #CUTOFFS}, in the order of {@code systems}. */
-  public record Result(SplitMode mode, int users, int catalogSize,
+  /**
+   * Every system's figures at {@link #CUTOFFS}, in the order of {@code systems}.
+   *
+   * @param lists how many lists each system was scored on
+   * @param per what one list stands for: "users" (split) or "held-out interactions" (sequential)
+   */
+  public record Result(SplitMode mode, int lists, String per, int catalogSize,
       Map<String, List<SplitFigures>> systems) {
 
     /** A system's NDCG@10, the figure settings are chosen by. */
@@ -39,6 +44,6 @@ public final class SplitEvaluation {
       });
       figures.put(name, board.figures(catalogSize));
     });
-    return new Result(mode, truth.size(), catalogSize, figures);
+    return new Result(mode, truth.size(), "users", catalogSize, figures);
   }
 }

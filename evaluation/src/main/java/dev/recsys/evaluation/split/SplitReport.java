@@ -16,10 +16,10 @@ public final class SplitReport {
   /** One row per system: NDCG, recall, MAP and hit rate at 10 and 20 with standard errors. */
   public static String table(SplitEvaluation.Result result) {
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "%s: %,d users, catalog of %,d items%n%n| system | NDCG@10 | NDCG@20 | recall@10 | "
+        "%s: %,d %s, catalog of %,d items%n%n| system | NDCG@10 | NDCG@20 | recall@10 | "
             + "recall@20 | MAP@10 | hit@10 | coverage@10 | coverage@20 |%n"
-            + "|---|---|---|---|---|---|---|---|---|%n", result.mode().label(), result.users(),
-        result.catalogSize()));
+            + "|---|---|---|---|---|---|---|---|---|%n", result.mode().label(), result.lists(),
+        result.per(), result.catalogSize()));
     String best = best(result);
     result.systems().forEach((name, figures) -> {
       SplitFigures at10 = figures.get(0);
@@ -60,11 +60,11 @@ public final class SplitReport {
 
   private static String htmlTable(SplitEvaluation.Result result) {
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "<h2>%s</h2><p>%,d users, catalog of %,d items; mean ± standard error over users</p>"
+        "<h2>%s</h2><p>%,d %s, catalog of %,d items; mean ± standard error over them</p>"
             + "<table border=1 cellpadding=4 style='border-collapse:collapse'><tr><th>system"
             + "<th>NDCG@10<th>NDCG@20<th>recall@10<th>recall@20<th>MAP@10<th>MAP@20<th>hit@10"
             + "<th>hit@20<th>coverage@10<th>coverage@20", escape(result.mode().label()),
-        result.users(), result.catalogSize()));
+        result.lists(), escape(result.per()), result.catalogSize()));
     String best = best(result);
     for (Map.Entry<String, List<SplitFigures>> system : result.systems().entrySet()) {
       SplitFigures a = system.getValue().get(0);

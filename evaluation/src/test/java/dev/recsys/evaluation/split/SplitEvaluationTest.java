@@ -49,7 +49,7 @@ class SplitEvaluationTest {
     SplitFigures at10 = result.systems().get("fixed").get(0);
 
     // u1 gets [d, c, e] (a, b had), c at rank 1; u2 gets [d, e, b], d at rank 0.
-    assertThat(result.users()).isEqualTo(2);
+    assertThat(result.lists()).isEqualTo(2);
     assertThat(at10.k()).isEqualTo(10);
     assertThat(at10.recall().value()).isEqualTo(1.0);
     assertThat(at10.recall().stdError()).isEqualTo(0.0);

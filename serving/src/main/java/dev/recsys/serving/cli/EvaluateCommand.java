@@ -2,20 +2,18 @@ package dev.recsys.serving.cli;
 
 import dev.recsys.candidates.ann.AnnIndex;
 import dev.recsys.features.pair.PairFeatures;
-import dev.recsys.ranking.scoring.Scorer;
 import dev.recsys.ranking.scoring.ScorerOptions;
 import dev.recsys.ranking.scoring.Scorers;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
 import dev.recsys.serving.config.RecsysConfig;
 import dev.recsys.serving.demo.TopicCounts;
-import dev.recsys.serving.evaluate.Baselines;
 import dev.recsys.serving.evaluate.EvaluationJob;
 import dev.recsys.serving.evaluate.EvaluationOptions;
-import dev.recsys.serving.evaluate.EvaluationReport;
 import dev.recsys.serving.evaluate.PipelineUnderTest;
 import dev.recsys.serving.evaluate.PointInTimeRecommender;
 import dev.recsys.serving.evaluate.SplitJob;
+import dev.recsys.serving.evaluate.StoreBaselines;
 import dev.recsys.serving.recommend.RecommendConfig;
 import dev.recsys.evaluation.split.SplitReport;
 import dev.recsys.serving.rerank.RerankRules;
@@ -34,9 +32,10 @@ import picocli.CommandLine.ParentCommand;
 /** {@code recsys evaluate}: whole recommenders, replayed point in time, side by side. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = {"Whole recommenders replayed point in time, side by side.",
-        "--protocol sequential (default): for each interaction with a new item in [--from, --to), "
-            + "ask each system for its top items as of just before it; recall, NDCG, MAP and "
-            + "coverage at k = 1, 5, 10, 20, 50.",
+        "--protocol sequential (default): for each interaction in [--from, --to), ask each "
+            + "system for its top items as of just before it, with new items only (the user's "
+            + "first touch of the item) and with repeats allowed; the baselines are fitted on the "
+            + "events before --from and asked on each user's items as they are then.",
         "--protocol split --at T: one top-20 list per user with history before T, as of T, "
             + "scored against everything the user chose from T on, with new items only and "
             + "with repeats allowed, against EASE, iALS, item-kNN, popularity and 30-day "
@@ -46,6 +45,8 @@ import picocli.CommandLine.ParentCommand;
 final class EvaluateCommand implements Callable<Integer> {
   /** The two protocols. */
   enum Protocol { SEQUENTIAL, SPLIT }
+
+  private static final Instant OPEN_END = Instant.parse("9999-01-01T00:00:00Z");
 
   @ParentCommand
   private Recsys root;
@@ -65,7 +66,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--to", paramLabel = "TIME", converter = TimeConverters.InstantConverter.class,
       description = "Held-out period end (default: no end).")
-  private Instant to = Instant.parse("9999-01-01T00:00:00Z");
+  private Instant to = OPEN_END;
 
   @Option(names = "--index", paramLabel = "DIR", description = "ANN index folder (build-index).")
   private Path index;
@@ -104,33 +105,38 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     String bootstrap = Connections.kafka(config);
     Topics topics = Topics.named(config.topics());
-    EvaluationOptions options = new EvaluationOptions(from, to, EnumSet.copyOf(targets), sample,
-        maxRequests, 42);
+    EvaluationOptions options = new EvaluationOptions(from, to, EnumSet.copyOf(targets),
+        EventWeights.DEFAULT, sample, maxRequests, 42,
+        dev.recsys.evaluation.baselines.Baselines.all());
     AnnIndex ann = index == null ? null : AnnIndex.load(index);
     EvaluationJob.Result result;
     try (Progress progress = Progress.of("evaluate", TopicCounts.records(bootstrap,
         topics.events().name()), " events", 1)) {
-      result = new EvaluationJob(bootstrap, topics, config.intake(), options).run((store, catalog) -> {
-        Map<String, PointInTimeRecommender> systems = new LinkedHashMap<>();
-        if (ann != null && ranker != null) {
-          Scorer scorer = Scorers.onnx(ranker, PairFeatures.NAMES, ScorerOptions.DEFAULT);
-          systems.put("pipeline", PipelineUnderTest.of(store, catalog, ann, scorer,
-              RerankRules.DEFAULT));
-        }
-        if (ann != null) {
-          systems.put("ann-user", Baselines.annByUser(ann, store, EventWeights.DEFAULT));
-        }
-        systems.put("popularity", Baselines.popularity(store));
-        return systems;
-      }, progress::stepTo);
+      result = new EvaluationJob(bootstrap, topics, config.intake(), options).run(
+          (store, catalog) -> {
+            Map<String, PointInTimeRecommender> systems = new LinkedHashMap<>();
+            if (ann != null && ranker != null) {
+              systems.put("pipeline", PipelineUnderTest.of(RecommendConfig.DEFAULT, store,
+                  catalog, ann, Scorers.onnx(ranker, PairFeatures.NAMES, ScorerOptions.DEFAULT),
+                  RerankRules.DEFAULT));
+            }
+            if (ann != null) {
+              systems.put("ann-user", StoreBaselines.annByUser(ann, store, EventWeights.DEFAULT));
+            }
+            systems.put("trending", StoreBaselines.trending(store));
+            return systems;
+          }, System.out::println, progress::stepTo);
       progress.complete();
     }
     System.out.println("replay: " + result.replay().intakeLine());
     config.refusalLimit().check("evaluate", result.replay());
-    System.out.printf("%,d held-out interactions in %.1f s%n", result.requests(),
-        result.took().toMillis() / 1e3);
-    System.out.print(EvaluationReport.table(result, 10));
-    EvaluationReport.writeHtml(result, "recsys evaluation " + from + " .. " + to, report);
+    System.out.printf("sequential from %s: %,d held-out interactions (new items), %,d (repeats "
+        + "allowed), %.1f s%n", from, result.modes().get(0).lists(),
+        result.modes().get(1).lists(), result.took().toMillis() / 1e3);
+    result.modes().forEach(mode -> System.out.println(SplitReport.table(mode)));
+    result.settings().forEach(System.out::println);
+    SplitReport.writeHtml(result.modes(), "recsys evaluation, sequential from " + from
+        + (to.isBefore(OPEN_END) ? " to " + to : ""), result.settings(), report);
     System.out.println("report: " + report.toAbsolutePath());
     return 0;
   }
@@ -158,7 +164,7 @@ final class EvaluateCommand implements Callable<Integer> {
     try (Progress progress = Progress.of("evaluate", TopicCounts.records(bootstrap,
         topics.events().name()), " events", 1)) {
       replayed = job.replay(ann == null ? null
-          : (store, catalog) -> PipelineUnderTest.excluding(RecommendConfig.DEFAULT, store,
+          : (store, catalog) -> PipelineUnderTest.of(RecommendConfig.DEFAULT, store,
               catalog, ann, Scorers.onnx(ranker, PairFeatures.NAMES, ScorerOptions.DEFAULT),
               RerankRules.DEFAULT), System.out::println, progress::stepTo);
       progress.complete();

@@ -2,25 +2,35 @@ package dev.recsys.serving.evaluate;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.recsys.evaluation.baselines.Baseline;
 import dev.recsys.schemas.avro.EventType;
+import dev.recsys.serving.offline.EventWeights;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * What to evaluate: interactions of the {@code targets} types in [{@code from}, {@code to}) with
- * items the user never touched before (recommending what a user already has is easy and not the
- * point), a seeded {@code sample} fraction of them, at most {@code maxRequests}.
+ * What the sequential protocol asks about: interactions of the {@code targets} types in
+ * [{@code from}, {@code to}), a seeded {@code sample} fraction of them, at most
+ * {@code maxRequests} per mode; the {@code baselines} fitted on the events before {@code from},
+ * which {@code weights} turn into training signal.
  */
-public record EvaluationOptions(Instant from, Instant to, Set<EventType> targets, double sample,
-    int maxRequests, long seed) {
-  public static final int[] CUTOFFS = {1, 5, 10, 20, 50};
-  public static final int MAX_K = 50;
+public record EvaluationOptions(Instant from, Instant to, Set<EventType> targets,
+    EventWeights weights, double sample, int maxRequests, long seed,
+    List<Baseline<?>> baselines) {
   public static final int DEFAULT_MAX_REQUESTS = 5_000;
+  /**
+   * The longest validation window the baselines' settings are chosen on: the held-out period
+   * when shorter, and never more than half of the events before {@code from}.
+   */
+  public static final Duration VALIDATION = Duration.ofDays(30);
 
   public EvaluationOptions {
     requireNonNull(from, "--from");
     requireNonNull(to, "--to");
+    requireNonNull(weights, "weights");
     if (!from.isBefore(to)) {
       throw new IllegalArgumentException("--from (" + from + ") must be before --to (" + to + ")");
     }
@@ -31,6 +41,14 @@ public record EvaluationOptions(Instant from, Instant to, Set<EventType> targets
       throw new IllegalArgumentException("--max-requests must be >= 1, got " + maxRequests);
     }
     targets = Set.copyOf(EnumSet.copyOf(targets));
+    baselines = List.copyOf(baselines);
+  }
+
+  /** The validation window for events starting at {@code start} (epoch ms). */
+  long validationWindow(long start) {
+    long before = from.toEpochMilli() - start;
+    long held = Duration.between(from, to).toMillis();
+    return Math.max(1, Math.min(Math.min(held, VALIDATION.toMillis()), before / 2));
   }
 
   boolean sampled(String eventId) {

@@ -17,10 +17,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The serving pipeline itself (candidates, ONNX ranking, re-ranking rules) run offline: its
@@ -32,24 +30,7 @@ public final class PipelineUnderTest {
 
   private PipelineUnderTest() {}
 
-  public static PointInTimeRecommender of(OnlineStore store, Map<String, ItemUpdate> catalog,
-      AnnIndex index, Scorer scorer, RerankRules rules) {
-    return of(RecommendConfig.DEFAULT, store, catalog, index, scorer, rules);
-  }
-
   public static PointInTimeRecommender of(RecommendConfig config, OnlineStore store,
-      Map<String, ItemUpdate> catalog, AnnIndex index, Scorer scorer, RerankRules rules) {
-    Excluding pipeline = excluding(config, store, catalog, index, scorer, rules);
-    return (userId, time, k) -> pipeline.recommend(userId, Set.of(), k, time);
-  }
-
-  /** A pipeline asked as of a moment, leaving out items the caller names. */
-  @FunctionalInterface
-  public interface Excluding {
-    List<String> recommend(String userId, Set<String> exclude, int k, long time);
-  }
-
-  public static Excluding excluding(RecommendConfig config, OnlineStore store,
       Map<String, ItemUpdate> catalog, AnnIndex index, Scorer scorer, RerankRules rules) {
     MemoryCatalog items = Catalog.inMemory();
     catalog.values().forEach(update -> items.apply(CatalogFeed.toItem(update)));

@@ -83,7 +83,7 @@ public final class SplitJob {
    *     baselines alone
    */
   public Replayed replay(BiFunction<ReplayedOnlineStore, Map<String, ItemUpdate>,
-      PipelineUnderTest.Excluding> pipeline, Consumer<String> say, LongConsumer progress) {
+      PointInTimeRecommender> pipeline, Consumer<String> say, LongConsumer progress) {
     long at = options.at().toEpochMilli();
     List<Observation> observed = new ArrayList<>();
     Map<String, Set<String>> history = new HashMap<>();
@@ -93,7 +93,7 @@ public final class SplitJob {
     try (TopicReader reader = new TopicReader(bootstrapServers)) {
       Map<String, ItemUpdate> catalog = reader.catalog(topics.items().name());
       ReplayEngine engine = new ReplayEngine(intake, LabelPolicy.NONE, catalog);
-      PipelineUnderTest.Excluding system = pipeline == null ? null
+      PointInTimeRecommender system = pipeline == null ? null
           : pipeline.apply(new ReplayedOnlineStore(engine.states()), catalog);
       boolean[] asked = {system == null};
       engine.listen((time, events, states) -> {
@@ -138,13 +138,11 @@ public final class SplitJob {
       systems.putAll(baselines.systems(mode));
       results.add(SplitEvaluation.run(split, mode, systems, catalogSize));
     }
-    List<String> settings = new ArrayList<>();
-    baselines.settings().forEach((name, perMode) -> settings.add(name + ": " + perMode));
-    return new Result(results, settings, replayed.replay(), split.training().size(),
+    return new Result(results, baselines.settingLines(), replayed.replay(), split.training().size(),
         Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private static void askPipeline(PipelineUnderTest.Excluding system,
+  private static void askPipeline(PointInTimeRecommender system,
       Map<String, Set<String>> history, long at, Map<SplitMode, Map<String, List<String>>> out,
       Consumer<String> say) {
     long started = System.nanoTime();

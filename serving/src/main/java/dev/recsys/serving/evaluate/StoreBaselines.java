@@ -12,23 +12,20 @@ import dev.recsys.serving.offline.EventWeights;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Systems to compare the pipeline with. Each leaves out the items the user touched recently, as
- * the held-out interactions are with items new to the user.
+ * Systems that read the replayed online store, as the pipeline does: its own trending list and
+ * its own ANN retrieval, each on its own, to show what ranking and rules add.
  */
-public final class Baselines {
-  private Baselines() {}
+public final class StoreBaselines {
+  private StoreBaselines() {}
 
   /** The most trending items now. */
-  public static PointInTimeRecommender popularity(OnlineStore store) {
-    return (userId, time, k) -> {
-      Set<String> touched = touched(store, userId);
+  public static PointInTimeRecommender trending(OnlineStore store) {
+    return (userId, exclude, k, time) -> {
       List<String> out = new ArrayList<>(k);
-      for (String item : store.trending(k + touched.size())) {
-        if (!touched.contains(item) && out.size() < k) {
+      for (String item : store.trending(k + exclude.size())) {
+        if (!exclude.contains(item) && out.size() < k) {
           out.add(item);
         }
       }
@@ -40,7 +37,7 @@ public final class Baselines {
   public static PointInTimeRecommender annByUser(AnnIndex index, OnlineStore store,
       EventWeights weights) {
     CandidateSource ann = CandidateSources.annByUser(index, CandidateSources.DEFAULT_HALF_LIFE);
-    return (userId, time, k) -> {
+    return (userId, exclude, k, time) -> {
       FeatureVector user = store.read(userId, List.of()).user().orElse(null);
       if (user == null) {
         return List.of();
@@ -52,16 +49,8 @@ public final class Baselines {
           recent.add(new RecentItem(r.itemId(), weight, Instant.ofEpochMilli(r.timestamp())));
         }
       }
-      return ann.candidates(new CandidateRequest(userId, recent, touched(user), k,
+      return ann.candidates(new CandidateRequest(userId, recent, exclude, k,
           Instant.ofEpochMilli(time))).stream().map(c -> c.itemId()).limit(k).toList();
     };
-  }
-
-  private static Set<String> touched(OnlineStore store, String userId) {
-    return store.read(userId, List.of()).user().map(Baselines::touched).orElse(Set.of());
-  }
-
-  private static Set<String> touched(FeatureVector user) {
-    return user.recent().stream().map(RecentInteraction::itemId).collect(Collectors.toSet());
   }
 }
