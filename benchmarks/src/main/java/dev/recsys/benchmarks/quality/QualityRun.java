@@ -2,13 +2,22 @@ package dev.recsys.benchmarks.quality;
 
 import dev.recsys.embedded.EmbeddedKafka;
 import dev.recsys.serving.cli.Recsys;
+import dev.recsys.evaluation.split.SplitMode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,10 +25,13 @@ import picocli.CommandLine.Option;
 
 /**
  * One data set through the whole product on an embedded broker, as docs/QUALITY.md reports it:
- * {@code recsys ingest}, then the pipeline's models trained on the events before the split only
- * ({@code replay --to T}, {@code train-ranker}, {@code train-embeddings --until T},
- * {@code build-index}), then {@code recsys evaluate --protocol split --at T} against every
- * baseline and {@code --protocol sequential --from T}. Every step is the recsys command itself.
+ * {@code recsys ingest}; with {@code --validation-at V}, the pipeline trained on the events
+ * before V and each repeat policy ({@link RepeatPolicy}) evaluated on [V, T) with the split
+ * protocol, the best one per mode kept; then the pipeline's models trained on the events before
+ * the split only ({@code replay --to T}, {@code train-ranker}, {@code train-embeddings --until T},
+ * {@code build-index}) and {@code recsys evaluate --protocol split --at T} against every baseline
+ * and {@code --protocol sequential --from T}, with the policies chosen. Every step is the recsys
+ * command itself; nothing after T is looked at before the final two.
  */
 @Command(name = "quality-run", mixinStandardHelpOptions = true)
 public final class QualityRun implements java.util.concurrent.Callable<Integer> {
@@ -40,6 +52,11 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
       description = "Extra recsys train-embeddings arguments (e.g. --factors 32).")
   private String embeddingArgs;
 
+  @Option(names = "--validation-at", paramLabel = "V",
+      description = "Choose the pipeline's repeat policy per mode on [V, T) (the baselines' "
+          + "validation cut, which recsys evaluate prints).")
+  private String validationAt;
+
   @Option(names = "--sequential-max", defaultValue = "5000",
       description = "At most this many held-out interactions in the sequential protocol.")
   private int sequentialMax;
@@ -55,39 +72,136 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
       Path config = out.resolve("recsys.properties");
       Files.writeString(config, "kafka.bootstrap-servers=" + kafka.bootstrapServers() + "\n");
       step(config, "ingest", ingest.trim().split("\\s+"));
-      step(config, "replay", "--out", out.resolve("train").toString(), "--to", at, "--positive",
-          targets);
-      step(config, "train-ranker", "--train", out.resolve("train").toString(), "--registry",
-          out.toString(), "--promote");
-      List<String> embeddings = new ArrayList<>(List.of("--registry", out.toString(),
-          "--until", at));
-      if (!embeddingArgs.isBlank()) {
-        embeddings.addAll(Arrays.asList(embeddingArgs.trim().split("\\s+")));
+      Map<SplitMode, Path> rules = new EnumMap<>(SplitMode.class);
+      for (SplitMode mode : SplitMode.values()) {
+        rules.put(mode, RepeatPolicy.DEFAULT.write(out.resolve("rules")));
       }
-      step(config, "train-embeddings", embeddings.toArray(String[]::new));
-      step(config, "build-index", "--embeddings", newest(out.resolve("models/embeddings"))
-          .toString(), "--out", out.resolve("index").toString());
-      String ranker = newest(out.resolve("models/ranker")).toString();
+      if (validationAt != null) {
+        rules = choosePolicies(config);
+      }
+      Pipeline pipeline = train(config, out, at);
       step(config, "evaluate", "--protocol", "split", "--at", at, "--targets", targets,
-          "--index", out.resolve("index").toString(), "--ranker", ranker, "--report",
-          out.resolve("split.html").toString());
-      step(config, "evaluate", "--from", at, "--targets", targets, "--index",
-          out.resolve("index").toString(), "--ranker", ranker, "--max-requests",
+          "--index", pipeline.index(), "--ranker", pipeline.ranker(), "--rules",
+          rules.get(SplitMode.NEW_ITEMS).toString(), "--repeats-rules",
+          rules.get(SplitMode.REPEATS).toString(), "--report", out.resolve("split.html")
+              .toString());
+      step(config, "evaluate", "--from", at, "--targets", targets, "--index", pipeline.index(),
+          "--ranker", pipeline.ranker(), "--rules", rules.get(SplitMode.NEW_ITEMS).toString(),
+          "--repeats-rules", rules.get(SplitMode.REPEATS).toString(), "--max-requests",
           String.valueOf(sequentialMax), "--report", out.resolve("sequential.html").toString());
     }
     return 0;
   }
 
-  private static void step(Path config, String command, String... args) {
+  /** The pipeline's models and index trained on the events before {@code until}. */
+  private record Pipeline(String index, String ranker) {}
+
+  private Pipeline train(Path config, Path dir, String until) throws IOException {
+    step(config, "replay", "--out", dir.resolve("train").toString(), "--to", until, "--positive",
+        targets);
+    step(config, "train-ranker", "--train", dir.resolve("train").toString(), "--registry",
+        dir.toString(), "--promote");
+    List<String> embeddings = new ArrayList<>(List.of("--registry", dir.toString(),
+        "--until", until));
+    if (!embeddingArgs.isBlank()) {
+      embeddings.addAll(Arrays.asList(embeddingArgs.trim().split("\\s+")));
+    }
+    step(config, "train-embeddings", embeddings.toArray(String[]::new));
+    step(config, "build-index", "--embeddings", newest(dir.resolve("models/embeddings"))
+        .toString(), "--out", dir.resolve("index").toString());
+    return new Pipeline(dir.resolve("index").toString(),
+        newest(dir.resolve("models/ranker")).toString());
+  }
+
+  /** Each repeat policy on [V, T) with the pipeline trained before V; the best per mode. */
+  private Map<SplitMode, Path> choosePolicies(Path config) throws IOException {
+    Path dir = out.resolve("validation");
+    Pipeline pipeline = train(config, dir, validationAt);
+    Map<SplitMode, Path> best = new EnumMap<>(SplitMode.class);
+    Map<SplitMode, Double> bestNdcg = new EnumMap<>(SplitMode.class);
+    for (RepeatPolicy policy : RepeatPolicy.values()) {
+      Path file = policy.write(out.resolve("rules"));
+      String printed = step(config, "evaluate", "--protocol", "split", "--at", validationAt,
+          "--to", at, "--targets", targets, "--index", pipeline.index(), "--ranker",
+          pipeline.ranker(), "--rules", file.toString(), "--baselines", "none", "--report",
+          dir.resolve(policy.fileName().replace(".json", ".html")).toString());
+      for (SplitMode mode : SplitMode.values()) {
+        double ndcg = pipelineNdcgAt10(printed, mode);
+        System.out.printf("validation: repeat policy %s, %s: pipeline NDCG@10 %.4f%n",
+            policy.label(), mode.label(), ndcg);
+        if (!bestNdcg.containsKey(mode) || ndcg > bestNdcg.get(mode)) {
+          bestNdcg.put(mode, ndcg);
+          best.put(mode, file);
+        }
+      }
+    }
+    best.forEach((mode, file) -> System.out.printf("chosen on validation for %s: %s%n",
+        mode.label(), file.getFileName()));
+    return best;
+  }
+
+  /** The pipeline's NDCG@10 in a mode's table of what recsys evaluate printed. */
+  static double pipelineNdcgAt10(String printed, SplitMode mode) {
+    int table = printed.indexOf(mode.label() + ": ");
+    Matcher row = Pattern.compile("\\| (?:\\*\\*)?pipeline(?:\\*\\*)? \\| ([0-9.]+) ")
+        .matcher(printed);
+    if (table < 0 || !row.find(table)) {
+      throw new IllegalStateException("no pipeline row in the " + mode.label() + " table of:\n"
+          + printed);
+    }
+    return Double.parseDouble(row.group(1));
+  }
+
+  /** Runs one recsys command in this process; returns what it printed (also shown). */
+  private static String step(Path config, String command, String... args) {
     List<String> all = new ArrayList<>(List.of("--config", config.toString(), command));
     all.addAll(Arrays.asList(args));
     System.out.println("\n$ recsys " + String.join(" ", all.subList(2, all.size())));
     long started = System.nanoTime();
-    int exit = Recsys.commandLine().execute(all.toArray(String[]::new));
+    PrintStream shown = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(new TeeOutputStream(shown, printed), true,
+        StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit = Recsys.commandLine().execute(all.toArray(String[]::new));
+    } finally {
+      System.setOut(shown);
+    }
     System.out.printf("(%s exited %d in %.1f s)%n", command, exit,
         (System.nanoTime() - started) / 1e9);
     if (exit != 0) {
       throw new IllegalStateException("recsys " + command + " failed (exit " + exit + ")");
+    }
+    return printed.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Writes to both streams. */
+  private static final class TeeOutputStream extends OutputStream {
+    private final OutputStream a;
+    private final OutputStream b;
+
+    TeeOutputStream(OutputStream a, OutputStream b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+      a.write(c);
+      b.write(c);
+    }
+
+    @Override
+    public void write(byte[] bytes, int off, int len) throws IOException {
+      a.write(bytes, off, len);
+      b.write(bytes, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      a.flush();
+      b.flush();
     }
   }
 

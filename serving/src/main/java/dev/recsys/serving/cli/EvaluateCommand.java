@@ -17,9 +17,17 @@ import dev.recsys.serving.evaluate.StoreBaselines;
 import dev.recsys.serving.recommend.RecommendConfig;
 import dev.recsys.evaluation.split.SplitReport;
 import dev.recsys.serving.rerank.RerankRules;
+import dev.recsys.serving.rerank.RulesParser;
+import dev.recsys.evaluation.split.SplitMode;
+import dev.recsys.features.store.OnlineStore;
+import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.serving.offline.EventWeights;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +73,8 @@ final class EvaluateCommand implements Callable<Integer> {
   private Instant from;
 
   @Option(names = "--to", paramLabel = "TIME", converter = TimeConverters.InstantConverter.class,
-      description = "Held-out period end (default: no end).")
+      description = "Events at or after it are not asked about nor scored (default: no end); "
+          + "with --protocol split, a validation run inside the training period.")
   private Instant to = OPEN_END;
 
   @Option(names = "--index", paramLabel = "DIR", description = "ANN index folder (build-index).")
@@ -76,14 +85,33 @@ final class EvaluateCommand implements Callable<Integer> {
           + "full pipeline (candidates, ranking, rules) is evaluated.")
   private Path ranker;
 
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "The pipeline's re-ranking rules (the serving.rules JSON; default: the "
+          + "serving defaults).")
+  private Path rules;
+
+  @Option(names = "--repeats-rules", paramLabel = "FILE",
+      description = "The pipeline's rules when repeats are allowed (default: --rules): the "
+          + "repeat policy a catalog chose on validation.")
+  private Path repeatsRules;
+
+  @Option(names = "--baselines", paramLabel = "all|none",
+      description = "Fit every baseline (default) or none, to compare pipeline settings fast.")
+  private BaselineChoice baselines = BaselineChoice.ALL;
+
+  /** Whether the baselines are fitted. */
+  enum BaselineChoice { ALL, NONE }
+
   @Option(names = "--targets", split = ",", paramLabel = "TYPE",
       description = "Interaction types to predict (default: ${DEFAULT-VALUE}).")
   private List<EventType> targets = List.of(EventType.VIEW);
 
-  @Option(names = "--sample", description = "Fraction of interactions asked (default: 1).")
+  @Option(names = "--sample", description = "Fraction of interactions asked (sequential; "
+      + "default: 1).")
   private double sample = 1.0;
 
-  @Option(names = "--max-requests", description = "At most this many (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-requests", description = "At most this many per mode (sequential; "
+      + "default: ${DEFAULT-VALUE}).")
   private int maxRequests = EvaluationOptions.DEFAULT_MAX_REQUESTS;
 
   @Option(names = "--report", paramLabel = "FILE", description = "HTML report to write.")
@@ -92,8 +120,17 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RecsysConfig config = root.config();
+    if ((index == null) != (ranker == null)) {
+      throw new IllegalArgumentException("the pipeline needs both --index and --ranker (or "
+          + "neither, for the baselines alone)");
+    }
+    if (ranker == null && (rules != null || repeatsRules != null)) {
+      throw new IllegalArgumentException("--rules and --repeats-rules are the pipeline's; give "
+          + "--index and --ranker too");
+    }
+    Map<SplitMode, RerankRules> modeRules = modeRules();
     if (protocol == Protocol.SPLIT) {
-      return split(config);
+      return split(config, modeRules);
     }
     if (from == null) {
       throw new IllegalArgumentException("--protocol sequential needs --from TIME, the start of "
@@ -106,24 +143,25 @@ final class EvaluateCommand implements Callable<Integer> {
     String bootstrap = Connections.kafka(config);
     Topics topics = Topics.named(config.topics());
     EvaluationOptions options = new EvaluationOptions(from, to, EnumSet.copyOf(targets),
-        EventWeights.DEFAULT, sample, maxRequests, 42,
-        dev.recsys.evaluation.baselines.Baselines.all());
+        EventWeights.DEFAULT, sample, maxRequests, 42, baselineList());
     AnnIndex ann = index == null ? null : AnnIndex.load(index);
     EvaluationJob.Result result;
     try (Progress progress = Progress.of("evaluate", TopicCounts.records(bootstrap,
         topics.events().name()), " events", 1)) {
       result = new EvaluationJob(bootstrap, topics, config.intake(), options).run(
           (store, catalog) -> {
-            Map<String, PointInTimeRecommender> systems = new LinkedHashMap<>();
-            if (ann != null && ranker != null) {
-              systems.put("pipeline", PipelineUnderTest.of(RecommendConfig.DEFAULT, store,
-                  catalog, ann, Scorers.onnx(ranker, PairFeatures.NAMES, ScorerOptions.DEFAULT),
-                  RerankRules.DEFAULT));
+            Map<SplitMode, Map<String, PointInTimeRecommender>> systems =
+                new EnumMap<>(SplitMode.class);
+            for (SplitMode mode : SplitMode.values()) {
+              Map<String, PointInTimeRecommender> inMode = new LinkedHashMap<>();
+              if (ann != null) {
+                inMode.put("pipeline", pipeline(store, catalog, ann, modeRules.get(mode)));
+                inMode.put("ann-user", StoreBaselines.annByUser(ann, store,
+                    EventWeights.DEFAULT));
+              }
+              inMode.put("trending", StoreBaselines.trending(store));
+              systems.put(mode, inMode);
             }
-            if (ann != null) {
-              systems.put("ann-user", StoreBaselines.annByUser(ann, store, EventWeights.DEFAULT));
-            }
-            systems.put("trending", StoreBaselines.trending(store));
             return systems;
           }, System.out::println, progress::stepTo);
       progress.complete();
@@ -134,14 +172,15 @@ final class EvaluateCommand implements Callable<Integer> {
         + "allowed), %.1f s%n", from, result.modes().get(0).lists(),
         result.modes().get(1).lists(), result.took().toMillis() / 1e3);
     result.modes().forEach(mode -> System.out.println(SplitReport.table(mode)));
-    result.settings().forEach(System.out::println);
+    List<String> settings = settings(result.settings(), modeRules);
+    settings.forEach(System.out::println);
     SplitReport.writeHtml(result.modes(), "recsys evaluation, sequential from " + from
-        + (to.isBefore(OPEN_END) ? " to " + to : ""), result.settings(), report);
+        + (to.isBefore(OPEN_END) ? " to " + to : ""), settings, report);
     System.out.println("report: " + report.toAbsolutePath());
     return 0;
   }
 
-  private Integer split(RecsysConfig config) {
+  private Integer split(RecsysConfig config, Map<SplitMode, RerankRules> modeRules) {
     if (at == null) {
       throw new IllegalArgumentException("--protocol split needs --at TIME, the split moment");
     }
@@ -149,24 +188,22 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--from belongs to --protocol sequential; the split "
           + "protocol takes --at");
     }
-    if ((index == null) != (ranker == null)) {
-      throw new IllegalArgumentException("the pipeline needs both --index and --ranker (or "
-          + "neither, for the baselines alone)");
-    }
     String bootstrap = Connections.kafka(config);
     Topics topics = Topics.named(config.topics());
-    SplitJob.Options options = new SplitJob.Options(at, EnumSet.copyOf(targets),
-        EventWeights.DEFAULT, dev.recsys.evaluation.baselines.Baselines.all());
+    SplitJob.Options options = new SplitJob.Options(at, to, EnumSet.copyOf(targets),
+        EventWeights.DEFAULT, baselineList());
     AnnIndex ann = index == null ? null : AnnIndex.load(index);
     long started = System.nanoTime();
     SplitJob job = new SplitJob(bootstrap, topics, config.intake(), options);
     SplitJob.Replayed replayed;
     try (Progress progress = Progress.of("evaluate", TopicCounts.records(bootstrap,
         topics.events().name()), " events", 1)) {
-      replayed = job.replay(ann == null ? null
-          : (store, catalog) -> PipelineUnderTest.of(RecommendConfig.DEFAULT, store,
-              catalog, ann, Scorers.onnx(ranker, PairFeatures.NAMES, ScorerOptions.DEFAULT),
-              RerankRules.DEFAULT), System.out::println, progress::stepTo);
+      replayed = job.replay(ann == null ? null : (store, catalog) -> {
+        Map<SplitMode, PointInTimeRecommender> pipelines = new EnumMap<>(SplitMode.class);
+        modeRules.forEach((mode, rules) -> pipelines.put(mode, pipeline(store, catalog, ann,
+            rules)));
+        return pipelines;
+      }, System.out::println, progress::stepTo);
       progress.complete();
     }
     System.out.println("replay: " + replayed.replay().intakeLine());
@@ -176,10 +213,58 @@ final class EvaluateCommand implements Callable<Integer> {
         + "scored in %.1f s, %.1f s in all%n", at, result.trainingEvents(),
         result.took().toMillis() / 1e3, (System.nanoTime() - started) / 1e9);
     result.modes().forEach(mode -> System.out.println(SplitReport.table(mode)));
-    result.settings().forEach(System.out::println);
-    SplitReport.writeHtml(result.modes(), "recsys evaluation, split at " + at,
-        result.settings(), report);
+    List<String> settings = settings(result.settings(), modeRules);
+    settings.forEach(System.out::println);
+    SplitReport.writeHtml(result.modes(), "recsys evaluation, split at " + at
+        + (to.isBefore(OPEN_END) ? ", events to " + to : ""), settings, report);
     System.out.println("report: " + report.toAbsolutePath());
     return 0;
+  }
+
+  private PointInTimeRecommender pipeline(OnlineStore store, Map<String, ItemUpdate> catalog,
+      AnnIndex ann, RerankRules rules) {
+    return PipelineUnderTest.of(RecommendConfig.DEFAULT, store, catalog, ann,
+        Scorers.onnx(ranker, PairFeatures.NAMES, ScorerOptions.DEFAULT), rules);
+  }
+
+  private List<dev.recsys.evaluation.baselines.Baseline<?>> baselineList() {
+    return baselines == BaselineChoice.ALL ? dev.recsys.evaluation.baselines.Baselines.all()
+        : List.of();
+  }
+
+  /** Each mode's pipeline rules: --rules, and --repeats-rules for repeats allowed. */
+  private Map<SplitMode, RerankRules> modeRules() {
+    RerankRules base = rules == null ? RerankRules.DEFAULT : read(rules);
+    Map<SplitMode, RerankRules> out = new EnumMap<>(SplitMode.class);
+    out.put(SplitMode.NEW_ITEMS, base);
+    out.put(SplitMode.REPEATS, repeatsRules == null ? base : read(repeatsRules));
+    return out;
+  }
+
+  private static RerankRules read(Path file) {
+    try {
+      return RulesParser.parse(Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the rules file " + file, e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<String> settings(List<String> baselineSettings,
+      Map<SplitMode, RerankRules> modeRules) {
+    List<String> out = new java.util.ArrayList<>();
+    if (ranker != null) {
+      out.add("pipeline: ranker " + ranker.getFileName() + "; rules new items "
+          + modeRules.get(SplitMode.NEW_ITEMS).names() + " (" + source(rules) + "); repeats "
+          + "allowed " + modeRules.get(SplitMode.REPEATS).names() + " ("
+          + source(repeatsRules == null ? rules : repeatsRules) + ")");
+    }
+    out.addAll(baselineSettings);
+    return out;
+  }
+
+  private static String source(Path file) {
+    return file == null ? "defaults" : file.toString();
   }
 }

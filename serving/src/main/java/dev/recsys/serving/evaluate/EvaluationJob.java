@@ -63,11 +63,11 @@ public final class EvaluationJob {
       ReplaySummary replay, Duration took) {}
 
   /**
-   * @param systems builds the systems that read the replayed store and catalog (the pipeline,
-   *     its retrieval, its trending list); they come first in the tables, in map order
+   * @param systems builds each mode's systems that read the replayed store and catalog (the
+   *     pipeline, its retrieval, its trending list); they come first in the tables, in map order
    */
   public Result run(BiFunction<ReplayedOnlineStore, Map<String, ItemUpdate>,
-      Map<String, PointInTimeRecommender>> systems, Consumer<String> say,
+      Map<SplitMode, Map<String, PointInTimeRecommender>>> systems, Consumer<String> say,
       LongConsumer progress) {
     long started = System.nanoTime();
     try (TopicReader reader = new TopicReader(bootstrapServers)) {
@@ -98,10 +98,10 @@ public final class EvaluationJob {
     private List<Observation> beforeFrom = new ArrayList<>();
     private List<String> settings = List.of();
 
-    Asking(Map<String, PointInTimeRecommender> stored, Consumer<String> say) {
+    Asking(Map<SplitMode, Map<String, PointInTimeRecommender>> stored, Consumer<String> say) {
       this.say = say;
       for (SplitMode mode : MODES) {
-        systems.put(mode, new LinkedHashMap<>(stored));
+        systems.put(mode, new LinkedHashMap<>(stored.getOrDefault(mode, Map.of())));
         asked.put(mode, 0);
       }
     }

@@ -49,13 +49,18 @@ public final class SplitJob {
 
   /**
    * @param at the split moment T
+   * @param to events at or after it are left out (a validation run inside a training period)
    * @param targets the types that count as a user's choice after T
    * @param weights how much each type says before T (types without a weight are history only)
    */
-  public record Options(Instant at, Set<EventType> targets, EventWeights weights,
+  public record Options(Instant at, Instant to, Set<EventType> targets, EventWeights weights,
       List<Baseline<?>> baselines) {
     public Options {
       requireNonNull(at, "--at");
+      requireNonNull(to, "--to");
+      if (!at.isBefore(to)) {
+        throw new IllegalArgumentException("--at (" + at + ") must be before --to (" + to + ")");
+      }
       targets = Set.copyOf(targets);
       requireNonNull(weights, "weights");
       baselines = List.copyOf(baselines);
@@ -79,12 +84,14 @@ public final class SplitJob {
   }
 
   /**
-   * @param pipeline builds the pipeline over the replayed store and catalog, or null for the
-   *     baselines alone
+   * @param pipeline builds the pipeline of each mode over the replayed store and catalog, or
+   *     null for the baselines alone
    */
   public Replayed replay(BiFunction<ReplayedOnlineStore, Map<String, ItemUpdate>,
-      PointInTimeRecommender> pipeline, Consumer<String> say, LongConsumer progress) {
+      Map<SplitMode, PointInTimeRecommender>> pipeline, Consumer<String> say,
+      LongConsumer progress) {
     long at = options.at().toEpochMilli();
+    long to = options.to().toEpochMilli();
     List<Observation> observed = new ArrayList<>();
     Map<String, Set<String>> history = new HashMap<>();
     Map<SplitMode, Map<String, List<String>>> pipelineLists = new EnumMap<>(SplitMode.class);
@@ -93,13 +100,16 @@ public final class SplitJob {
     try (TopicReader reader = new TopicReader(bootstrapServers)) {
       Map<String, ItemUpdate> catalog = reader.catalog(topics.items().name());
       ReplayEngine engine = new ReplayEngine(intake, LabelPolicy.NONE, catalog);
-      PointInTimeRecommender system = pipeline == null ? null
+      Map<SplitMode, PointInTimeRecommender> system = pipeline == null ? null
           : pipeline.apply(new ReplayedOnlineStore(engine.states()), catalog);
       boolean[] asked = {system == null};
       engine.listen((time, events, states) -> {
         if (!asked[0] && time >= at) {
           asked[0] = true;
           askPipeline(system, history, at, pipelineLists, say);
+        }
+        if (time >= to) {
+          return;
         }
         for (UserEvent e : events) {
           observed.add(observation(e));
@@ -142,13 +152,13 @@ public final class SplitJob {
         Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private static void askPipeline(PointInTimeRecommender system,
+  private static void askPipeline(Map<SplitMode, PointInTimeRecommender> system,
       Map<String, Set<String>> history, long at, Map<SplitMode, Map<String, List<String>>> out,
       Consumer<String> say) {
     long started = System.nanoTime();
     for (SplitMode mode : SplitMode.values()) {
       Map<String, List<String>> lists = new HashMap<>();
-      history.forEach((user, items) -> lists.put(user, system.recommend(user,
+      history.forEach((user, items) -> lists.put(user, system.get(mode).recommend(user,
           mode.exclude(items), SplitEvaluation.MAX_K, at)));
       out.put(mode, lists);
     }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /** One re-ranking rule: takes the slate best first and returns it changed. Stateless, thread-safe. */
-public sealed interface RerankRule permits ExcludeSeen, RepeatPurchases, ExcludeUnavailable,
-    FreshBoost, CategoryBoost, MmrDiversity, CategoryCap, PinnedSlots {
+public sealed interface RerankRule permits ExcludeSeen, ExcludeTouched, RepeatPurchases,
+    ExcludeUnavailable, FreshBoost, CategoryBoost, MmrDiversity, CategoryCap, PinnedSlots {
 
   /** Short stable name, shown in {@code explain} and used as a metrics tag. */
   String name();

@@ -19,19 +19,20 @@ import java.util.function.Supplier;
  * ({@code PT24H}, {@code P30D}). Example:
  *
  * <pre>{@code
- * {"exclude_unavailable": true, "exclude_seen": {"window": "PT24H"},
+ * {"exclude_unavailable": true, "exclude_seen": {"window": "PT24H"}, "exclude_touched": false,
  *  "repeat_purchases": {"allow_after": "P30D"},
  *  "boosts": {"fresh": {"within": "P7D", "factor": 1.2}, "categories": {"books": 1.1}},
  *  "diversity": {"lambda": 0.7}, "max_per_category": 3,
  *  "pinned": [{"item_id": "i1", "position": 0}]}
  * }</pre>
  *
- * <p>{@code "repeat_purchases": "exclude"} never shows bought items again.
+ * <p>{@code "repeat_purchases": "exclude"} never shows bought items again; {@code
+ * "exclude_touched": true} never shows any item of the user's recent interactions.
  */
 public final class RulesParser {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> KEYS = Set.of("exclude_unavailable", "exclude_seen",
-      "repeat_purchases", "boosts", "diversity", "max_per_category", "pinned");
+      "exclude_touched", "repeat_purchases", "boosts", "diversity", "max_per_category", "pinned");
 
   private final List<String> problems = new ArrayList<>();
 
@@ -63,6 +64,9 @@ public final class RulesParser {
     }
     node(root, "exclude_seen").ifPresent(n -> add(rules, () ->
         new ExcludeSeen(duration(n, "exclude_seen.window"))));
+    if (root.path("exclude_touched").asBoolean(false)) {
+      rules.add(new ExcludeTouched());
+    }
     node(root, "repeat_purchases").ifPresent(n -> add(rules, () -> repeat(n)));
     JsonNode boosts = root.path("boosts");
     node(boosts, "fresh").ifPresent(n -> add(rules, () -> new FreshBoost(

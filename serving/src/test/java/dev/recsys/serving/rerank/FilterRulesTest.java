@@ -32,6 +32,20 @@ class FilterRulesTest {
   }
 
   @Test
+  void shouldExcludeEveryRecentlyTouchedItemWhateverWasDone() {
+    RerankContext context = context(10, Catalog.EMPTY, List.of(
+        touch("rated", EventType.RATING, 24 * 400), touch("viewed", EventType.VIEW, 1),
+        touch("disliked", EventType.DISLIKE, 2)));
+
+    List<Slot> out = RulesParser.parse("{\"exclude_touched\": true}").apply(
+        slate("rated", "other", "viewed", "disliked"), context);
+
+    assertThat(ids(out)).containsExactly("other");
+    assertThat(new ExcludeTouched().excludes(context)).containsExactlyInAnyOrder("rated",
+        "viewed", "disliked");
+  }
+
+  @Test
   void shouldNeverShowBoughtItemsAgainUnderTheExcludePolicy() {
     RerankContext context = context(10, Catalog.EMPTY,
         List.of(touch("bought", EventType.PURCHASE, 24 * 90)));
