@@ -72,6 +72,11 @@ public final class BaselineSuite {
   public static Fitted fit(TemporalSplit split, long validationWindow, List<SplitMode> modes,
       List<Baseline<?>> baselines, int catalogSize, Consumer<String> say) {
     TrainingData data = TrainingData.of(split.training());
+    Map<SplitMode, Map<String, ScoreModel>> models = new EnumMap<>(SplitMode.class);
+    modes.forEach(mode -> models.put(mode, new LinkedHashMap<>()));
+    if (baselines.isEmpty()) {
+      return new Fitted(data, models, Map.of());
+    }
     TemporalSplit validation = split.validation(validationWindow);
     TrainingData validationData = TrainingData.of(validation.training());
     say.accept(String.format(Locale.ROOT, "baselines: %,d users x %,d items in training; "
@@ -79,8 +84,6 @@ public final class BaselineSuite {
         data.matrix().userIds().size(), data.itemCount(),
         java.time.Instant.ofEpochMilli(validation.at()),
         validationData.matrix().userIds().size(), validationData.itemCount()));
-    Map<SplitMode, Map<String, ScoreModel>> models = new EnumMap<>(SplitMode.class);
-    modes.forEach(mode -> models.put(mode, new LinkedHashMap<>()));
     Map<String, Map<SplitMode, String>> settings = new LinkedHashMap<>();
     for (Baseline<?> baseline : baselines) {
       settings.put(baseline.name(), fitOne(baseline, split, data, validation, validationData,
