@@ -27,9 +27,7 @@ public record ExcludeSeen(Duration window) implements RerankRule {
 
   @Override
   public List<Slot> apply(List<Slot> slate, RerankContext context) {
-    Set<String> seen = excludes(context);
-    return seen.isEmpty() ? slate
-        : slate.stream().filter(slot -> !seen.contains(slot.itemId())).toList();
+    return RerankRule.without(slate, excludes(context));
   }
 
   @Override

@@ -20,9 +20,7 @@ public record ExcludeTouched() implements RerankRule {
 
   @Override
   public List<Slot> apply(List<Slot> slate, RerankContext context) {
-    Set<String> touched = excludes(context);
-    return touched.isEmpty() ? slate
-        : slate.stream().filter(slot -> !touched.contains(slot.itemId())).toList();
+    return RerankRule.without(slate, excludes(context));
   }
 
   @Override

@@ -42,9 +42,7 @@ public record RepeatPurchases(Optional<Duration> allowAfter) implements RerankRu
 
   @Override
   public List<Slot> apply(List<Slot> slate, RerankContext context) {
-    Set<String> blocked = excludes(context);
-    return blocked.isEmpty() ? slate
-        : slate.stream().filter(slot -> !blocked.contains(slot.itemId())).toList();
+    return RerankRule.without(slate, excludes(context));
   }
 
   @Override

@@ -16,4 +16,10 @@ public sealed interface RerankRule permits ExcludeSeen, ExcludeTouched, RepeatPu
   default Set<String> excludes(RerankContext context) {
     return Set.of();
   }
+
+  /** The slate without the items in {@code ids}, in order; the slate itself when none is. */
+  static List<Slot> without(List<Slot> slate, Set<String> ids) {
+    return ids.isEmpty() ? slate
+        : slate.stream().filter(slot -> !ids.contains(slot.itemId())).toList();
+  }
 }
