@@ -53,10 +53,12 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Sample negatives by ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   private LabelPolicy.Negatives negativesBy = LabelPolicy.DEFAULT.sampling();
 
-  @Option(names = "--novel-only", negatable = true,
-      description = "Label only interactions with items new to the user (default: "
-          + "${DEFAULT-VALUE}).")
-  private boolean novelOnly = LabelPolicy.DEFAULT.novelOnly();
+  // A negatable flag that is on by default needs both values spelled out: with only a field
+  // initialiser, picocli treats --no-novel-only as "not the default" and leaves it on.
+  @Option(names = "--novel-only", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Label only interactions with items new to the user; --no-novel-only labels "
+          + "repeats too (default: ${DEFAULT-VALUE}).")
+  private boolean novelOnly;
 
   @Option(names = "--seed", description = "Seed of the negative sampler (default: ${DEFAULT-VALUE}).")
   private long seed = LabelPolicy.DEFAULT_SEED;
@@ -67,13 +69,18 @@ final class ReplayCommand implements Callable<Integer> {
           + "features match the stream exactly.")
   private Duration warmUp;
 
+  /** The labelling the options ask for. */
+  LabelPolicy labels() {
+    return new LabelPolicy(EnumSet.copyOf(positives), negatives, seed, from, to, negativesBy,
+        novelOnly);
+  }
+
   @Override
   public Integer call() {
     RecsysConfig config = root.config();
     String bootstrap = Connections.kafka(config);
     Topics topics = Topics.named(config.topics());
-    LabelPolicy labels = new LabelPolicy(EnumSet.copyOf(positives), negatives, seed, from, to,
-        negativesBy, novelOnly);
+    LabelPolicy labels = labels();
     ReplayJob job = new ReplayJob(bootstrap, topics, FeatureSet.CORE_V1, config.intake(),
         labels, warmUp, out);
     long total = TopicCounts.records(bootstrap, topics.events().name());
