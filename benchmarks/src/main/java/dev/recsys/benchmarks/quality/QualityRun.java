@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,11 +28,12 @@ import picocli.CommandLine.Option;
 /**
  * One data set through the whole product on an embedded broker, as docs/QUALITY.md reports it:
  * {@code recsys ingest}; with {@code --validation-at V}, the pipeline trained on the events
- * before V and each repeat policy ({@link RepeatPolicy}) evaluated on [V, T) with the split
- * protocol, the best one per mode kept; then the pipeline's models trained on the events before
- * the split only ({@code replay --to T}, {@code train-ranker}, {@code train-embeddings --until T},
+ * before V and each repeat policy ({@link RepeatPolicy}) with each ranker labelling
+ * ({@link RankerLabels}) evaluated on [V, T) with the split protocol, the best pair per mode
+ * kept; then the pipeline's models trained on the events before the split only
+ * ({@code replay --to T}, {@code train-ranker}, {@code train-embeddings --until T},
  * {@code build-index}) and {@code recsys evaluate --protocol split --at T} against every baseline
- * and {@code --protocol sequential --from T}, with the policies chosen. Every step is the recsys
+ * and {@code --protocol sequential --from T}, with the settings chosen. Every step is the recsys
  * command itself; nothing after T is looked at before the final two.
  */
 @Command(name = "quality-run", mixinStandardHelpOptions = true)
@@ -53,8 +56,8 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
   private String embeddingArgs;
 
   @Option(names = "--validation-at", paramLabel = "V",
-      description = "Choose the pipeline's repeat policy per mode on [V, T) (the baselines' "
-          + "validation cut, which recsys evaluate prints).")
+      description = "Choose the pipeline's repeat policy and ranker labelling per mode on "
+          + "[V, T) (the baselines' validation cut, which recsys evaluate prints).")
   private String validationAt;
 
   @Option(names = "--sequential-max", defaultValue = "5000",
@@ -72,35 +75,59 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
       Path config = out.resolve("recsys.properties");
       Files.writeString(config, "kafka.bootstrap-servers=" + kafka.bootstrapServers() + "\n");
       step(config, "ingest", ingest.trim().split("\\s+"));
-      Map<SplitMode, Path> rules = new EnumMap<>(SplitMode.class);
+      Map<SplitMode, Choice> chosen = new EnumMap<>(SplitMode.class);
       for (SplitMode mode : SplitMode.values()) {
-        rules.put(mode, RepeatPolicy.DEFAULT.write(out.resolve("rules")));
+        chosen.put(mode, new Choice(RepeatPolicy.DEFAULT.write(out.resolve("rules")),
+            RankerLabels.FIRST_TOUCHES));
       }
       if (validationAt != null) {
-        rules = choosePolicies(config);
+        chosen = choose(config);
       }
-      Pipeline pipeline = train(config, out, at);
-      step(config, "evaluate", "--protocol", "split", "--at", at, "--targets", targets,
-          "--index", pipeline.index(), "--ranker", pipeline.ranker(), "--rules",
-          rules.get(SplitMode.NEW_ITEMS).toString(), "--repeats-rules",
-          rules.get(SplitMode.REPEATS).toString(), "--report", out.resolve("split.html")
-              .toString());
-      step(config, "evaluate", "--from", at, "--targets", targets, "--index", pipeline.index(),
-          "--ranker", pipeline.ranker(), "--rules", rules.get(SplitMode.NEW_ITEMS).toString(),
-          "--repeats-rules", rules.get(SplitMode.REPEATS).toString(), "--max-requests",
-          String.valueOf(sequentialMax), "--report", out.resolve("sequential.html").toString());
+      Set<RankerLabels> needed = EnumSet.noneOf(RankerLabels.class);
+      chosen.values().forEach(choice -> needed.add(choice.labels()));
+      Pipeline pipeline = train(config, out, at, needed);
+      List<String> modeArgs = List.of("--index", pipeline.index(),
+          "--ranker", pipeline.ranker(chosen.get(SplitMode.NEW_ITEMS).labels()),
+          "--rules", chosen.get(SplitMode.NEW_ITEMS).rules().toString(),
+          "--repeats-ranker", pipeline.ranker(chosen.get(SplitMode.REPEATS).labels()),
+          "--repeats-rules", chosen.get(SplitMode.REPEATS).rules().toString());
+      List<String> split = new ArrayList<>(List.of("--protocol", "split", "--at", at,
+          "--targets", targets, "--report", out.resolve("split.html").toString()));
+      split.addAll(modeArgs);
+      step(config, "evaluate", split.toArray(String[]::new));
+      List<String> sequential = new ArrayList<>(List.of("--from", at, "--targets", targets,
+          "--max-requests", String.valueOf(sequentialMax), "--report",
+          out.resolve("sequential.html").toString()));
+      sequential.addAll(modeArgs);
+      step(config, "evaluate", sequential.toArray(String[]::new));
     }
     return 0;
   }
 
-  /** The pipeline's models and index trained on the events before {@code until}. */
-  private record Pipeline(String index, String ranker) {}
+  /** A mode's pipeline settings: the rules file of a repeat policy and the ranker's labels. */
+  private record Choice(Path rules, RankerLabels labels) {}
 
-  private Pipeline train(Path config, Path dir, String until) throws IOException {
-    step(config, "replay", "--out", dir.resolve("train").toString(), "--to", until, "--positive",
-        targets);
-    step(config, "train-ranker", "--train", dir.resolve("train").toString(), "--registry",
-        dir.toString(), "--promote");
+  /** The pipeline's index and one ranker per labelling, trained on the events before a cut. */
+  private record Pipeline(String index, Map<RankerLabels, String> rankers) {
+    String ranker(RankerLabels labels) {
+      return rankers.get(labels);
+    }
+  }
+
+  private Pipeline train(Path config, Path dir, String until, Set<RankerLabels> labelling)
+      throws IOException {
+    Map<RankerLabels, String> rankers = new EnumMap<>(RankerLabels.class);
+    for (RankerLabels labels : labelling) {
+      Path train = dir.resolve("train-" + labels.dirName());
+      Path registry = dir.resolve("ranker-" + labels.dirName());
+      List<String> replay = new ArrayList<>(List.of("--out", train.toString(), "--to", until,
+          "--positive", targets));
+      replay.addAll(labels.replayArgs());
+      step(config, "replay", replay.toArray(String[]::new));
+      step(config, "train-ranker", "--train", train.toString(), "--registry",
+          registry.toString(), "--promote");
+      rankers.put(labels, newest(registry.resolve("models/ranker")).toString());
+    }
     List<String> embeddings = new ArrayList<>(List.of("--registry", dir.toString(),
         "--until", until));
     if (!embeddingArgs.isBlank()) {
@@ -109,34 +136,39 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
     step(config, "train-embeddings", embeddings.toArray(String[]::new));
     step(config, "build-index", "--embeddings", newest(dir.resolve("models/embeddings"))
         .toString(), "--out", dir.resolve("index").toString());
-    return new Pipeline(dir.resolve("index").toString(),
-        newest(dir.resolve("models/ranker")).toString());
+    return new Pipeline(dir.resolve("index").toString(), rankers);
   }
 
-  /** Each repeat policy on [V, T) with the pipeline trained before V; the best per mode. */
-  private Map<SplitMode, Path> choosePolicies(Path config) throws IOException {
+  /**
+   * Each repeat policy with each ranker labelling on [V, T), the pipeline trained before V; the
+   * best pair per mode.
+   */
+  private Map<SplitMode, Choice> choose(Path config) throws IOException {
     Path dir = out.resolve("validation");
-    Pipeline pipeline = train(config, dir, validationAt);
-    Map<SplitMode, Path> best = new EnumMap<>(SplitMode.class);
+    Pipeline pipeline = train(config, dir, validationAt, EnumSet.allOf(RankerLabels.class));
+    Map<SplitMode, Choice> best = new EnumMap<>(SplitMode.class);
     Map<SplitMode, Double> bestNdcg = new EnumMap<>(SplitMode.class);
-    for (RepeatPolicy policy : RepeatPolicy.values()) {
-      Path file = policy.write(out.resolve("rules"));
-      String printed = step(config, "evaluate", "--protocol", "split", "--at", validationAt,
-          "--to", at, "--targets", targets, "--index", pipeline.index(), "--ranker",
-          pipeline.ranker(), "--rules", file.toString(), "--baselines", "none", "--report",
-          dir.resolve(policy.fileName().replace(".json", ".html")).toString());
-      for (SplitMode mode : SplitMode.values()) {
-        double ndcg = pipelineNdcgAt10(printed, mode);
-        System.out.printf("validation: repeat policy %s, %s: pipeline NDCG@10 %.4f%n",
-            policy.label(), mode.label(), ndcg);
-        if (!bestNdcg.containsKey(mode) || ndcg > bestNdcg.get(mode)) {
-          bestNdcg.put(mode, ndcg);
-          best.put(mode, file);
+    for (RankerLabels labels : RankerLabels.values()) {
+      for (RepeatPolicy policy : RepeatPolicy.values()) {
+        Path file = policy.write(out.resolve("rules"));
+        String printed = step(config, "evaluate", "--protocol", "split", "--at", validationAt,
+            "--to", at, "--targets", targets, "--index", pipeline.index(), "--ranker",
+            pipeline.ranker(labels), "--rules", file.toString(), "--baselines", "none",
+            "--report", dir.resolve(labels.dirName() + "-"
+                + policy.fileName().replace(".json", ".html")).toString());
+        for (SplitMode mode : SplitMode.values()) {
+          double ndcg = pipelineNdcgAt10(printed, mode);
+          System.out.printf("validation: ranker on %s, repeat policy %s, %s: pipeline NDCG@10 "
+              + "%.4f%n", labels.label(), policy.label(), mode.label(), ndcg);
+          if (!bestNdcg.containsKey(mode) || ndcg > bestNdcg.get(mode)) {
+            bestNdcg.put(mode, ndcg);
+            best.put(mode, new Choice(file, labels));
+          }
         }
       }
     }
-    best.forEach((mode, file) -> System.out.printf("chosen on validation for %s: %s%n",
-        mode.label(), file.getFileName()));
+    best.forEach((mode, choice) -> System.out.printf("chosen on validation for %s: ranker on "
+        + "%s, %s%n", mode.label(), choice.labels().label(), choice.rules().getFileName()));
     return best;
   }
 

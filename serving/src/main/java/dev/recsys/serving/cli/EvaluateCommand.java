@@ -95,6 +95,11 @@ final class EvaluateCommand implements Callable<Integer> {
           + "repeat policy a catalog chose on validation.")
   private Path repeatsRules;
 
+  @Option(names = "--repeats-ranker", paramLabel = "DIR",
+      description = "The pipeline's ranker when repeats are allowed (default: --ranker): one "
+          + "trained with repeats labelled too (replay --no-novel-only).")
+  private Path repeatsRanker;
+
   @Option(names = "--baselines", paramLabel = "all|none",
       description = "Fit every baseline (default) or none, to compare pipeline settings fast.")
   private BaselineChoice baselines = BaselineChoice.ALL;
@@ -124,13 +129,13 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("the pipeline needs both --index and --ranker (or "
           + "neither, for the baselines alone)");
     }
-    if (ranker == null && (rules != null || repeatsRules != null)) {
-      throw new IllegalArgumentException("--rules and --repeats-rules are the pipeline's; give "
-          + "--index and --ranker too");
+    if (ranker == null && (rules != null || repeatsRules != null || repeatsRanker != null)) {
+      throw new IllegalArgumentException("--rules, --repeats-rules and --repeats-ranker are the "
+          + "pipeline's; give --index and --ranker too");
     }
-    Map<SplitMode, RerankRules> modeRules = modeRules();
+    Map<SplitMode, ModePipeline> modePipelines = modePipelines();
     if (protocol == Protocol.SPLIT) {
-      return split(config, modeRules);
+      return split(config, modePipelines);
     }
     if (from == null) {
       throw new IllegalArgumentException("--protocol sequential needs --from TIME, the start of "
@@ -155,7 +160,7 @@ final class EvaluateCommand implements Callable<Integer> {
             for (SplitMode mode : SplitMode.values()) {
               Map<String, PointInTimeRecommender> inMode = new LinkedHashMap<>();
               if (ann != null) {
-                inMode.put("pipeline", pipeline(store, catalog, ann, modeRules.get(mode)));
+                inMode.put("pipeline", modePipelines.get(mode).of(store, catalog, ann));
                 inMode.put("ann-user", StoreBaselines.annByUser(ann, store,
                     EventWeights.DEFAULT));
               }
@@ -172,7 +177,7 @@ final class EvaluateCommand implements Callable<Integer> {
         + "allowed), %.1f s%n", from, result.modes().get(0).lists(),
         result.modes().get(1).lists(), result.took().toMillis() / 1e3);
     result.modes().forEach(mode -> System.out.println(SplitReport.table(mode)));
-    List<String> settings = settings(result.settings(), modeRules);
+    List<String> settings = settings(result.settings(), modePipelines);
     settings.forEach(System.out::println);
     SplitReport.writeHtml(result.modes(), "recsys evaluation, sequential from " + from
         + (to.isBefore(OPEN_END) ? " to " + to : ""), settings, report);
@@ -180,7 +185,7 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Integer split(RecsysConfig config, Map<SplitMode, RerankRules> modeRules) {
+  private Integer split(RecsysConfig config, Map<SplitMode, ModePipeline> modePipelines) {
     if (at == null) {
       throw new IllegalArgumentException("--protocol split needs --at TIME, the split moment");
     }
@@ -200,8 +205,8 @@ final class EvaluateCommand implements Callable<Integer> {
         topics.events().name()), " events", 1)) {
       replayed = job.replay(ann == null ? null : (store, catalog) -> {
         Map<SplitMode, PointInTimeRecommender> pipelines = new EnumMap<>(SplitMode.class);
-        modeRules.forEach((mode, rules) -> pipelines.put(mode, pipeline(store, catalog, ann,
-            rules)));
+        modePipelines.forEach((mode, setup) -> pipelines.put(mode,
+            setup.of(store, catalog, ann)));
         return pipelines;
       }, System.out::println, progress::stepTo);
       progress.complete();
@@ -213,7 +218,7 @@ final class EvaluateCommand implements Callable<Integer> {
         + "scored in %.1f s, %.1f s in all%n", at, result.trainingEvents(),
         result.took().toMillis() / 1e3, (System.nanoTime() - started) / 1e9);
     result.modes().forEach(mode -> System.out.println(SplitReport.table(mode)));
-    List<String> settings = settings(result.settings(), modeRules);
+    List<String> settings = settings(result.settings(), modePipelines);
     settings.forEach(System.out::println);
     SplitReport.writeHtml(result.modes(), "recsys evaluation, split at " + at
         + (to.isBefore(OPEN_END) ? ", events to " + to : ""), settings, report);
@@ -221,10 +226,17 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private PointInTimeRecommender pipeline(OnlineStore store, Map<String, ItemUpdate> catalog,
-      AnnIndex ann, RerankRules rules) {
-    return PipelineUnderTest.of(RecommendConfig.DEFAULT, store, catalog, ann,
-        Scorers.onnx(ranker, PairFeatures.NAMES, ScorerOptions.DEFAULT), rules);
+  /** One mode's pipeline: its ranker version and its rules (and where they came from). */
+  private record ModePipeline(Path ranker, RerankRules rules, String rulesSource) {
+    PointInTimeRecommender of(OnlineStore store, Map<String, ItemUpdate> catalog, AnnIndex ann) {
+      return PipelineUnderTest.of(RecommendConfig.DEFAULT, store, catalog, ann,
+          Scorers.onnx(ranker, PairFeatures.NAMES, ScorerOptions.DEFAULT), rules);
+    }
+
+    String describe() {
+      return "ranker " + ranker.getFileName() + ", rules " + rules.names() + " (" + rulesSource
+          + ")";
+    }
   }
 
   private List<dev.recsys.evaluation.baselines.Baseline<?>> baselineList() {
@@ -232,12 +244,20 @@ final class EvaluateCommand implements Callable<Integer> {
         : List.of();
   }
 
-  /** Each mode's pipeline rules: --rules, and --repeats-rules for repeats allowed. */
-  private Map<SplitMode, RerankRules> modeRules() {
+  /**
+   * Each mode's pipeline: --ranker and --rules, and for repeats allowed --repeats-ranker and
+   * --repeats-rules where given.
+   */
+  private Map<SplitMode, ModePipeline> modePipelines() {
+    Map<SplitMode, ModePipeline> out = new EnumMap<>(SplitMode.class);
+    if (ranker == null) {
+      return out;
+    }
     RerankRules base = rules == null ? RerankRules.DEFAULT : read(rules);
-    Map<SplitMode, RerankRules> out = new EnumMap<>(SplitMode.class);
-    out.put(SplitMode.NEW_ITEMS, base);
-    out.put(SplitMode.REPEATS, repeatsRules == null ? base : read(repeatsRules));
+    out.put(SplitMode.NEW_ITEMS, new ModePipeline(ranker, base, source(rules)));
+    out.put(SplitMode.REPEATS, new ModePipeline(repeatsRanker == null ? ranker : repeatsRanker,
+        repeatsRules == null ? base : read(repeatsRules),
+        source(repeatsRules == null ? rules : repeatsRules)));
     return out;
   }
 
@@ -252,13 +272,11 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private List<String> settings(List<String> baselineSettings,
-      Map<SplitMode, RerankRules> modeRules) {
+      Map<SplitMode, ModePipeline> modePipelines) {
     List<String> out = new java.util.ArrayList<>();
-    if (ranker != null) {
-      out.add("pipeline: ranker " + ranker.getFileName() + "; rules new items "
-          + modeRules.get(SplitMode.NEW_ITEMS).names() + " (" + source(rules) + "); repeats "
-          + "allowed " + modeRules.get(SplitMode.REPEATS).names() + " ("
-          + source(repeatsRules == null ? rules : repeatsRules) + ")");
+    if (!modePipelines.isEmpty()) {
+      out.add("pipeline: new items " + modePipelines.get(SplitMode.NEW_ITEMS).describe()
+          + "; repeats allowed " + modePipelines.get(SplitMode.REPEATS).describe());
     }
     out.addAll(baselineSettings);
     return out;
