@@ -3,11 +3,11 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
-RUN mvn -B -q -Dmaven.test.skip=true -pl serving -am package
+RUN mvn -B -q -Dmaven.test.skip=true -pl app -am package
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --home /app recsys && mkdir -p /data && chown recsys /data
-COPY --from=build /src/serving/target/recsys.jar /app/recsys.jar
+COPY --from=build /src/app/target/recsys.jar /app/recsys.jar
 USER recsys
 WORKDIR /data
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75"

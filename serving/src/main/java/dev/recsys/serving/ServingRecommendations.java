@@ -19,7 +19,6 @@ import dev.recsys.serving.catalog.Catalog;
 import dev.recsys.serving.catalog.CatalogFeed;
 import dev.recsys.serving.catalog.IndexSync;
 import dev.recsys.serving.catalog.MemoryCatalog;
-import dev.recsys.serving.config.ServingSettings;
 import dev.recsys.serving.impressions.KafkaImpressionLog;
 import dev.recsys.serving.recommend.ImpressionLog;
 import dev.recsys.serving.recommend.RecommendConfig;

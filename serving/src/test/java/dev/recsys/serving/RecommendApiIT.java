@@ -18,7 +18,7 @@ import dev.recsys.ranking.registry.ModelRegistry;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.Impression;
 import dev.recsys.schemas.avro.ItemUpdate;
-import dev.recsys.serving.config.ServingSettings;
+import dev.recsys.serving.ServingSettings;
 import dev.recsys.serving.http.HttpConfig;
 import dev.recsys.serving.recommend.Fixtures;
 import dev.recsys.testkit.EmbeddedRuntimeExtension;

@@ -13,7 +13,7 @@ import dev.recsys.ingest.generate.DatasetSink;
 import dev.recsys.ingest.generate.GeneratorParams;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
-import dev.recsys.serving.offline.EventWeights;
+import dev.recsys.features.definition.EventWeights;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

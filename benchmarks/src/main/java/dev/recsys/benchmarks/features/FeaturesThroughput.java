@@ -13,7 +13,7 @@ import dev.recsys.ingest.generate.DatasetGenerator;
 import dev.recsys.ingest.generate.GeneratorParams;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
-import dev.recsys.serving.demo.PublishingSink;
+import dev.recsys.app.demo.PublishingSink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

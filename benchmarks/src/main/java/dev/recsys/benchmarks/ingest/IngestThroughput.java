@@ -7,7 +7,7 @@ import dev.recsys.ingest.PublisherConfig;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.UserEvent;
-import dev.recsys.serving.demo.TopicCounts;
+import dev.recsys.app.demo.TopicCounts;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;

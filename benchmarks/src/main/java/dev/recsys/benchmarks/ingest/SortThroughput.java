@@ -19,7 +19,7 @@ import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
-import dev.recsys.serving.demo.TopicCounts;
+import dev.recsys.app.demo.TopicCounts;
 import dev.recsys.testkit.UserOrderedRatings;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.recsys.benchmarks.quality;
 
 import dev.recsys.embedded.EmbeddedKafka;
-import dev.recsys.serving.cli.Recsys;
+import dev.recsys.app.cli.Recsys;
 import dev.recsys.evaluation.split.SplitMode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -20,7 +20,7 @@ import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
-import dev.recsys.serving.demo.PublishingSink;
+import dev.recsys.app.demo.PublishingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

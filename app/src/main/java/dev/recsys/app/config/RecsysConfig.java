@@ -1,0 +1,198 @@
+package dev.recsys.app.config;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.recsys.ingest.http.IngestLimits;
+import dev.recsys.schemas.TopicLayout;
+import dev.recsys.schemas.TopicNames;
+import dev.recsys.serving.ServingSettings;
+import dev.recsys.serving.http.HttpConfig;
+import dev.recsys.features.FeaturesConfig;
+import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
+import dev.recsys.features.replay.RefusalLimit;
+import dev.recsys.serving.http.ApiKeys;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole configuration. An empty {@code kafkaBootstrapServers} / {@code redisUri} means "use
+ * the embedded runtime" (only {@code recsys demo} offers one).
+ */
+public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<String> redisUri,
+    TopicNames topics, TopicLayout layout, HttpConfig http, IngestLimits ingest,
+    String featuresApplicationId, Path featuresStateDir, IntakePolicy intake,
+    double maxRefusedShare, Path offlineDir, Path modelsDir, ServingSettings serving,
+    ApiKeys apiKeys) {
+  public static final String DEFAULT_FEATURES_STATE_DIR = "data/features-state";
+  public static final String DEFAULT_OFFLINE_DIR = "data/offline";
+  public static final String DEFAULT_MODELS_DIR = "models";
+
+  public RecsysConfig {
+    requireNonNull(kafkaBootstrapServers, "kafka.bootstrap-servers");
+    requireNonNull(redisUri, "redis.uri");
+    requireNonNull(topics, "topics");
+    requireNonNull(layout, "kafka.partitions");
+    requireNonNull(http, "http");
+    requireNonNull(ingest, "ingest");
+    requireNonNull(featuresApplicationId, "features.application-id");
+    requireNonNull(featuresStateDir, "features.state-dir");
+    requireNonNull(intake, "features.grace");
+    requireNonNull(offlineDir, "offline.dir");
+    requireNonNull(modelsDir, "models.dir");
+    requireNonNull(serving, "serving");
+    requireNonNull(apiKeys, "apiKeys");
+  }
+
+  /** Reads every key, reporting all problems at once. */
+  public static RecsysConfig load(Settings s) {
+    List<String> problems = new ArrayList<>();
+    Reader r = new Reader(s, problems);
+    TopicNames names = new TopicNames(
+        s.get("topics.events", TopicNames.DEFAULT.events()),
+        s.get("topics.items", TopicNames.DEFAULT.items()),
+        s.get("topics.events-dlq", TopicNames.DEFAULT.eventsDlq()),
+        s.get("topics.impressions", TopicNames.DEFAULT.impressions()),
+        s.get("topics.feature-log", TopicNames.DEFAULT.featureLog()));
+    int partitions = r.integer("kafka.partitions", TopicLayout.DEFAULT_PARTITIONS);
+    int replication = r.integer("kafka.replication-factor", 1);
+    int port = r.integer("http.port", HttpConfig.DEFAULT_PORT);
+    String host = s.get("http.host", HttpConfig.DEFAULT_HOST);
+    int io = r.integer("http.io-threads", HttpConfig.DEFAULT_IO_THREADS);
+    int workers = r.integer("http.worker-threads", HttpConfig.DEFAULT_WORKER_THREADS);
+    int maxBody = r.integer("ingest.max-body-bytes", IngestLimits.DEFAULT_MAX_BODY_BYTES);
+    int maxEntries = r.integer("ingest.max-entries", IngestLimits.DEFAULT_MAX_ENTRIES);
+    int maxHeader = r.integer("http.max-header-bytes", HttpConfig.DEFAULT_MAX_HEADER_BYTES);
+    int maxHttpBody = r.integer("http.max-body-bytes", (int) HttpConfig.DEFAULT_MAX_BODY_BYTES);
+    int buffer = r.integer("serving.impression-buffer",
+        ServingSettings.DEFAULT_IMPRESSION_BUFFER);
+    Duration deadline = r.duration("serving.deadline", ServingSettings.DEFAULT.deadline());
+    Duration itemCacheTtl = r.duration("serving.item-cache-ttl",
+        ServingSettings.DEFAULT_ITEM_CACHE_TTL);
+    int warmUp = r.integer("serving.warm-up-requests", ServingSettings.DEFAULT_WARM_UP_REQUESTS);
+    TopicLayout layout = r.valid(() -> new TopicLayout(partitions, (short) replication));
+    HttpConfig http = r.valid(() -> new HttpConfig(host, port, io, workers, maxHeader, maxHttpBody));
+    ServingSettings serving = r.valid(() -> new ServingSettings(
+        s.get("serving.index-dir").map(Path::of), s.get("serving.rules").map(Path::of),
+        deadline, buffer, ServingSettings.DEFAULT_MODEL_POLL,
+        ServingSettings.DEFAULT_RULES_POLL, itemCacheTtl, warmUp));
+    IngestLimits limits = r.valid(() -> new IngestLimits(maxBody, maxEntries));
+    Duration grace = r.duration("features.grace", IntakePolicy.DEFAULT_GRACE);
+    Duration horizon = r.duration("features.dedupe-horizon", IntakePolicy.DEFAULT_DEDUPE_HORIZON);
+    IntakePolicy intake = r.valid(() -> new IntakePolicy(grace, horizon));
+    double maxRefused = r.share(RefusalLimit.KEY, RefusalLimit.DEFAULT_MAX_SHARE);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new RecsysConfig(s.get("kafka.bootstrap-servers"), s.get("redis.uri"), names, layout,
+        http, limits, s.get("features.application-id", FeaturesConfig.DEFAULT_APPLICATION_ID),
+        Path.of(s.get("features.state-dir", DEFAULT_FEATURES_STATE_DIR)), intake, maxRefused,
+        Path.of(s.get("offline.dir", DEFAULT_OFFLINE_DIR)),
+        Path.of(s.get("models.dir", DEFAULT_MODELS_DIR)), serving,
+        new ApiKeys(s.get("http.ingest-api-key"), s.get("http.admin-api-key")));
+  }
+
+  public RecsysConfig withHttp(HttpConfig http) {
+    return new RecsysConfig(kafkaBootstrapServers, redisUri, topics, layout, http, ingest,
+        featuresApplicationId, featuresStateDir, intake, maxRefusedShare, offlineDir, modelsDir,
+        serving, apiKeys);
+  }
+
+  public RecsysConfig withServing(ServingSettings value) {
+    return new RecsysConfig(kafkaBootstrapServers, redisUri, topics, layout, http, ingest,
+        featuresApplicationId, featuresStateDir, intake, maxRefusedShare, offlineDir, modelsDir,
+        value, apiKeys);
+  }
+
+  /** How much refusal a replaying job accepts before it fails, under this intake policy. */
+  public RefusalLimit refusalLimit() {
+    return new RefusalLimit(maxRefusedShare, intake);
+  }
+
+  /** One line per setting, for the start-up log. */
+  public String describe() {
+    return String.join("\n", List.of(
+        "kafka.bootstrap-servers = " + kafkaBootstrapServers.orElse("(embedded)"),
+        "redis.uri = " + redisUri.orElse("(embedded)"),
+        "topics = " + topics,
+        "kafka.partitions = " + layout.partitions() + ", replication " + layout.replicationFactor(),
+        "http = " + http.host() + ":" + http.port() + " (io " + http.ioThreads() + ", workers "
+            + http.workerThreads() + ")",
+        "ingest.max-body-bytes = " + ingest.maxBodyBytes() + ", ingest.max-entries = "
+            + ingest.maxEntries(),
+        "features.application-id = " + featuresApplicationId + ", features.state-dir = "
+            + featuresStateDir.toAbsolutePath(),
+        "features.grace = " + intake.grace() + ", features.dedupe-horizon = "
+            + intake.dedupeHorizon() + ", " + RefusalLimit.KEY + " = " + maxRefusedShare,
+        "offline.dir = " + offlineDir.toAbsolutePath() + ", models.dir = "
+            + modelsDir.toAbsolutePath(),
+        "http.max-header-bytes = " + http.maxHeaderBytes() + ", http.max-body-bytes = "
+            + http.maxBodyBytes() + ", api keys: " + apiKeys,
+        "serving.index-dir = " + serving.indexDir().map(Path::toString).orElse("(none)")
+            + ", serving.rules = " + serving.rulesFile().map(Path::toString).orElse("(defaults)")
+            + ", serving.deadline = " + serving.deadline().toMillis() + " ms"
+            + ", serving.impression-buffer = " + serving.impressionBuffer()
+            + ", serving.item-cache-ttl = " + serving.itemCacheTtl().toMillis() + " ms"
+            + ", serving.warm-up-requests = " + serving.warmUpRequests()));
+  }
+
+  /** Collects problems instead of failing on the first. */
+  private record Reader(Settings s, List<String> problems) {
+    int integer(String key, int fallback) {
+      Optional<String> raw = s.get(key);
+      if (raw.isEmpty()) {
+        return fallback;
+      }
+      try {
+        return Integer.parseInt(raw.get());
+      } catch (NumberFormatException e) {
+        problems.add(key + " (" + Settings.envName(key) + ") must be an integer, got '"
+            + raw.get() + "'");
+        return fallback;
+      }
+    }
+
+    Duration duration(String key, Duration fallback) {
+      Optional<String> raw = s.get(key);
+      if (raw.isEmpty()) {
+        return fallback;
+      }
+      try {
+        return ServingSettings.parseDuration(raw.get());
+      } catch (RuntimeException e) {
+        problems.add(key + " (" + Settings.envName(key) + ") must be a duration like 100ms, 2s,"
+            + " 1h, 7d or PT0.1S, got '" + raw.get() + "'");
+        return fallback;
+      }
+    }
+
+    double share(String key, double fallback) {
+      Optional<String> raw = s.get(key);
+      if (raw.isEmpty()) {
+        return fallback;
+      }
+      try {
+        double value = Double.parseDouble(raw.get());
+        if (value >= 0 && value <= 1) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problems.add(key + " (" + Settings.envName(key) + ") must be a share within 0..1 such as "
+          + "0.05, got '" + raw.get() + "'");
+      return fallback;
+    }
+
+    <T> T valid(java.util.function.Supplier<T> build) {
+      try {
+        return build.get();
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+        return null;
+      }
+    }
+  }
+}
