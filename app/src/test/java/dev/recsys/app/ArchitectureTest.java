@@ -32,8 +32,16 @@ class ArchitectureTest {
       "features", Set.of("schemas"),
       "serving", Set.of("ingest", "features", "candidates", "ranking", "schemas"),
       "evaluation", Set.of("serving", "features", "candidates", "ranking", "schemas"),
-      "app", Set.of("evaluation", "serving", "features", "candidates", "ranking", "ingest",
-          "embedded", "schemas"));
+      "app",
+          Set.of(
+              "evaluation",
+              "serving",
+              "features",
+              "candidates",
+              "ranking",
+              "ingest",
+              "embedded",
+              "schemas"));
 
   private static JavaClasses classes;
 
@@ -51,13 +59,17 @@ class ArchitectureTest {
   @ParameterizedTest(name = "{0} uses only the modules it lists")
   @MethodSource("modules")
   void moduleShouldUseOnlyTheModulesItLists(String module) {
-    String[] forbidden = Stream.concat(MAY_USE.keySet().stream(), Stream.of("testkit",
-            "benchmarks"))
+    String[] forbidden = Stream.concat(
+            MAY_USE.keySet().stream(), Stream.of("testkit", "benchmarks"))
         .filter(other -> !other.equals(module) && !MAY_USE.get(module).contains(other))
         .map(other -> "dev.recsys." + other + "..")
         .toArray(String[]::new);
-    noClasses().that().resideInAPackage("dev.recsys." + module + "..")
-        .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+    noClasses()
+        .that()
+        .resideInAPackage("dev.recsys." + module + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(forbidden)
         .because("the README's module graph has no arrow from " + module + " to them")
         .check(classes);
   }
@@ -65,8 +77,12 @@ class ArchitectureTest {
   @ParameterizedTest(name = "nothing outside {0} uses its internal packages")
   @MethodSource("modules")
   void internalPackagesShouldStayInsideTheirModule(String module) {
-    noClasses().that().resideOutsideOfPackage("dev.recsys." + module + "..")
-        .should().dependOnClassesThat().resideInAPackage("dev.recsys." + module + "..internal..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.recsys." + module + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.recsys." + module + "..internal..")
         .because("internal packages are " + module + "'s implementation, not its API")
         .allowEmptyShould(true)
         .check(classes);
@@ -75,14 +91,18 @@ class ArchitectureTest {
   @ParameterizedTest(name = "serving does not depend on {0}")
   @MethodSource("commandLineOnly")
   void servingShouldNotKnowTheCommandLine(String packages) {
-    noClasses().that().resideInAPackage("dev.recsys.serving..")
-        .should().dependOnClassesThat().resideInAPackage(packages)
+    noClasses()
+        .that()
+        .resideInAPackage("dev.recsys.serving..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(packages)
         .because("serving is the request path; commands, the demo and offline jobs live in app")
         .check(classes);
   }
 
   static List<String> commandLineOnly() {
-    return List.of("picocli..", "dev.recsys.app..", "dev.recsys.evaluation..",
-        "dev.recsys.embedded..");
+    return List.of(
+        "picocli..", "dev.recsys.app..", "dev.recsys.evaluation..", "dev.recsys.embedded..");
   }
 }

@@ -12,8 +12,8 @@ public final class BenchTopics {
   private BenchTopics() {}
 
   public static Topics create(String bootstrap, Topics topics) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrap))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       TopicProvisioner.ensure(admin, topics, TopicLayout.SINGLE_NODE);
     }
     return topics;

@@ -39,119 +39,129 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
-    private final KafkaRaftServer server;
-    private final NodeSettings settings;
-    private final boolean kept;
-    private final AtomicBoolean closed = new AtomicBoolean();
+  private final KafkaRaftServer server;
+  private final NodeSettings settings;
+  private final boolean kept;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafka(KafkaRaftServer server, NodeSettings settings, boolean kept) {
-        this.server = server;
-        this.settings = settings;
-        this.kept = kept;
+  private EmbeddedKafka(KafkaRaftServer server, NodeSettings settings, boolean kept) {
+    this.server = server;
+    this.settings = settings;
+    this.kept = kept;
+  }
+
+  /** Formats fresh storage in a temp directory, starts the broker and returns once it answers clients. */
+  public static EmbeddedKafka start() {
+    NodeSettings settings = NodeSettings.onFreePorts(TempDirectory.create("recsys-kafka-"));
+    return start(settings, false);
+  }
+
+  /**
+   * Starts a broker whose storage lives in {@code dir} and outlives it: formatted on first use, its topics, offsets
+   * and transactions found again on the next start (on new free ports: clients take {@link #bootstrapServers()}).
+   */
+  public static EmbeddedKafka startIn(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the Kafka data directory " + dir, e);
     }
+    return start(NodeSettings.onFreePorts(dir.toAbsolutePath()), true);
+  }
 
-    /** Formats fresh storage in a temp directory, starts the broker and returns once it answers clients. */
-    public static EmbeddedKafka start() {
-        NodeSettings settings = NodeSettings.onFreePorts(TempDirectory.create("recsys-kafka-"));
-        return start(settings, false);
+  private static EmbeddedKafka start(NodeSettings settings, boolean kept) {
+    Stopwatch total = Stopwatch.start();
+    boolean formatted = Files.exists(settings.logDir().resolve("meta.properties"));
+    KafkaRaftServer server = formatted ? create(settings) : formatAndCreate(settings, !kept);
+    long formatMillis = total.elapsedMillis();
+    EmbeddedKafka kafka = new EmbeddedKafka(server, settings, kept);
+    try {
+      server.startup();
+      kafka.awaitReady();
+    } catch (RuntimeException e) {
+      throw Cleanup.after(e, kafka::close);
     }
+    log.info(
+        "embedded Kafka ready on {} in {} ms (storage format {} ms), data in {}",
+        kafka.bootstrapServers(),
+        total.elapsedMillis(),
+        formatMillis,
+        settings.logDir());
+    return kafka;
+  }
 
-    /**
-     * Starts a broker whose storage lives in {@code dir} and outlives it: formatted on first use, its topics, offsets
-     * and transactions found again on the next start (on new free ports: clients take {@link #bootstrapServers()}).
-     */
-    public static EmbeddedKafka startIn(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the Kafka data directory " + dir, e);
-        }
-        return start(NodeSettings.onFreePorts(dir.toAbsolutePath()), true);
-    }
+  /** {@code "127.0.0.1:port"} of the PLAINTEXT listener. */
+  public String bootstrapServers() {
+    return settings.bootstrapServers();
+  }
 
-    private static EmbeddedKafka start(NodeSettings settings, boolean kept) {
-        Stopwatch total = Stopwatch.start();
-        boolean formatted = Files.exists(settings.logDir().resolve("meta.properties"));
-        KafkaRaftServer server = formatted ? create(settings) : formatAndCreate(settings, !kept);
-        long formatMillis = total.elapsedMillis();
-        EmbeddedKafka kafka = new EmbeddedKafka(server, settings, kept);
-        try {
-            server.startup();
-            kafka.awaitReady();
-        } catch (RuntimeException e) {
-            throw Cleanup.after(e, kafka::close);
-        }
-        log.info("embedded Kafka ready on {} in {} ms (storage format {} ms), data in {}",
-                kafka.bootstrapServers(), total.elapsedMillis(), formatMillis, settings.logDir());
-        return kafka;
-    }
+  /** What every client of this broker needs ({@code bootstrap.servers}); add your own settings to a copy. */
+  public Map<String, Object> clientProperties() {
+    return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+  }
 
-    /** {@code "127.0.0.1:port"} of the PLAINTEXT listener. */
-    public String bootstrapServers() {
-        return settings.bootstrapServers();
-    }
+  /** The directory holding the broker's logs and metadata; {@link #close()} deletes it unless it was
+   * {@link #startIn(Path) given}. */
+  public Path dataDir() {
+    return settings.logDir();
+  }
 
-    /** What every client of this broker needs ({@code bootstrap.servers}); add your own settings to a copy. */
-    public Map<String, Object> clientProperties() {
-        return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+  /** Shuts the broker down, waits for it and deletes its directory. Calling it again does nothing. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
+    Stopwatch stopwatch = Stopwatch.start();
+    try {
+      server.shutdown();
+      server.awaitShutdown();
+    } finally {
+      if (!kept) {
+        TempDirectory.delete(settings.logDir());
+      }
+    }
+    log.info(
+        "embedded Kafka on {} stopped in {} ms", bootstrapServers(), stopwatch.elapsedMillis());
+  }
 
-    /** The directory holding the broker's logs and metadata; {@link #close()} deletes it unless it was
-     * {@link #startIn(Path) given}. */
-    public Path dataDir() {
-        return settings.logDir();
+  private static KafkaRaftServer formatAndCreate(NodeSettings settings, boolean temporary) {
+    try {
+      KRaftStorage.format(settings, Uuid.randomUuid().toString());
+      return create(settings);
+    } catch (RuntimeException e) {
+      throw temporary ? Cleanup.after(e, () -> TempDirectory.delete(settings.logDir())) : e;
     }
+  }
 
-    /** Shuts the broker down, waits for it and deletes its directory. Calling it again does nothing. */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        Stopwatch stopwatch = Stopwatch.start();
-        try {
-            server.shutdown();
-            server.awaitShutdown();
-        } finally {
-            if (!kept) {
-                TempDirectory.delete(settings.logDir());
-            }
-        }
-        log.info("embedded Kafka on {} stopped in {} ms", bootstrapServers(), stopwatch.elapsedMillis());
-    }
+  private static KafkaRaftServer create(NodeSettings settings) {
+    return new KafkaRaftServer(new KafkaConfig(settings.asMap()), Time.SYSTEM);
+  }
 
-    private static KafkaRaftServer formatAndCreate(NodeSettings settings, boolean temporary) {
-        try {
-            KRaftStorage.format(settings, Uuid.randomUuid().toString());
-            return create(settings);
-        } catch (RuntimeException e) {
-            throw temporary ? Cleanup.after(e, () -> TempDirectory.delete(settings.logDir())) : e;
-        }
+  private void awaitReady() {
+    DescribeClusterOptions options =
+        new DescribeClusterOptions().timeoutMs((int) READY_TIMEOUT.toMillis());
+    try (Admin admin = Admin.create(clientProperties())) {
+      Collection<Node> brokers = admin
+          .describeCluster(options)
+          .nodes()
+          .get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      if (brokers.isEmpty()) {
+        throw new IllegalStateException("embedded Kafka on port " + settings.clientPort()
+            + " answered but lists no live broker");
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "embedded Kafka did not become ready within " + READY_TIMEOUT.toSeconds() + "s on port "
+              + settings.clientPort(),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(
+          "interrupted while waiting for embedded Kafka on port " + settings.clientPort(), e);
     }
-
-    private static KafkaRaftServer create(NodeSettings settings) {
-        return new KafkaRaftServer(new KafkaConfig(settings.asMap()), Time.SYSTEM);
-    }
-
-    private void awaitReady() {
-        DescribeClusterOptions options = new DescribeClusterOptions().timeoutMs((int) READY_TIMEOUT.toMillis());
-        try (Admin admin = Admin.create(clientProperties())) {
-            Collection<Node> brokers = admin.describeCluster(options).nodes()
-                    .get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (brokers.isEmpty()) {
-                throw new IllegalStateException("embedded Kafka on port " + settings.clientPort()
-                        + " answered but lists no live broker");
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("embedded Kafka did not become ready within " + READY_TIMEOUT.toSeconds()
-                    + "s on port " + settings.clientPort(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for embedded Kafka on port "
-                    + settings.clientPort(), e);
-        }
-    }
+  }
 }

@@ -32,101 +32,111 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbeddedKafkaIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final EmbeddedKafka kafka = EmbeddedKafka.start();
+  private final EmbeddedKafka kafka = EmbeddedKafka.start();
 
-    @AfterAll
-    void closeKafka() {
-        kafka.close();
+  @AfterAll
+  void closeKafka() {
+    kafka.close();
+  }
+
+  @Test
+  void shouldListenOnLoopback() {
+    assertThat(kafka.bootstrapServers()).matches("127\\.0\\.0\\.1:\\d+");
+    assertThat(kafka.clientProperties())
+        .containsEntry("bootstrap.servers", kafka.bootstrapServers());
+  }
+
+  @Test
+  void shouldConsumeBackEveryProducedRecord(TestInfo testInfo) throws Exception {
+    String topic = createTopic(testInfo);
+    List<String> values = IntStream.range(0, 1_000).mapToObj(i -> "value-" + i).toList();
+
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(producerProperties(Map.of()))) {
+      values.forEach(value -> producer.send(new ProducerRecord<>(topic, value)));
+      producer.flush();
     }
 
-    @Test
-    void shouldListenOnLoopback() {
-        assertThat(kafka.bootstrapServers()).matches("127\\.0\\.0\\.1:\\d+");
-        assertThat(kafka.clientProperties()).containsEntry("bootstrap.servers", kafka.bootstrapServers());
+    assertThat(consume(topic, values.size(), IsolationLevel.READ_UNCOMMITTED))
+        .containsExactlyElementsOf(values);
+  }
+
+  @Test
+  void shouldShowOnlyCommittedTransactionsToReadCommittedConsumers(TestInfo testInfo)
+      throws Exception {
+    String topic = createTopic(testInfo);
+    Map<String, Object> transactional =
+        Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topic + "-tx");
+
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(producerProperties(transactional))) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>(topic, "aborted-1"));
+      producer.send(new ProducerRecord<>(topic, "aborted-2"));
+      producer.flush();
+      producer.abortTransaction();
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>(topic, "committed-1"));
+      producer.send(new ProducerRecord<>(topic, "committed-2"));
+      producer.commitTransaction();
     }
 
-    @Test
-    void shouldConsumeBackEveryProducedRecord(TestInfo testInfo) throws Exception {
-        String topic = createTopic(testInfo);
-        List<String> values = IntStream.range(0, 1_000).mapToObj(i -> "value-" + i).toList();
+    assertThat(consume(topic, 2, IsolationLevel.READ_COMMITTED))
+        .containsExactly("committed-1", "committed-2");
+  }
 
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(Map.of()))) {
-            values.forEach(value -> producer.send(new ProducerRecord<>(topic, value)));
-            producer.flush();
+  @Test
+  void shouldDeleteItsDataDirectoryWhenClosed() {
+    EmbeddedKafka other = EmbeddedKafka.start();
+    Path dataDir = other.dataDir();
+    assertThat(dataDir.resolve("meta.properties")).isRegularFile();
+
+    other.close();
+
+    assertThat(dataDir).doesNotExist();
+  }
+
+  private String createTopic(TestInfo testInfo)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    String topic = testInfo.getTestMethod().orElseThrow().getName() + "-" + UUID.randomUUID();
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      admin
+          .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+          .all()
+          .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return topic;
+  }
+
+  private Map<String, Object> producerProperties(Map<String, Object> extra) {
+    Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
+    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    properties.putAll(extra);
+    return properties;
+  }
+
+  /** Polls until {@code expected} values arrived or the timeout passed; poll itself blocks, so no sleeping. */
+  private List<String> consume(String topic, int expected, IsolationLevel isolation) {
+    Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader");
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
+    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    List<String> values = new ArrayList<>();
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+      consumer.subscribe(List.of(topic));
+      while (values.size() < expected && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          values.add(record.value());
         }
-
-        assertThat(consume(topic, values.size(), IsolationLevel.READ_UNCOMMITTED)).containsExactlyElementsOf(values);
+      }
     }
-
-    @Test
-    void shouldShowOnlyCommittedTransactionsToReadCommittedConsumers(TestInfo testInfo) throws Exception {
-        String topic = createTopic(testInfo);
-        Map<String, Object> transactional = Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topic + "-tx");
-
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(transactional))) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(topic, "aborted-1"));
-            producer.send(new ProducerRecord<>(topic, "aborted-2"));
-            producer.flush();
-            producer.abortTransaction();
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(topic, "committed-1"));
-            producer.send(new ProducerRecord<>(topic, "committed-2"));
-            producer.commitTransaction();
-        }
-
-        assertThat(consume(topic, 2, IsolationLevel.READ_COMMITTED)).containsExactly("committed-1", "committed-2");
-    }
-
-    @Test
-    void shouldDeleteItsDataDirectoryWhenClosed() {
-        EmbeddedKafka other = EmbeddedKafka.start();
-        Path dataDir = other.dataDir();
-        assertThat(dataDir.resolve("meta.properties")).isRegularFile();
-
-        other.close();
-
-        assertThat(dataDir).doesNotExist();
-    }
-
-    private String createTopic(TestInfo testInfo) throws InterruptedException, ExecutionException, TimeoutException {
-        String topic = testInfo.getTestMethod().orElseThrow().getName() + "-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        return topic;
-    }
-
-    private Map<String, Object> producerProperties(Map<String, Object> extra) {
-        Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        properties.putAll(extra);
-        return properties;
-    }
-
-    /** Polls until {@code expected} values arrived or the timeout passed; poll itself blocks, so no sleeping. */
-    private List<String> consume(String topic, int expected, IsolationLevel isolation) {
-        Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader");
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<String> values = new ArrayList<>();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            consumer.subscribe(List.of(topic));
-            while (values.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(record.value());
-                }
-            }
-        }
-        return values;
-    }
+    return values;
+  }
 }

@@ -57,46 +57,68 @@ public final class FeatureTopology {
   public static Topology build(FeaturesConfig config, Topics topics, IntakeMetrics metrics) {
     StreamsBuilder builder = new StreamsBuilder();
     addStores(builder, config);
-    GlobalKTable<String, ItemUpdate> catalog = builder.globalTable(topics.items().name(),
+    GlobalKTable<String, ItemUpdate> catalog = builder.globalTable(
+        topics.items().name(),
         Consumed.with(Serdes.String(), topics.items().valueSerde()).withName("items-source"),
         Materialized.<String, ItemUpdate>as(Stores.inMemoryKeyValueStore(CATALOG))
-            .withKeySerde(Serdes.String()).withValueSerde(topics.items().valueSerde()));
+            .withKeySerde(Serdes.String())
+            .withValueSerde(topics.items().valueSerde()));
 
-    Map<String, KStream<String, Intake>> intake = builder
-        .stream(topics.events().name(),
+    Map<String, KStream<String, Intake>> intake = builder.stream(
+            topics.events().name(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events-source"))
-        .process(() -> new IntakeProcessor(config.intake(), metrics), Named.as("intake"),
+        .process(
+            () -> new IntakeProcessor(config.intake(), metrics),
+            Named.as("intake"),
             IntakeProcessor.WATERMARKS_STORE)
         .split(Named.as("intake-"))
         .branch((key, value) -> value instanceof Intake.Refused, Branched.as("refused"))
         .defaultBranch(Branched.as("accepted"));
 
-    intake.get("intake-refused")
+    intake
+        .get("intake-refused")
         .mapValues(value -> ((Intake.Refused) value).raw(), Named.as("refused-bytes"))
-        .to(topics.eventsDlq().name(),
+        .to(
+            topics.eventsDlq().name(),
             Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dead-letter-sink"));
 
-    KStream<String, Applied> users = intake.get("intake-accepted")
+    KStream<String, Applied> users = intake
+        .get("intake-accepted")
         .mapValues(value -> ((Intake.Accepted) value).event(), Named.as("accepted-events"))
-        .leftJoin(catalog, (user, event) -> event.getItemId(), Interactions::of,
+        .leftJoin(
+            catalog,
+            (user, event) -> event.getItemId(),
+            Interactions::of,
             Named.as("events-with-category"))
-        .process(() -> new EntityFeatureProcessor<>(
-            EntityModel.users(config.intake().dedupeHorizon()), config.featureSet(), USER_STATE,
-            metrics::duplicate), Named.as("user-features"), USER_STATE);
+        .process(
+            () -> new EntityFeatureProcessor<>(
+                EntityModel.users(config.intake().dedupeHorizon()),
+                config.featureSet(),
+                USER_STATE,
+                metrics::duplicate),
+            Named.as("user-features"),
+            USER_STATE);
 
     KStream<String, byte[]> items = users
-        .map((user, applied) -> KeyValue.pair(applied.interaction().itemId(),
-            applied.interaction()), Named.as("key-by-item"))
+        .map(
+            (user, applied) -> KeyValue.pair(applied.interaction().itemId(), applied.interaction()),
+            Named.as("key-by-item"))
         .repartition(Repartitioned.<String, Interaction>as(INTERACTIONS_BY_ITEM)
-            .withKeySerde(Serdes.String()).withValueSerde(InteractionSerde.serde()))
-        .process(() -> new EntityFeatureProcessor<>(EntityModel.ITEMS, config.featureSet(),
-            ITEM_STATE, () -> { }), Named.as("item-features"), ITEM_STATE)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(InteractionSerde.serde()))
+        .process(
+            () -> new EntityFeatureProcessor<>(
+                EntityModel.ITEMS, config.featureSet(), ITEM_STATE, () -> {}),
+            Named.as("item-features"),
+            ITEM_STATE)
         .mapValues(Applied::update, Named.as("item-updates"));
 
-    users.mapValues(Applied::update, Named.as("user-updates"))
+    users
+        .mapValues(Applied::update, Named.as("user-updates"))
         .merge(items, Named.as("feature-updates"))
-        .to(topics.featureLog().name(), Produced.with(Serdes.String(), Serdes.ByteArray())
-            .withName("feature-log-sink"));
+        .to(
+            topics.featureLog().name(),
+            Produced.with(Serdes.String(), Serdes.ByteArray()).withName("feature-log-sink"));
     return builder.build();
   }
 
@@ -106,10 +128,12 @@ public final class FeatureTopology {
    */
   private static void addStores(StreamsBuilder builder, FeaturesConfig config) {
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(IntakeProcessor.WATERMARKS_STORE), Serdes.Integer(),
-        Serdes.Long()).withCachingEnabled());
-    builder.addStateStore(EntityStatesBuilder.persistent(USER_STATE,
-        EntityModel.users(config.intake().dedupeHorizon())));
+            Stores.persistentKeyValueStore(IntakeProcessor.WATERMARKS_STORE),
+            Serdes.Integer(),
+            Serdes.Long())
+        .withCachingEnabled());
+    builder.addStateStore(EntityStatesBuilder.persistent(
+        USER_STATE, EntityModel.users(config.intake().dedupeHorizon())));
     builder.addStateStore(EntityStatesBuilder.persistent(ITEM_STATE, EntityModel.ITEMS));
   }
 }

@@ -34,8 +34,12 @@ public final class FeaturesApp implements AutoCloseable {
   private final FeaturesConfig config;
   private final Topics topics;
 
-  private FeaturesApp(KafkaStreams streams, OnlineStoreWriter writer,
-      Optional<OfflineStore> offline, FeaturesConfig config, Topics topics) {
+  private FeaturesApp(
+      KafkaStreams streams,
+      OnlineStoreWriter writer,
+      Optional<OfflineStore> offline,
+      FeaturesConfig config,
+      Topics topics) {
     this.streams = streams;
     this.writer = writer;
     this.offline = offline;
@@ -44,30 +48,39 @@ public final class FeaturesApp implements AutoCloseable {
   }
 
   /** Starts the pipeline writing to {@code store}; the store stays the caller's to close. */
-  public static FeaturesApp start(FeaturesConfig config, Topics topics, OnlineStore store,
-      MeterRegistry registry) {
+  public static FeaturesApp start(
+      FeaturesConfig config, Topics topics, OnlineStore store, MeterRegistry registry) {
     return start(config, topics, store, Optional.empty(), registry);
   }
 
   /** Starts the pipeline, and the offline store archiving to Parquet when one is configured. */
-  public static FeaturesApp start(FeaturesConfig config, Topics topics, OnlineStore store,
-      Optional<OfflineConfig> offlineConfig, MeterRegistry registry) {
+  public static FeaturesApp start(
+      FeaturesConfig config,
+      Topics topics,
+      OnlineStore store,
+      Optional<OfflineConfig> offlineConfig,
+      MeterRegistry registry) {
     requireNonNull(store, "store");
     KafkaStreams streams = new KafkaStreams(
         FeatureTopology.build(config, topics, new IntakeMetrics(registry)),
         config.streamsProperties());
     streams.setUncaughtExceptionHandler(e -> {
-      log.error("feature pipeline thread failed; replacing it (state is restored from the "
-          + "changelog, nothing is lost)", e);
+      log.error(
+          "feature pipeline thread failed; replacing it (state is restored from the "
+              + "changelog, nothing is lost)",
+          e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
     streams.start();
-    OnlineStoreWriter writer = OnlineStoreWriter.start(config.bootstrapServers(),
-        writerGroup(config), topics.featureLog(), store);
-    Optional<OfflineStore> offline = offlineConfig.map(c -> OfflineStore.start(
-        config.bootstrapServers(), config.applicationId(), topics, c));
-    log.info("feature pipeline {} started (feature set {}, state in {}, offline store {})",
-        config.applicationId(), config.featureSet().namespace(), config.stateDir(),
+    OnlineStoreWriter writer = OnlineStoreWriter.start(
+        config.bootstrapServers(), writerGroup(config), topics.featureLog(), store);
+    Optional<OfflineStore> offline = offlineConfig.map(
+        c -> OfflineStore.start(config.bootstrapServers(), config.applicationId(), topics, c));
+    log.info(
+        "feature pipeline {} started (feature set {}, state in {}, offline store {})",
+        config.applicationId(),
+        config.featureSet().namespace(),
+        config.stateDir(),
         offlineConfig.map(c -> c.dir().toString()).orElse("off"));
     return new FeaturesApp(streams, writer, offline, config, topics);
   }
@@ -88,9 +101,11 @@ public final class FeaturesApp implements AutoCloseable {
   /** {@link #lag(Admin)} of the pipeline {@code applicationId}, wherever it runs. */
   public static long lag(Admin admin, String applicationId, Topics topics) {
     long[] stages = {
-        PipelineLag.of(admin, applicationId, topics.events().name()),
-        PipelineLag.of(admin, applicationId, FeatureTopology.repartitionTopic(applicationId)),
-        PipelineLag.of(admin, applicationId + WRITER_GROUP_SUFFIX, topics.featureLog().name())};
+      PipelineLag.of(admin, applicationId, topics.events().name()),
+      PipelineLag.of(admin, applicationId, FeatureTopology.repartitionTopic(applicationId)),
+      PipelineLag.of(
+          admin, applicationId + WRITER_GROUP_SUFFIX, topics.featureLog().name())
+    };
     long total = 0;
     for (long stage : stages) {
       if (stage == PipelineLag.NOT_STARTED) {
@@ -107,11 +122,16 @@ public final class FeaturesApp implements AutoCloseable {
    */
   public long offlineLag(Admin admin) {
     long total = 0;
-    for (var dataset : Map.of(OfflineLayout.FEATURE_LOG, topics.featureLog().name(),
-        OfflineLayout.EVENTS, topics.events().name(), OfflineLayout.ITEMS,
-        topics.items().name()).entrySet()) {
-      long lag = PipelineLag.of(admin, OfflineStore.group(config.applicationId(), dataset.getKey()),
-          dataset.getValue());
+    for (var dataset : Map.of(
+            OfflineLayout.FEATURE_LOG,
+            topics.featureLog().name(),
+            OfflineLayout.EVENTS,
+            topics.events().name(),
+            OfflineLayout.ITEMS,
+            topics.items().name())
+        .entrySet()) {
+      long lag = PipelineLag.of(
+          admin, OfflineStore.group(config.applicationId(), dataset.getKey()), dataset.getValue());
       if (lag == PipelineLag.NOT_STARTED) {
         return PipelineLag.NOT_STARTED;
       }

@@ -17,8 +17,14 @@ import org.apache.kafka.streams.StreamsConfig;
  * The feature pipeline's settings. More instances with the same {@code applicationId} share the
  * work (one task per events partition).
  */
-public record FeaturesConfig(String bootstrapServers, String applicationId, Path stateDir,
-    FeatureSet featureSet, IntakePolicy intake, Duration commitInterval, int threads,
+public record FeaturesConfig(
+    String bootstrapServers,
+    String applicationId,
+    Path stateDir,
+    FeatureSet featureSet,
+    IntakePolicy intake,
+    Duration commitInterval,
+    int threads,
     Map<String, String> overrides) {
   public static final String DEFAULT_APPLICATION_ID = "recsys-features";
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
@@ -39,35 +45,63 @@ public record FeaturesConfig(String bootstrapServers, String applicationId, Path
   }
 
   public static FeaturesConfig of(String bootstrapServers, Path stateDir) {
-    return new FeaturesConfig(bootstrapServers, DEFAULT_APPLICATION_ID, stateDir,
-        FeatureSet.CORE_V1, IntakePolicy.DEFAULT, DEFAULT_COMMIT_INTERVAL, 1, Map.of());
+    return new FeaturesConfig(
+        bootstrapServers,
+        DEFAULT_APPLICATION_ID,
+        stateDir,
+        FeatureSet.CORE_V1,
+        IntakePolicy.DEFAULT,
+        DEFAULT_COMMIT_INTERVAL,
+        1,
+        Map.of());
   }
 
   public FeaturesConfig withApplicationId(String id) {
-    return new FeaturesConfig(bootstrapServers, id, stateDir, featureSet, intake, commitInterval,
-        threads, overrides);
+    return new FeaturesConfig(
+        bootstrapServers, id, stateDir, featureSet, intake, commitInterval, threads, overrides);
   }
 
   /** The grace period and de-duplication horizon the intake judges by. */
   public FeaturesConfig withIntake(IntakePolicy policy) {
-    return new FeaturesConfig(bootstrapServers, applicationId, stateDir, featureSet, policy,
-        commitInterval, threads, overrides);
+    return new FeaturesConfig(
+        bootstrapServers,
+        applicationId,
+        stateDir,
+        featureSet,
+        policy,
+        commitInterval,
+        threads,
+        overrides);
   }
 
   public FeaturesConfig withFeatureSet(FeatureSet set) {
-    return new FeaturesConfig(bootstrapServers, applicationId, stateDir, set, intake,
-        commitInterval, threads, overrides);
+    return new FeaturesConfig(
+        bootstrapServers, applicationId, stateDir, set, intake, commitInterval, threads, overrides);
   }
 
   /** Raw Kafka Streams settings, applied last (e.g. {@code consumer.session.timeout.ms}). */
   public FeaturesConfig withOverrides(Map<String, String> settings) {
-    return new FeaturesConfig(bootstrapServers, applicationId, stateDir, featureSet, intake,
-        commitInterval, threads, settings);
+    return new FeaturesConfig(
+        bootstrapServers,
+        applicationId,
+        stateDir,
+        featureSet,
+        intake,
+        commitInterval,
+        threads,
+        settings);
   }
 
   public FeaturesConfig withThreads(int n) {
-    return new FeaturesConfig(bootstrapServers, applicationId, stateDir, featureSet, intake,
-        commitInterval, n, overrides);
+    return new FeaturesConfig(
+        bootstrapServers,
+        applicationId,
+        stateDir,
+        featureSet,
+        intake,
+        commitInterval,
+        n,
+        overrides);
   }
 
   /** The Kafka Streams properties; the one place they are built, for main and tests alike. */
@@ -93,8 +127,8 @@ public record FeaturesConfig(String bootstrapServers, String applicationId, Path
     props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
     // With transactions v2 (Kafka 4.x), a first batch refused with CONCURRENT_TRANSACTIONS while
     // later batches were in flight left the producer in OUT_OF_ORDER_SEQUENCE retries here.
-    props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION),
-        1);
+    props.put(
+        StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
     props.putAll(overrides);
     Properties properties = new Properties();
     properties.putAll(props);

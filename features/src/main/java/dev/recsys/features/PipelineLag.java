@@ -25,13 +25,23 @@ public final class PipelineLag {
   public static long of(Admin admin, String groupId, String topic) {
     try {
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic).partitions()
+      admin
+          .describeTopics(java.util.List.of(topic))
+          .allTopicNames()
+          .get()
+          .get(topic)
+          .partitions()
           .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
       Map<TopicPartition, Long> ends = new HashMap<>();
-      admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+      admin
+          .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+          .all()
+          .get()
           .forEach((tp, info) -> ends.put(tp, info.offset()));
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetAndMetadata> committed = admin
+          .listConsumerGroupOffsets(groupId)
+          .partitionsToOffsetAndMetadata()
+          .get();
       long lag = 0;
       for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
         OffsetAndMetadata at = committed.get(end.getKey());
@@ -42,8 +52,8 @@ public final class PipelineLag {
       if (e.getCause() instanceof UnknownTopicOrPartitionException) {
         return NOT_STARTED;
       }
-      throw new IllegalStateException("cannot read the lag of " + groupId + " on " + topic + ": "
-          + e.getCause(), e.getCause());
+      throw new IllegalStateException(
+          "cannot read the lag of " + groupId + " on " + topic + ": " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

@@ -25,8 +25,14 @@ import java.util.function.LongConsumer;
  *
  * @param warmUp how much history before {@code from} to replay, or null for all of it
  */
-public record ReplayJob(String bootstrapServers, Topics topics, FeatureSet featureSet,
-    IntakePolicy intake, LabelPolicy labels, Duration warmUp, Path out) {
+public record ReplayJob(
+    String bootstrapServers,
+    Topics topics,
+    FeatureSet featureSet,
+    IntakePolicy intake,
+    LabelPolicy labels,
+    Duration warmUp,
+    Path out) {
 
   public ReplayJob {
     requireNonNull(bootstrapServers, "kafka.bootstrap-servers");
@@ -42,19 +48,25 @@ public record ReplayJob(String bootstrapServers, Topics topics, FeatureSet featu
 
   public Result run(LongConsumer progress) {
     long started = System.nanoTime();
-    Instant since = warmUp == null || labels.from().equals(Instant.EPOCH) ? Instant.EPOCH
+    Instant since = warmUp == null || labels.from().equals(Instant.EPOCH)
+        ? Instant.EPOCH
         : labels.from().minus(warmUp);
     try (TopicReader reader = new TopicReader(bootstrapServers);
         TrainingSetWriter writer = TrainingSetWriter.create(out)) {
-      List<Impression> impressions = reader.impressions(topics.impressions().name(),
-          labels.from()).stream().filter(i -> labels.to().equals(Instant.MAX)
-              || i.getTimestamp().isBefore(labels.to())).toList();
-      ReplayEngine engine = new ReplayEngine(intake, labels,
-          reader.catalog(topics.items().name()));
-      ReplaySummary summary = engine.run(reader.partitions(topics.events().name(), since),
-          impressions.iterator(), writer, progress);
-      TrainingSetManifest manifest = writer.finish(labels.from(), labels.to(), "replay",
-          featureSet.namespace());
+      List<Impression> impressions =
+          reader.impressions(topics.impressions().name(), labels.from()).stream()
+              .filter(
+                  i -> labels.to().equals(Instant.MAX) || i.getTimestamp().isBefore(labels.to()))
+              .toList();
+      ReplayEngine engine =
+          new ReplayEngine(intake, labels, reader.catalog(topics.items().name()));
+      ReplaySummary summary = engine.run(
+          reader.partitions(topics.events().name(), since),
+          impressions.iterator(),
+          writer,
+          progress);
+      TrainingSetManifest manifest =
+          writer.finish(labels.from(), labels.to(), "replay", featureSet.namespace());
       return new Result(summary, manifest, Duration.ofNanos(System.nanoTime() - started));
     }
   }

@@ -19,8 +19,8 @@ import java.util.function.LongConsumer;
  * it reaches with the online store. Run it when the pipeline has caught up (lag 0), so that
  * both have seen the same events.
  */
-public record SkewJob(String bootstrapServers, Topics topics, IntakePolicy intake,
-    double tolerance) {
+public record SkewJob(
+    String bootstrapServers, Topics topics, IntakePolicy intake, double tolerance) {
   public SkewJob {
     requireNonNull(bootstrapServers, "kafka.bootstrap-servers");
     requireNonNull(topics, "topics");
@@ -29,10 +29,13 @@ public record SkewJob(String bootstrapServers, Topics topics, IntakePolicy intak
 
   public SkewReport run(OnlineStore online, LongConsumer progress) {
     try (TopicReader reader = new TopicReader(bootstrapServers)) {
-      ReplayEngine engine = new ReplayEngine(intake, LabelPolicy.NONE,
-          reader.catalog(topics.items().name()));
-      engine.run(reader.partitions(topics.events().name(), Instant.EPOCH),
-          Collections.emptyIterator(), row -> { }, progress);
+      ReplayEngine engine = new ReplayEngine(
+          intake, LabelPolicy.NONE, reader.catalog(topics.items().name()));
+      engine.run(
+          reader.partitions(topics.events().name(), Instant.EPOCH),
+          Collections.emptyIterator(),
+          row -> {},
+          progress);
       return new SkewCheck(online, tolerance).compare(engine.states());
     }
   }

@@ -20,12 +20,18 @@ public final class CrashableFeaturesMain {
   public static void main(String[] args) throws InterruptedException {
     // A killed member must leave the group, and its open transaction abort, within seconds.
     FeaturesConfig config = FeaturesConfig.of(args[0], Path.of(args[2]))
-        .withApplicationId(args[3]).withFeatureSet(new FeatureSet("crash", 1))
-        .withOverrides(Map.of("consumer.session.timeout.ms", "6000",
-            "consumer.heartbeat.interval.ms", "1500", "producer.transaction.timeout.ms", "10000"));
+        .withApplicationId(args[3])
+        .withFeatureSet(new FeatureSet("crash", 1))
+        .withOverrides(Map.of(
+            "consumer.session.timeout.ms",
+            "6000",
+            "consumer.heartbeat.interval.ms",
+            "1500",
+            "producer.transaction.timeout.ms",
+            "10000"));
     Topics topics = Topics.named(TopicNames.DEFAULT.withPrefix(args[4]));
-    RedisOnlineStore store = RedisOnlineStore.connect(
-        OnlineStoreConfig.of(args[1], config.featureSet()));
+    RedisOnlineStore store =
+        RedisOnlineStore.connect(OnlineStoreConfig.of(args[1], config.featureSet()));
     FeaturesApp.start(config, topics, store, new SimpleMeterRegistry());
     System.out.println("STARTED");
     new CountDownLatch(1).await();

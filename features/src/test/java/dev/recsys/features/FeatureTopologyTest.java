@@ -38,8 +38,10 @@ class FeatureTopologyTest {
   private static final Instant T0 = TestClocks.FIXED.instant();
   private final Topics topics = Topics.defaults();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
   @TempDir
   Path stateDir;
+
   private TopologyTestDriver driver;
   private TestInputTopic<String, byte[]> events;
   private TestOutputTopic<String, FeatureUpdate> featureLog;
@@ -48,16 +50,24 @@ class FeatureTopologyTest {
   @BeforeEach
   void start() {
     FeaturesConfig config = FeaturesConfig.of("unused:9092", stateDir);
-    driver = new TopologyTestDriver(FeatureTopology.build(config, topics,
-        new IntakeMetrics(registry)), config.streamsProperties());
-    events = driver.createInputTopic(topics.events().name(), Serdes.String().serializer(),
-        Serdes.ByteArray().serializer());
-    featureLog = driver.createOutputTopic(topics.featureLog().name(),
-        Serdes.String().deserializer(), topics.featureLog().valueSerde().deserializer());
-    deadLetters = driver.createOutputTopic(topics.eventsDlq().name(),
-        Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
-    driver.createInputTopic(topics.items().name(), Serdes.String().serializer(),
-        topics.items().valueSerde().serializer())
+    driver = new TopologyTestDriver(
+        FeatureTopology.build(config, topics, new IntakeMetrics(registry)),
+        config.streamsProperties());
+    events = driver.createInputTopic(
+        topics.events().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    featureLog = driver.createOutputTopic(
+        topics.featureLog().name(),
+        Serdes.String().deserializer(),
+        topics.featureLog().valueSerde().deserializer());
+    deadLetters = driver.createOutputTopic(
+        topics.eventsDlq().name(),
+        Serdes.String().deserializer(),
+        Serdes.ByteArray().deserializer());
+    driver
+        .createInputTopic(
+            topics.items().name(),
+            Serdes.String().serializer(),
+            topics.items().valueSerde().serializer())
         .pipeInput("i1", Events.item("i1").category("books").build(), T0);
   }
 
@@ -67,8 +77,8 @@ class FeatureTopologyTest {
   }
 
   private void send(UserEvent event) {
-    events.pipeInput(event.getUserId(), Codecs.USER_EVENT.encode(event),
-        event.getTimestamp().toEpochMilli());
+    events.pipeInput(
+        event.getUserId(), Codecs.USER_EVENT.encode(event), event.getTimestamp().toEpochMilli());
   }
 
   private Map<String, FeatureUpdate> latest() {
@@ -86,14 +96,16 @@ class FeatureTopologyTest {
     FeatureUpdate u1 = latest.get("u:u1");
     assertThat(u1.getEntityKind()).isEqualTo(EntityKind.USER);
     assertThat(u1.getFeatureSet()).isEqualTo("core:v1");
-    assertThat(FeatureUpdates.values(u1)).containsEntry("user.click_1h", 1.0)
+    assertThat(FeatureUpdates.values(u1))
+        .containsEntry("user.click_1h", 1.0)
         .containsEntry("user.view_24h", 1.0);
     double viewDecayedOverFiveSeconds = Math.pow(0.5, 5.0 / (7 * 24 * 3600));
     assertThat(FeatureUpdates.values(u1).get("user.affinity.books"))
         .isCloseTo(2 + viewDecayedOverFiveSeconds, within(1e-12));
     assertThat(u1.getRecent()).hasSize(2);
     FeatureUpdate i1 = latest.get("i:i1");
-    assertThat(FeatureUpdates.values(i1)).containsEntry("item.click_7d", 2.0)
+    assertThat(FeatureUpdates.values(i1))
+        .containsEntry("item.click_7d", 2.0)
         .containsEntry("item.distinct_users", 2.0);
     assertThat(i1.getUpdatedAt()).isEqualTo(T0.plusSeconds(9));
   }
@@ -107,9 +119,11 @@ class FeatureTopologyTest {
     send(click);
 
     Map<String, FeatureUpdate> latest = latest();
-    assertThat(FeatureUpdates.values(latest.get("u:u1"))).containsEntry("user.click_1h", 1.0)
+    assertThat(FeatureUpdates.values(latest.get("u:u1")))
+        .containsEntry("user.click_1h", 1.0)
         .containsEntry("user.events_total", 2.0);
-    assertThat(FeatureUpdates.values(latest.get("i:i1"))).containsEntry("item.click_7d", 1.0)
+    assertThat(FeatureUpdates.values(latest.get("i:i1")))
+        .containsEntry("item.click_7d", 1.0)
         .containsEntry("item.events_total", 1.0);
     assertThat(registry.get(IntakeMetrics.DUPLICATES).counter().count()).isEqualTo(2);
   }
@@ -123,19 +137,22 @@ class FeatureTopologyTest {
     assertThat(FeatureUpdates.values(latest().get("u:u1"))).containsEntry("user.click_24h", 2.0);
     TestRecord<String, byte[]> dead = deadLetters.readRecord();
     DeadLetter letter = DeadLetter.readFrom(dead.headers()).orElseThrow();
-    assertThat(letter.reason()).startsWith("late: event time 2021-06-01T00:00:01Z is more than "
-        + "PT1H behind the watermark 2021-06-01T02:00:01Z").endsWith("send each event within the "
-        + "grace period of the newest on its partition");
+    assertThat(letter.reason())
+        .startsWith("late: event time 2021-06-01T00:00:01Z is more than "
+            + "PT1H behind the watermark 2021-06-01T02:00:01Z")
+        .endsWith("send each event within the " + "grace period of the newest on its partition");
     assertThat(letter.field()).isEqualTo("timestamp");
     assertThat(letter.sourceTopic()).isEqualTo(topics.events().name());
     assertThat(letter.sourceOffset()).isEqualTo(2);
-    assertThat(registry.get(IntakeMetrics.DROPPED).tag("reason", "late").counter().count())
+    assertThat(
+            registry.get(IntakeMetrics.DROPPED).tag("reason", "late").counter().count())
         .isEqualTo(1);
   }
 
   @Test
   void shouldNotLetARefusedRecordWithAWildTimestampMakeLaterEventsLate() {
-    events.pipeInput("u1", "garbage".getBytes(StandardCharsets.UTF_8), T0.plusSeconds(86_400 * 365));
+    events.pipeInput(
+        "u1", "garbage".getBytes(StandardCharsets.UTF_8), T0.plusSeconds(86_400 * 365));
     send(Events.clicked("u1", "i1").build());
 
     assertThat(deadLetters.readRecordsToList()).hasSize(1);
@@ -162,18 +179,20 @@ class FeatureTopologyTest {
 
   @Test
   void shouldChangelogTheChangedStatesAtEachCommit() throws Exception {
-    List<UserEvent> sent = List.of(Events.viewed("u1", "i1").build(),
+    List<UserEvent> sent = List.of(
+        Events.viewed("u1", "i1").build(),
         Events.clicked("u1", "i1").plusSeconds(5).build(),
         Events.clicked("u1", "i1").plusSeconds(9).build());
     sent.forEach(this::send);
     TestOutputTopic<String, byte[]> changelog = driver.createOutputTopic(
         FeaturesConfig.DEFAULT_APPLICATION_ID + "-" + FeatureTopology.USER_STATE + "-changelog",
-        Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        Serdes.String().deserializer(),
+        Serdes.ByteArray().deserializer());
 
     Map<String, byte[]> logged = changelog.readKeyValuesToMap();
     UserState onePass = new UserState();
-    sent.forEach(e -> onePass.apply(Interactions.of(e, Events.item("i1").category("books")
-        .build())));
+    sent.forEach(e ->
+        onePass.apply(Interactions.of(e, Events.item("i1").category("books").build())));
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     onePass.write(new DataOutputStream(expected));
     assertThat(logged.get("u1")).isEqualTo(expected.toByteArray());

@@ -52,12 +52,15 @@ import org.junit.jupiter.api.io.TempDir;
 class FeaturesCrashIT {
   private static final int EVENTS = 20_000;
   private static final int KILLS = 4;
-  private static final EventType[] TYPES = {EventType.VIEW, EventType.VIEW, EventType.CLICK,
-      EventType.ADD_TO_CART, EventType.PURCHASE};
+  private static final EventType[] TYPES = {
+    EventType.VIEW, EventType.VIEW, EventType.CLICK, EventType.ADD_TO_CART, EventType.PURCHASE
+  };
   private final EmbeddedKafka kafka;
   private final EmbeddedRedis redis;
+
   @TempDir
   Path stateDir;
+
   private Admin admin;
 
   FeaturesCrashIT(EmbeddedKafka kafka, EmbeddedRedis redis) {
@@ -76,10 +79,10 @@ class FeaturesCrashIT {
     Map<String, ItemUpdate> catalog = catalog();
     List<Long> killedBehind = new ArrayList<>();
     List<UserEvent> events = events(random);
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.clientProperties(),
-        new ByteArraySerializer(), new ByteArraySerializer())) {
-      catalog.forEach((id, item) -> producer.send(new ProducerRecord<>(topics.items().name(),
-          bytes(id), Codecs.ITEM_UPDATE.encode(item))));
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+        kafka.clientProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
+      catalog.forEach((id, item) -> producer.send(
+          new ProducerRecord<>(topics.items().name(), bytes(id), Codecs.ITEM_UPDATE.encode(item))));
       int sent = 0;
       for (int round = 0; round <= KILLS; round++) {
         Process pipeline = start(name, prefix, round == 2);
@@ -88,7 +91,9 @@ class FeaturesCrashIT {
           awaitStarted(round + 1);
           long committed = committed(name, topics);
           Feeder feeder = Feeder.start(producer, topics, events.subList(sent, until));
-          Wait.until(Duration.ofMinutes(2), () -> committed(name, topics) > committed,
+          Wait.until(
+              Duration.ofMinutes(2),
+              () -> committed(name, topics) > committed,
               () -> "the restarted pipeline to commit progress");
           Thread.sleep(100 + random.nextInt(400));
           long behind = lag(name, topics);
@@ -106,7 +111,8 @@ class FeaturesCrashIT {
     }
     admin.close();
     System.out.println("killed with these many records still to process: " + killedBehind);
-    assertThat(killedBehind).as("every kill hit a running pipeline with work in flight")
+    assertThat(killedBehind)
+        .as("every kill hit a running pipeline with work in flight")
         .allMatch(behind -> behind > 0);
     assertStoreEqualsOnePass(events, catalog);
   }
@@ -114,9 +120,15 @@ class FeaturesCrashIT {
   /** Events of the events topic the pipeline has committed as processed. */
   private long committed(String appId, Topics topics) {
     try {
-      return admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get()
-          .entrySet().stream().filter(e -> e.getKey().topic().equals(topics.events().name()))
-          .mapToLong(e -> e.getValue().offset()).sum();
+      return admin
+          .listConsumerGroupOffsets(appId)
+          .partitionsToOffsetAndMetadata()
+          .get()
+          .entrySet()
+          .stream()
+          .filter(e -> e.getKey().topic().equals(topics.events().name()))
+          .mapToLong(e -> e.getValue().offset())
+          .sum();
     } catch (Exception e) {
       throw new IllegalStateException("cannot read committed offsets of " + appId, e);
     }
@@ -130,19 +142,21 @@ class FeaturesCrashIT {
       this.thread = thread;
     }
 
-    static Feeder start(KafkaProducer<byte[], byte[]> producer, Topics topics,
-        List<UserEvent> events) {
-      Thread thread = new Thread(() -> {
-        for (int from = 0; from < events.size(); from += 200) {
-          send(producer, topics, events, from, Math.min(events.size(), from + 200));
-          try {
-            Thread.sleep(50);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-        }
-      }, "crash-test-feeder");
+    static Feeder start(
+        KafkaProducer<byte[], byte[]> producer, Topics topics, List<UserEvent> events) {
+      Thread thread = new Thread(
+          () -> {
+            for (int from = 0; from < events.size(); from += 200) {
+              send(producer, topics, events, from, Math.min(events.size(), from + 200));
+              try {
+                Thread.sleep(50);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+              }
+            }
+          },
+          "crash-test-feeder");
       thread.start();
       return new Feeder(thread);
     }
@@ -153,11 +167,19 @@ class FeaturesCrashIT {
   }
 
   /** Sends events [from, to) while the pipeline runs; returns {@code to}. */
-  private static int send(KafkaProducer<byte[], byte[]> producer, Topics topics,
-      List<UserEvent> events, int from, int to) {
+  private static int send(
+      KafkaProducer<byte[], byte[]> producer,
+      Topics topics,
+      List<UserEvent> events,
+      int from,
+      int to) {
     for (UserEvent e : events.subList(from, to)) {
-      producer.send(new ProducerRecord<>(topics.events().name(), null,
-          e.getTimestamp().toEpochMilli(), bytes(e.getUserId()), Codecs.USER_EVENT.encode(e)));
+      producer.send(new ProducerRecord<>(
+          topics.events().name(),
+          null,
+          e.getTimestamp().toEpochMilli(),
+          bytes(e.getUserId()),
+          Codecs.USER_EVENT.encode(e)));
     }
     producer.flush();
     return to;
@@ -166,14 +188,20 @@ class FeaturesCrashIT {
   /** Waits until the pipeline has started {@code times} times: it is processing from then on. */
   private void awaitStarted(int times) {
     Path log = stateDir.resolve("pipeline.log");
-    Wait.until(Duration.ofSeconds(60), () -> {
-      try {
-        return Files.exists(log) && Files.readAllLines(log).stream()
-            .filter(line -> line.equals("STARTED")).count() >= times;
-      } catch (IOException e) {
-        return false;
-      }
-    }, () -> "the pipeline to start (see " + log + ")");
+    Wait.until(
+        Duration.ofSeconds(60),
+        () -> {
+          try {
+            return Files.exists(log)
+                && Files.readAllLines(log).stream()
+                        .filter(line -> line.equals("STARTED"))
+                        .count()
+                    >= times;
+          } catch (IOException e) {
+            return false;
+          }
+        },
+        () -> "the pipeline to start (see " + log + ")");
   }
 
   private long lag(String appId, Topics topics) {
@@ -181,37 +209,52 @@ class FeaturesCrashIT {
   }
 
   private void awaitCaughtUp(String appId, Topics topics) {
-    Wait.until(Duration.ofMinutes(6), () -> lag(appId, topics) == 0 && lag(appId, topics) == 0,
+    Wait.until(
+        Duration.ofMinutes(6),
+        () -> lag(appId, topics) == 0 && lag(appId, topics) == 0,
         () -> "the restarted pipeline to catch up");
   }
 
   private void assertStoreEqualsOnePass(List<UserEvent> events, Map<String, ItemUpdate> catalog) {
     Map<String, FeatureVector> users = OnePass.users(events, catalog);
     Map<String, FeatureVector> items = OnePass.items(events, catalog);
-    try (RedisOnlineStore store = RedisOnlineStore.connect(
-        OnlineStoreConfig.of(redis.uri(), new FeatureSet("crash", 1)))) {
-      users.forEach((id, expected) -> assertThat(store.read(id, List.of()).user())
-          .as("user %s", id).contains(expected));
+    try (RedisOnlineStore store =
+        RedisOnlineStore.connect(OnlineStoreConfig.of(redis.uri(), new FeatureSet("crash", 1)))) {
+      users.forEach((id, expected) ->
+          assertThat(store.read(id, List.of()).user()).as("user %s", id).contains(expected));
       var read = store.read("nobody", items.keySet());
       items.forEach((id, expected) -> {
         FeatureVector actual = read.items().get(id);
         assertThat(actual).as("item %s", id).isNotNull();
-        assertThat(actual.get(FeatureNames.ITEM_EVENTS_TOTAL)).as("item %s events", id)
+        assertThat(actual.get(FeatureNames.ITEM_EVENTS_TOTAL))
+            .as("item %s events", id)
             .isEqualTo(expected.get(FeatureNames.ITEM_EVENTS_TOTAL));
-        expected.values().forEach((feature, value) -> assertThat(actual.get(feature))
-            .as("item %s %s", id, feature).isCloseTo(value, within(1e-9)));
+        expected
+            .values()
+            .forEach((feature, value) -> assertThat(actual.get(feature))
+                .as("item %s %s", id, feature)
+                .isCloseTo(value, within(1e-9)));
       });
     }
   }
 
   private Process start(String appId, String prefix, boolean freshMachine) throws IOException {
     Path state = stateDir.resolve(freshMachine ? "fresh" : "state");
-    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.recsys",
-        "-cp", System.getProperty("java.class.path"), CrashableFeaturesMain.class.getName(),
-        kafka.bootstrapServers(), redis.uri(), state.toString(), appId, prefix)
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx512m",
+            "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.recsys",
+            "-cp",
+            System.getProperty("java.class.path"),
+            CrashableFeaturesMain.class.getName(),
+            kafka.bootstrapServers(),
+            redis.uri(),
+            state.toString(),
+            appId,
+            prefix)
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(stateDir.resolve("pipeline.log").toFile()))
+        .redirectOutput(
+            ProcessBuilder.Redirect.appendTo(stateDir.resolve("pipeline.log").toFile()))
         .start();
   }
 
@@ -226,8 +269,12 @@ class FeaturesCrashIT {
   private static List<UserEvent> events(Random random) {
     List<UserEvent> events = new ArrayList<>(EVENTS);
     for (int n = 0; n < EVENTS; n++) {
-      events.add(Events.of(TYPES[random.nextInt(TYPES.length)], "u" + random.nextInt(1_000),
-          "i" + random.nextInt(200)).plusSeconds(n + random.nextInt(60)).build());
+      events.add(Events.of(
+              TYPES[random.nextInt(TYPES.length)],
+              "u" + random.nextInt(1_000),
+              "i" + random.nextInt(200))
+          .plusSeconds(n + random.nextInt(60))
+          .build());
     }
     return events;
   }

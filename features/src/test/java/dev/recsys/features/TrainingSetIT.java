@@ -55,10 +55,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(EmbeddedRuntimeExtension.class)
 class TrainingSetIT {
-  private static final EventType[] TYPES = {EventType.VIEW, EventType.VIEW, EventType.VIEW,
-      EventType.CLICK, EventType.CLICK, EventType.ADD_TO_CART, EventType.PURCHASE};
+  private static final EventType[] TYPES = {
+    EventType.VIEW,
+    EventType.VIEW,
+    EventType.VIEW,
+    EventType.CLICK,
+    EventType.CLICK,
+    EventType.ADD_TO_CART,
+    EventType.PURCHASE
+  };
   private final EmbeddedKafka kafka;
   private final EmbeddedRedis redis;
+
   @TempDir
   Path dir;
 
@@ -77,24 +85,33 @@ class TrainingSetIT {
     publish(topics);
     FeatureSet set = new FeatureSet("pit", 1);
     FeaturesConfig config = FeaturesConfig.of(kafka.bootstrapServers(), dir.resolve("state"))
-        .withApplicationId(name).withFeatureSet(set);
-    OfflineConfig offline = OfflineConfig.of(dir.resolve("offline"))
-        .withMaxAge(Duration.ofMillis(200));
+        .withApplicationId(name)
+        .withFeatureSet(set);
+    OfflineConfig offline =
+        OfflineConfig.of(dir.resolve("offline")).withMaxAge(Duration.ofMillis(200));
     try (Admin admin = Admin.create(kafka.clientProperties());
         RedisOnlineStore store = RedisOnlineStore.connect(OnlineStoreConfig.of(redis.uri(), set));
-        FeaturesApp app = FeaturesApp.start(config, topics, store, Optional.of(offline),
-            new SimpleMeterRegistry())) {
-      Wait.until(Duration.ofSeconds(90), () -> app.lag(admin) == 0 && app.offlineLag(admin) == 0,
+        FeaturesApp app = FeaturesApp.start(
+            config, topics, store, Optional.of(offline), new SimpleMeterRegistry())) {
+      Wait.until(
+          Duration.ofSeconds(90),
+          () -> app.lag(admin) == 0 && app.offlineLag(admin) == 0,
           () -> "the pipeline and the archivers to catch up; lag " + app.lag(admin)
               + ", offline lag " + app.offlineLag(admin));
 
       Path replayed = dir.resolve("replayed");
-      ReplayJob.Result replay = new ReplayJob(kafka.bootstrapServers(), topics, set,
-          IntakePolicy.DEFAULT,
-          LabelPolicy.DEFAULT.withPositives(Set.of(EventType.CLICK)).withNegatives(3)
-              .withNovelOnly(false), null,
-          replayed)
-          .run(read -> { });
+      ReplayJob.Result replay = new ReplayJob(
+              kafka.bootstrapServers(),
+              topics,
+              set,
+              IntakePolicy.DEFAULT,
+              LabelPolicy.DEFAULT
+                  .withPositives(Set.of(EventType.CLICK))
+                  .withNegatives(3)
+                  .withNovelOnly(false),
+              null,
+              replayed)
+          .run(read -> {});
       List<TrainingRow> expected = TrainingSetReader.read(replayed);
       assertThat(replay.summary().positives()).isGreaterThan(100);
       assertThat(expected).hasSize((int) replay.summary().rows());
@@ -111,16 +128,18 @@ class TrainingSetIT {
         assertThat(got.features()).as("row %d: %s", n, want).containsExactly(want.features());
       }
 
-      SkewReport skew = new SkewJob(kafka.bootstrapServers(), topics, IntakePolicy.DEFAULT,
-          SkewCheck.DEFAULT_TOLERANCE).run(store, read -> { });
+      SkewReport skew = new SkewJob(
+              kafka.bootstrapServers(), topics, IntakePolicy.DEFAULT, SkewCheck.DEFAULT_TOLERANCE)
+          .run(store, read -> {});
       assertThat(skew.clean()).as(skew.table()).isTrue();
       assertThat(skew.users()).isEqualTo(25);
     }
-    for (String dataset : List.of(OfflineLayout.FEATURE_LOG, OfflineLayout.EVENTS,
-        OfflineLayout.ITEMS)) {
+    for (String dataset :
+        List.of(OfflineLayout.FEATURE_LOG, OfflineLayout.EVENTS, OfflineLayout.ITEMS)) {
       try (Stream<Path> files = Files.walk(dir.resolve("offline").resolve(dataset))) {
         assertThat(files.map(p -> p.getFileName().toString()))
-            .as(dataset).anyMatch(f -> f.matches("p000-\\d{20}-\\d{20}-n\\d+\\.parquet"));
+            .as(dataset)
+            .anyMatch(f -> f.matches("p000-\\d{20}-\\d{20}-n\\d+\\.parquet"));
       }
     }
   }
@@ -128,16 +147,30 @@ class TrainingSetIT {
   private void publish(Topics topics) {
     for (int i = 0; i < 20; i++) {
       ItemUpdate item = Events.item("i" + i).category("c" + i % 4).build();
-      KafkaProbe.send(kafka, new ProducerRecord<>(topics.items().name(),
-          item.getItemId().getBytes(StandardCharsets.UTF_8), Codecs.ITEM_UPDATE.encode(item)));
+      KafkaProbe.send(
+          kafka,
+          new ProducerRecord<>(
+              topics.items().name(),
+              item.getItemId().getBytes(StandardCharsets.UTF_8),
+              Codecs.ITEM_UPDATE.encode(item)));
     }
     Random random = new Random(7);
     for (int n = 0; n < 900; n++) {
-      UserEvent e = Events.of(TYPES[random.nextInt(TYPES.length)], "u" + random.nextInt(25),
-          "i" + random.nextInt(20)).plusSeconds(n * 97L - n % 3).session("s" + n / 40).build();
-      KafkaProbe.send(kafka, new ProducerRecord<>(topics.events().name(), null,
-          e.getTimestamp().toEpochMilli(), e.getUserId().getBytes(StandardCharsets.UTF_8),
-          Codecs.USER_EVENT.encode(e)));
+      UserEvent e = Events.of(
+              TYPES[random.nextInt(TYPES.length)],
+              "u" + random.nextInt(25),
+              "i" + random.nextInt(20))
+          .plusSeconds(n * 97L - n % 3)
+          .session("s" + n / 40)
+          .build();
+      KafkaProbe.send(
+          kafka,
+          new ProducerRecord<>(
+              topics.events().name(),
+              null,
+              e.getTimestamp().toEpochMilli(),
+              e.getUserId().getBytes(StandardCharsets.UTF_8),
+              Codecs.USER_EVENT.encode(e)));
     }
   }
 }

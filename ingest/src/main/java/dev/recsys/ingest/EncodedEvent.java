@@ -22,8 +22,8 @@ public record EncodedEvent(String userId, long timestamp, byte[] avro) {
 
   /** {@code event} encoded; the caller has checked it against the contract. */
   public static EncodedEvent of(UserEvent event) {
-    return new EncodedEvent(event.getUserId(), event.getTimestamp().toEpochMilli(),
-        Codecs.USER_EVENT.encode(event));
+    return new EncodedEvent(
+        event.getUserId(), event.getTimestamp().toEpochMilli(), Codecs.USER_EVENT.encode(event));
   }
 
   /** The inverse of {@link #pack()}, given the time it was packed with. */
@@ -31,14 +31,17 @@ public record EncodedEvent(String userId, long timestamp, byte[] avro) {
     ByteBuffer in = ByteBuffer.wrap(packed);
     int keyLength = in.getInt();
     String userId = new String(packed, Integer.BYTES, keyLength, StandardCharsets.UTF_8);
-    return new EncodedEvent(userId, timestamp,
-        Arrays.copyOfRange(packed, Integer.BYTES + keyLength, packed.length));
+    return new EncodedEvent(
+        userId, timestamp, Arrays.copyOfRange(packed, Integer.BYTES + keyLength, packed.length));
   }
 
   /** The user id's length, the user id (UTF-8) and the Avro bytes, in one array. */
   public byte[] pack() {
     byte[] key = userId.getBytes(StandardCharsets.UTF_8);
     return ByteBuffer.allocate(Integer.BYTES + key.length + avro.length)
-        .putInt(key.length).put(key).put(avro).array();
+        .putInt(key.length)
+        .put(key)
+        .put(avro)
+        .array();
   }
 }

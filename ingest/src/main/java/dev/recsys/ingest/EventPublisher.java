@@ -41,16 +41,20 @@ public final class EventPublisher implements RecordPublisher, AutoCloseable {
   }
 
   public static EventPublisher create(PublisherConfig config, Topics topics, InstantSource clock) {
-    return new EventPublisher(new KafkaProducer<>(config.producerProperties("recsys-publisher")),
-        topics, clock);
+    return new EventPublisher(
+        new KafkaProducer<>(config.producerProperties("recsys-publisher")), topics, clock);
   }
 
   /** Sends {@code event}; the future completes when Kafka acknowledged it. */
   @Override
   public CompletableFuture<Ack> send(UserEvent event) {
     EventRules.require(event, clock);
-    return send(new ProducerRecord<>(topics.events().name(), null,
-        event.getTimestamp().toEpochMilli(), event.getUserId(), Codecs.USER_EVENT.encode(event)));
+    return send(new ProducerRecord<>(
+        topics.events().name(),
+        null,
+        event.getTimestamp().toEpochMilli(),
+        event.getUserId(),
+        Codecs.USER_EVENT.encode(event)));
   }
 
   /**
@@ -59,16 +63,20 @@ public final class EventPublisher implements RecordPublisher, AutoCloseable {
    */
   @Override
   public CompletableFuture<Ack> send(EncodedEvent event) {
-    return send(new ProducerRecord<>(topics.events().name(), null, event.timestamp(),
-        event.userId(), event.avro()));
+    return send(new ProducerRecord<>(
+        topics.events().name(), null, event.timestamp(), event.userId(), event.avro()));
   }
 
   /** Sends {@code item} to the compacted items topic. */
   @Override
   public CompletableFuture<Ack> send(ItemUpdate item) {
     EventRules.require(item, clock);
-    return send(new ProducerRecord<>(topics.items().name(), null,
-        item.getUpdatedAt().toEpochMilli(), item.getItemId(), Codecs.ITEM_UPDATE.encode(item)));
+    return send(new ProducerRecord<>(
+        topics.items().name(),
+        null,
+        item.getUpdatedAt().toEpochMilli(),
+        item.getItemId(),
+        Codecs.ITEM_UPDATE.encode(item)));
   }
 
   public Ack sendAndWait(UserEvent event) {
@@ -94,8 +102,10 @@ public final class EventPublisher implements RecordPublisher, AutoCloseable {
     CompletableFuture<Ack> ack = new CompletableFuture<>();
     producer.send(record, (metadata, error) -> {
       if (error != null) {
-        ack.completeExceptionally(new PublishException("Kafka did not acknowledge the record for "
-            + record.topic() + " (key " + record.key() + "): " + error.getMessage(), error));
+        ack.completeExceptionally(new PublishException(
+            "Kafka did not acknowledge the record for " + record.topic() + " (key " + record.key()
+                + "): " + error.getMessage(),
+            error));
       } else {
         ack.complete(new Ack(metadata.topic(), metadata.partition(), metadata.offset()));
       }
@@ -107,7 +117,8 @@ public final class EventPublisher implements RecordPublisher, AutoCloseable {
     try {
       return ack.get();
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof PublishException publish ? publish
+      throw e.getCause() instanceof PublishException publish
+          ? publish
           : new PublishException("publishing failed: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -13,8 +13,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The publisher's producer: idempotent, {@code acks=all}, compressed, batching for a few
  * milliseconds. {@code overrides} are raw Kafka producer settings applied last.
  */
-public record PublisherConfig(String bootstrapServers, String compression, Duration linger,
-    int batchBytes, Duration deliveryTimeout, Map<String, String> overrides) {
+public record PublisherConfig(
+    String bootstrapServers,
+    String compression,
+    Duration linger,
+    int batchBytes,
+    Duration deliveryTimeout,
+    Map<String, String> overrides) {
   public static final String DEFAULT_COMPRESSION = "lz4";
   public static final Duration DEFAULT_LINGER = Duration.ofMillis(5);
   public static final int DEFAULT_BATCH_BYTES = 256 * 1024;
@@ -37,8 +42,13 @@ public record PublisherConfig(String bootstrapServers, String compression, Durat
 
   /** Defaults for everything but the broker address. */
   public static PublisherConfig of(String bootstrapServers) {
-    return new PublisherConfig(bootstrapServers, DEFAULT_COMPRESSION, DEFAULT_LINGER,
-        DEFAULT_BATCH_BYTES, DEFAULT_DELIVERY_TIMEOUT, Map.of());
+    return new PublisherConfig(
+        bootstrapServers,
+        DEFAULT_COMPRESSION,
+        DEFAULT_LINGER,
+        DEFAULT_BATCH_BYTES,
+        DEFAULT_DELIVERY_TIMEOUT,
+        Map.of());
   }
 
   /** The producer properties; the one place they are built, for main and tests alike. */
@@ -53,8 +63,8 @@ public record PublisherConfig(String bootstrapServers, String compression, Durat
     props.put(ProducerConfig.LINGER_MS_CONFIG, (int) linger.toMillis());
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, batchBytes);
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
-    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-        (int) Math.min(deliveryTimeout.toMillis() - linger.toMillis(), 30_000));
+    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int)
+        Math.min(deliveryTimeout.toMillis() - linger.toMillis(), 30_000));
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     props.putAll(overrides);

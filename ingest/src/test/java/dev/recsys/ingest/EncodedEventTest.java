@@ -13,9 +13,14 @@ class EncodedEventTest {
   @Test
   void packedEventComesBackWithItsKeyTimeAndBytes() {
     UserEvent event = UserEvent.newBuilder()
-        .setEventId("e-1").setUserId("ユーザー-7").setItemId("i-9").setType(EventType.RATING)
-        .setValue(4.5).setTimestamp(Instant.ofEpochMilli(1_500_000_000_123L))
-        .setContext(Map.of("device", "web")).build();
+        .setEventId("e-1")
+        .setUserId("ユーザー-7")
+        .setItemId("i-9")
+        .setType(EventType.RATING)
+        .setValue(4.5)
+        .setTimestamp(Instant.ofEpochMilli(1_500_000_000_123L))
+        .setContext(Map.of("device", "web"))
+        .build();
     EncodedEvent encoded = EncodedEvent.of(event);
 
     EncodedEvent back = EncodedEvent.unpack(encoded.timestamp(), encoded.pack());

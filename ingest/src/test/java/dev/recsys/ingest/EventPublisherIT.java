@@ -37,8 +37,8 @@ class EventPublisherIT {
   }
 
   private EventPublisher publisher() {
-    return EventPublisher.create(PublisherConfig.of(kafka.bootstrapServers()), topics,
-        TestClocks.FIXED);
+    return EventPublisher.create(
+        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED);
   }
 
   @Test
@@ -46,7 +46,8 @@ class EventPublisherIT {
     List<CompletableFuture<Ack>> acks = new ArrayList<>();
     try (EventPublisher publisher = publisher()) {
       for (int i = 0; i < 200; i++) {
-        acks.add(publisher.send(Events.viewed("u" + (i % 7), "i" + i).plusSeconds(i).build()));
+        acks.add(
+            publisher.send(Events.viewed("u" + (i % 7), "i" + i).plusSeconds(i).build()));
       }
       publisher.flush();
     }
@@ -56,10 +57,13 @@ class EventPublisherIT {
         KafkaProbe.read(kafka, topics.events().name(), 200);
     for (int user = 0; user < 7; user++) {
       String key = "u" + user;
-      List<ConsumerRecord<byte[], byte[]>> mine = records.stream()
-          .filter(r -> new String(r.key()).equals(key)).toList();
-      assertThat(mine).extracting(ConsumerRecord::partition).containsOnly(mine.get(0).partition());
-      assertThat(mine).extracting(r -> Codecs.USER_EVENT.decode(r.value()).getTimestamp())
+      List<ConsumerRecord<byte[], byte[]>> mine =
+          records.stream().filter(r -> new String(r.key()).equals(key)).toList();
+      assertThat(mine)
+          .extracting(ConsumerRecord::partition)
+          .containsOnly(mine.get(0).partition());
+      assertThat(mine)
+          .extracting(r -> Codecs.USER_EVENT.decode(r.value()).getTimestamp())
           .isSorted();
     }
   }
@@ -91,7 +95,8 @@ class EventPublisherIT {
     try (EventPublisher publisher = publisher()) {
       publisher.sendAndWait(item);
     }
-    ConsumerRecord<byte[], byte[]> record = KafkaProbe.read(kafka, topics.items().name(), 1).get(0);
+    ConsumerRecord<byte[], byte[]> record =
+        KafkaProbe.read(kafka, topics.items().name(), 1).get(0);
     assertThat(new String(record.key())).isEqualTo("i9");
     assertThat(Codecs.ITEM_UPDATE.decode(record.value())).isEqualTo(item);
     assertThat(KafkaProbe.cleanupPolicy(kafka, topics.items().name())).isEqualTo("compact");

@@ -19,8 +19,14 @@ import java.util.stream.Collectors;
  * signal, plus one interaction (a category match boosts affinity), as replay would write them.
  */
 public final class SyntheticTrainingSets {
-  public static final List<String> FEATURES = List.of("user_click_24h", "secs_since_last_event",
-      "item_views_7d", "item_ctr_7d", "item_price", "user_item_affinity", "category_match",
+  public static final List<String> FEATURES = List.of(
+      "user_click_24h",
+      "secs_since_last_event",
+      "item_views_7d",
+      "item_ctr_7d",
+      "item_price",
+      "user_item_affinity",
+      "category_match",
       "noise");
   public static final long START_MS = 1_622_505_601_000L; // 2021-06-01T00:00:01Z
   public static final String FINGERPRINT = "5eed0001";
@@ -40,14 +46,25 @@ public final class SyntheticTrainingSets {
       float secs = (float) Math.exp(rnd.nextGaussian() * 2 + 8);
       for (int c = 0; c < perGroup; c++) {
         int r = g * perGroup + c;
-        float[] f = {clicks, secs, (float) Math.floor(Math.exp(rnd.nextGaussian() * 2 + 7)),
-            (float) (rnd.nextDouble() * 0.3), (float) Math.exp(rnd.nextGaussian() + 3),
-            (float) (rnd.nextDouble() * rnd.nextDouble() * 50), rnd.nextDouble() < 0.3 ? 1f : 0f,
-            (float) rnd.nextGaussian()};
+        float[] f = {
+          clicks,
+          secs,
+          (float) Math.floor(Math.exp(rnd.nextGaussian() * 2 + 7)),
+          (float) (rnd.nextDouble() * 0.3),
+          (float) Math.exp(rnd.nextGaussian() + 3),
+          (float) (rnd.nextDouble() * rnd.nextDouble() * 50),
+          rnd.nextDouble() < 0.3 ? 1f : 0f,
+          (float) rnd.nextGaussian()
+        };
         System.arraycopy(f, 0, x, r * w, w);
-        double logit = -2.5 + 0.4 * Math.log1p(clicks) - 0.15 * Math.log1p(secs)
-            + 0.15 * Math.log1p(f[2]) + 6 * f[3] + 0.5 * f[6] * Math.log1p(f[5])
-            + 0.3 * Math.log1p(f[5]) - 0.2 * Math.log1p(f[4]);
+        double logit = -2.5
+            + 0.4 * Math.log1p(clicks)
+            - 0.15 * Math.log1p(secs)
+            + 0.15 * Math.log1p(f[2])
+            + 6 * f[3]
+            + 0.5 * f[6] * Math.log1p(f[5])
+            + 0.3 * Math.log1p(f[5])
+            - 0.2 * Math.log1p(f[4]);
         labels[r] = rnd.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
         groupIds[r] = g;
         timestamps[r] = START_MS + g * 60_000L;
@@ -88,8 +105,8 @@ public final class SyntheticTrainingSets {
   }
 
   private static void toParquet(TrainingSet set, Path csv, Path dir) throws SQLException {
-    String columns = set.featureNames().stream().map(f -> f + " DOUBLE")
-        .collect(Collectors.joining(", "));
+    String columns =
+        set.featureNames().stream().map(f -> f + " DOUBLE").collect(Collectors.joining(", "));
     long middle = set.timestamps()[set.rows() / 2];
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = db.createStatement()) {
@@ -104,8 +121,8 @@ public final class SyntheticTrainingSets {
   }
 
   private static String manifest(TrainingSet set) {
-    String names = set.featureNames().stream().map(n -> "\"" + n + "\"")
-        .collect(Collectors.joining(", "));
+    String names =
+        set.featureNames().stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
     long positives = set.positives();
     return "{\"feature_names\": [" + names + "], \"rows\": " + set.rows() + ", \"positives\": "
         + positives + ", \"negatives\": " + (set.rows() - positives) + ", \"fingerprint\": \""

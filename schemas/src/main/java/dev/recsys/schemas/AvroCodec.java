@@ -23,6 +23,7 @@ public final class AvroCodec<T extends SpecificRecord> {
   /** Per-thread encode buffers: the encoder writes byte by byte, so no lock per byte. */
   private static final ThreadLocal<UnlockedBuffer> BUFFERS =
       ThreadLocal.withInitial(() -> new UnlockedBuffer(512));
+
   private final Class<T> type;
   private final byte[] header;
   private final BinaryMessageEncoder<T> encoder;
@@ -80,17 +81,21 @@ public final class AvroCodec<T extends SpecificRecord> {
 
   public T decode(byte[] bytes) {
     if (bytes == null || bytes.length == 0) {
-      throw new CodecException("empty payload: expected an Avro single-object encoded "
-          + type.getSimpleName());
+      throw new CodecException(
+          "empty payload: expected an Avro single-object encoded " + type.getSimpleName());
     }
     try {
       return decoder.decode(bytes);
     } catch (BadHeaderException e) {
-      throw new CodecException("not Avro single-object encoding (bad header); producers must "
-          + "write with recsys codecs", e);
+      throw new CodecException(
+          "not Avro single-object encoding (bad header); producers must "
+              + "write with recsys codecs",
+          e);
     } catch (MissingSchemaException e) {
-      throw new CodecException("unknown writer schema for " + type.getSimpleName() + " ("
-          + e.getMessage() + "); add the schema to the released history", e);
+      throw new CodecException(
+          "unknown writer schema for " + type.getSimpleName() + " (" + e.getMessage()
+              + "); add the schema to the released history",
+          e);
     } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
       throw new CodecException("corrupt " + type.getSimpleName() + " payload: " + e, e);
     }

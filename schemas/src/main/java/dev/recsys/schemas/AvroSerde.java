@@ -2,11 +2,11 @@ package dev.recsys.schemas;
 
 import static java.util.Objects.requireNonNull;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.avro.specific.SpecificRecord;
 
 /** A Kafka serde over an {@link AvroCodec}; failures surface as Kafka SerializationExceptions. */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {

@@ -19,7 +19,8 @@ public final class Codecs {
       FeatureUpdate.class, FeatureUpdate.getClassSchema(), SchemaHistory.released("FeatureUpdate"));
 
   /** Every contract codec, for checks that must cover all of them. */
-  public static final List<AvroCodec<?>> ALL = List.of(USER_EVENT, ITEM_UPDATE, IMPRESSION, FEATURE_UPDATE);
+  public static final List<AvroCodec<?>> ALL =
+      List.of(USER_EVENT, ITEM_UPDATE, IMPRESSION, FEATURE_UPDATE);
 
   private Codecs() {}
 }

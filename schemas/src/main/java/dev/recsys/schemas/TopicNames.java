@@ -3,10 +3,13 @@ package dev.recsys.schemas;
 import static java.util.Objects.requireNonNull;
 
 /** The names of the recsys topics; every deployment may rename them. */
-public record TopicNames(String events, String items, String eventsDlq, String impressions,
-    String featureLog) {
+public record TopicNames(
+    String events, String items, String eventsDlq, String impressions, String featureLog) {
   public static final TopicNames DEFAULT = new TopicNames(
-      "recsys.events", "recsys.items", "recsys.events.dlq", "recsys.impressions",
+      "recsys.events",
+      "recsys.items",
+      "recsys.events.dlq",
+      "recsys.impressions",
       "recsys.feature-log");
 
   public TopicNames {
@@ -19,7 +22,11 @@ public record TopicNames(String events, String items, String eventsDlq, String i
 
   /** The same names with {@code prefix} in front, for isolated tests and multi-tenant clusters. */
   public TopicNames withPrefix(String prefix) {
-    return new TopicNames(prefix + events, prefix + items, prefix + eventsDlq,
-        prefix + impressions, prefix + featureLog);
+    return new TopicNames(
+        prefix + events,
+        prefix + items,
+        prefix + eventsDlq,
+        prefix + impressions,
+        prefix + featureLog);
   }
 }

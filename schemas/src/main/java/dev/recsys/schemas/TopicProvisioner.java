@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +37,10 @@ public final class TopicProvisioner {
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get();
         awaitOnline(admin, missing.stream().map(NewTopic::name).toList());
-        log.info("created topics {} with {} partitions, replication {}",
-            missing.stream().map(NewTopic::name).toList(), layout.partitions(),
+        log.info(
+            "created topics {} with {} partitions, replication {}",
+            missing.stream().map(NewTopic::name).toList(),
+            layout.partitions(),
             layout.replicationFactor());
       }
     } catch (ExecutionException e) {
@@ -71,9 +73,14 @@ public final class TopicProvisioner {
       throws ExecutionException, InterruptedException {
     try {
       Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-      admin.describeTopics(names).allTopicNames().get().values().forEach(d ->
-          d.partitions().forEach(p -> partitions.put(
-              new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+      admin
+          .describeTopics(names)
+          .allTopicNames()
+          .get()
+          .values()
+          .forEach(d -> d.partitions()
+              .forEach(p -> partitions.put(
+                  new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
       admin.listOffsets(partitions).all().get();
       return true;
     } catch (ExecutionException e) {
@@ -91,7 +98,7 @@ public final class TopicProvisioner {
     // Event time, not arrival time, stamps the records: with time-based retention a back-filled
     // history older than the retention would be deleted at once. The log is the source of truth.
     return new NewTopic(topic.name(), layout.partitions(), layout.replicationFactor())
-        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanup,
-            TopicConfig.RETENTION_MS_CONFIG, "-1"));
+        .configs(Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, cleanup, TopicConfig.RETENTION_MS_CONFIG, "-1"));
   }
 }

@@ -30,14 +30,23 @@ public record Topics(
 
   public static Topics named(TopicNames names) {
     return new Topics(
-        new Topic<>(names.events(), Serdes.String(), new AvroSerde<>(Codecs.USER_EVENT),
-            TopicKind.LOG),
-        new Topic<>(names.items(), Serdes.String(), new AvroSerde<>(Codecs.ITEM_UPDATE),
+        new Topic<>(
+            names.events(), Serdes.String(), new AvroSerde<>(Codecs.USER_EVENT), TopicKind.LOG),
+        new Topic<>(
+            names.items(),
+            Serdes.String(),
+            new AvroSerde<>(Codecs.ITEM_UPDATE),
             TopicKind.COMPACTED),
         new Topic<>(names.eventsDlq(), Serdes.ByteArray(), Serdes.ByteArray(), TopicKind.LOG),
-        new Topic<>(names.impressions(), Serdes.String(), new AvroSerde<>(Codecs.IMPRESSION),
+        new Topic<>(
+            names.impressions(),
+            Serdes.String(),
+            new AvroSerde<>(Codecs.IMPRESSION),
             TopicKind.LOG),
-        new Topic<>(names.featureLog(), Serdes.String(), new AvroSerde<>(Codecs.FEATURE_UPDATE),
+        new Topic<>(
+            names.featureLog(),
+            Serdes.String(),
+            new AvroSerde<>(Codecs.FEATURE_UPDATE),
             TopicKind.LOG));
   }
 

@@ -20,11 +20,11 @@ class AvroCodecTest {
 
   @Test
   void shouldRoundTripEveryContractType() {
-    UserEvent event = new UserEvent("e1", "u1", "i1", EventType.CLICK, 1.0, T, null,
-        Map.of("device", "ios"), "r1");
+    UserEvent event = new UserEvent(
+        "e1", "u1", "i1", EventType.CLICK, 1.0, T, null, Map.of("device", "ios"), "r1");
     ItemUpdate item = new ItemUpdate("i1", "books", List.of("new"), 9.5, true, T, T, Map.of());
-    Impression impression = new Impression("r1", "u1",
-        List.of(new ImpressionItem("i1", 0, 0.9f)), "ranker-1", T);
+    Impression impression =
+        new Impression("r1", "u1", List.of(new ImpressionItem("i1", 0, 0.9f)), "ranker-1", T);
 
     assertThat(Codecs.USER_EVENT.decode(Codecs.USER_EVENT.encode(event))).isEqualTo(event);
     assertThat(Codecs.ITEM_UPDATE.decode(Codecs.ITEM_UPDATE.encode(item))).isEqualTo(item);
@@ -43,12 +43,13 @@ class AvroCodecTest {
 
   @Test
   void shouldExplainWhyGarbageCannotBeDecoded() {
-    assertThatThrownBy(() -> Codecs.USER_EVENT.decode("{\"user_id\":1}"
-        .getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(
+            () -> Codecs.USER_EVENT.decode("{\"user_id\":1}".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(CodecException.class)
         .hasMessageContaining("not Avro single-object encoding");
     assertThatThrownBy(() -> Codecs.USER_EVENT.decode(new byte[0]))
-        .isInstanceOf(CodecException.class).hasMessageContaining("empty payload");
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("empty payload");
   }
 
   @Test

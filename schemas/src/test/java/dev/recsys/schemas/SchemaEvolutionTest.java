@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class SchemaEvolutionTest {
 
@@ -38,8 +38,10 @@ class SchemaEvolutionTest {
     List<Schema> released = SchemaHistory.released(name);
     long latest = SchemaNormalization.parsingFingerprint64(released.get(released.size() - 1));
     assertThat(latest)
-        .as("src/main/avro/%s.avsc changed: copy it to history/%s.v%d.avsc (never edit a "
-            + "released version)", name, name, released.size() + 1)
+        .as(
+            "src/main/avro/%s.avsc changed: copy it to history/%s.v%d.avsc (never edit a "
+                + "released version)",
+            name, name, released.size() + 1)
         .isEqualTo(SchemaNormalization.parsingFingerprint64(current));
   }
 
@@ -47,10 +49,11 @@ class SchemaEvolutionTest {
   @MethodSource("contracts")
   void shouldReadEveryReleasedVersionWithTheCurrentSchema(String name, Schema current) {
     for (Schema writer : SchemaHistory.released(name)) {
-      SchemaCompatibilityType result = SchemaCompatibility
-          .checkReaderWriterCompatibility(current, writer).getType();
-      assertThat(result).as("%s cannot read %s", name, writer).isEqualTo(
-          SchemaCompatibilityType.COMPATIBLE);
+      SchemaCompatibilityType result =
+          SchemaCompatibility.checkReaderWriterCompatibility(current, writer).getType();
+      assertThat(result)
+          .as("%s cannot read %s", name, writer)
+          .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
     }
   }
 

@@ -49,28 +49,37 @@ public final class ServingApp implements AutoCloseable {
   public static ServingApp start(HttpConfig http, ServingDeps deps) {
     requireNonNull(deps, "deps");
     RoutingHandler routes = Handlers.routing()
-        .get("/healthz", exchange -> HttpJson.send(exchange, 200, out -> {
-          out.writeStartObject();
-          out.writeStringField("status", "up");
-          out.writeEndObject();
-        }))
+        .get(
+            "/healthz",
+            exchange -> HttpJson.send(exchange, 200, out -> {
+              out.writeStartObject();
+              out.writeStringField("status", "up");
+              out.writeEndObject();
+            }))
         .get("/metrics", deps.keys().admin(metrics(deps.metrics())))
         .post("/v1/events", deps.keys().ingest(deps.events()))
         .post("/v1/items", deps.keys().ingest(deps.items()))
         .setFallbackHandler(Fallbacks.notFound())
         .setInvalidMethodHandler(Fallbacks.methodNotAllowed());
-    deps.features().ifPresent(features -> routes
-        .get("/v1/users/{userId}/features", Fallbacks.onWorker(features.user()))
-        .get("/v1/items/{itemId}/features", Fallbacks.onWorker(features.item())));
-    deps.recommend().ifPresentOrElse(recommend -> routes
-        .get("/v1/users/{userId}/recommendations", Fallbacks.onWorker(recommend.recommendations()))
-        .get("/v1/items/{itemId}/similar", Fallbacks.onWorker(recommend.similar()))
-        .get("/readyz", Fallbacks.onWorker(recommend.ready())),
-        () -> routes.get("/readyz", exchange -> HttpJson.send(exchange, 200, out -> {
-          out.writeStartObject();
-          out.writeStringField("status", "ready");
-          out.writeEndObject();
-        })));
+    deps.features()
+        .ifPresent(features -> routes
+            .get("/v1/users/{userId}/features", Fallbacks.onWorker(features.user()))
+            .get("/v1/items/{itemId}/features", Fallbacks.onWorker(features.item())));
+    deps.recommend()
+        .ifPresentOrElse(
+            recommend -> routes
+                .get(
+                    "/v1/users/{userId}/recommendations",
+                    Fallbacks.onWorker(recommend.recommendations()))
+                .get("/v1/items/{itemId}/similar", Fallbacks.onWorker(recommend.similar()))
+                .get("/readyz", Fallbacks.onWorker(recommend.ready())),
+            () -> routes.get(
+                "/readyz",
+                exchange -> HttpJson.send(exchange, 200, out -> {
+                  out.writeStartObject();
+                  out.writeStringField("status", "ready");
+                  out.writeEndObject();
+                })));
     Undertow server = Undertow.builder()
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, http.maxHeaderBytes())
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, http.maxBodyBytes())
@@ -99,8 +108,9 @@ public final class ServingApp implements AutoCloseable {
 
   private static HttpHandler metrics(PrometheusMeterRegistry registry) {
     return exchange -> {
-      exchange.getResponseHeaders().put(Headers.CONTENT_TYPE,
-          "text/plain; version=0.0.4; charset=utf-8");
+      exchange
+          .getResponseHeaders()
+          .put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
       exchange.getResponseSender().send(registry.scrape());
     };
   }

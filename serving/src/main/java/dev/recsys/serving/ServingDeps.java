@@ -16,8 +16,12 @@ import java.time.InstantSource;
 import java.util.Optional;
 
 /** What the HTTP routes are served by. */
-public record ServingDeps(HttpHandler events, HttpHandler items,
-    Optional<FeatureRoutes> features, Optional<RecommendRoutes> recommend, ApiKeys keys,
+public record ServingDeps(
+    HttpHandler events,
+    HttpHandler items,
+    Optional<FeatureRoutes> features,
+    Optional<RecommendRoutes> recommend,
+    ApiKeys keys,
     PrometheusMeterRegistry metrics) {
   public ServingDeps {
     requireNonNull(events, "events");
@@ -44,13 +48,19 @@ public record ServingDeps(HttpHandler events, HttpHandler items,
   }
 
   /** Ingest over {@code publisher}: events and items checked against {@code clock}. */
-  public static ServingDeps ingest(EventPublisher publisher, IngestLimits limits,
-      PrometheusMeterRegistry metrics, InstantSource clock) {
+  public static ServingDeps ingest(
+      EventPublisher publisher,
+      IngestLimits limits,
+      PrometheusMeterRegistry metrics,
+      InstantSource clock) {
     return new ServingDeps(
-        new IngestHandler(BatchIngestor.events(publisher, clock), limits,
-            new IngestMetrics(metrics, "event")),
-        new IngestHandler(BatchIngestor.items(publisher, clock), limits,
-            new IngestMetrics(metrics, "item")),
-        Optional.empty(), Optional.empty(), ApiKeys.NONE, metrics);
+        new IngestHandler(
+            BatchIngestor.events(publisher, clock), limits, new IngestMetrics(metrics, "event")),
+        new IngestHandler(
+            BatchIngestor.items(publisher, clock), limits, new IngestMetrics(metrics, "item")),
+        Optional.empty(),
+        Optional.empty(),
+        ApiKeys.NONE,
+        metrics);
   }
 }

@@ -51,8 +51,8 @@ public final class ServingRecommendations implements AutoCloseable {
   private final MemoryCatalog catalog;
   private final List<AutoCloseable> owned;
 
-  private ServingRecommendations(Recommender recommender, MemoryCatalog catalog,
-      List<AutoCloseable> owned) {
+  private ServingRecommendations(
+      Recommender recommender, MemoryCatalog catalog, List<AutoCloseable> owned) {
     this.recommender = recommender;
     this.catalog = catalog;
     this.owned = owned;
@@ -62,9 +62,15 @@ public final class ServingRecommendations implements AutoCloseable {
    * Starts everything; {@code bootstrap} is the Kafka holding {@code topics}, {@code store} holds
    * the features of {@code featureSet}.
    */
-  public static ServingRecommendations start(ServingSettings settings, OnlineStore store,
-      FeatureSet featureSet, ModelRegistry registry, String bootstrap, Topics topics,
-      MeterRegistry metrics, InstantSource clock) {
+  public static ServingRecommendations start(
+      ServingSettings settings,
+      OnlineStore store,
+      FeatureSet featureSet,
+      ModelRegistry registry,
+      String bootstrap,
+      Topics topics,
+      MeterRegistry metrics,
+      InstantSource clock) {
     return start(settings, store, featureSet, registry, bootstrap, topics, metrics, clock, true);
   }
 
@@ -73,17 +79,28 @@ public final class ServingRecommendations implements AutoCloseable {
    * MeterRegistry, InstantSource)}; without {@code logImpressions}, for batch jobs whose answers
    * no one sees.
    */
-  public static ServingRecommendations start(ServingSettings settings, OnlineStore store,
-      FeatureSet featureSet, ModelRegistry registry, String bootstrap, Topics topics,
-      MeterRegistry metrics, InstantSource clock, boolean logImpressions) {
+  public static ServingRecommendations start(
+      ServingSettings settings,
+      OnlineStore store,
+      FeatureSet featureSet,
+      ModelRegistry registry,
+      String bootstrap,
+      Topics topics,
+      MeterRegistry metrics,
+      InstantSource clock,
+      boolean logImpressions) {
     requireNonNull(settings, "settings");
     List<AutoCloseable> owned = new ArrayList<>();
     Optional<AnnIndex> index = settings.indexDir().map(ServingRecommendations::loadIndex);
     MemoryCatalog catalog = Catalog.inMemory();
     index.ifPresent(ann -> catalog.onChange(new IndexSync(ann)));
     owned.add(CatalogFeed.start(bootstrap, topics.items(), catalog));
-    LiveScorer scorer = Scorers.live(registry, ModelCard.RANKER, PairFeatures.NAMES,
-        ScorerOptions.DEFAULT, settings.modelPoll());
+    LiveScorer scorer = Scorers.live(
+        registry,
+        ModelCard.RANKER,
+        PairFeatures.NAMES,
+        ScorerOptions.DEFAULT,
+        settings.modelPoll());
     owned.add(scorer);
     Supplier<RerankRules> rules = () -> RerankRules.DEFAULT;
     if (settings.rulesFile().isPresent()) {
@@ -91,19 +108,31 @@ public final class ServingRecommendations implements AutoCloseable {
       owned.add(file);
       rules = file;
     }
-    ImpressionLog impressions = recommendation -> { };
+    ImpressionLog impressions = recommendation -> {};
     if (logImpressions) {
-      KafkaImpressionLog kafka = KafkaImpressionLog.start(bootstrap, topics.impressions(),
-          settings.impressionBuffer(), new RecommendMetrics(metrics));
+      KafkaImpressionLog kafka = KafkaImpressionLog.start(
+          bootstrap,
+          topics.impressions(),
+          settings.impressionBuffer(),
+          new RecommendMetrics(metrics));
       owned.add(kafka);
       impressions = kafka;
     }
-    OnlineStore reads = settings.itemCacheTtl().isZero() ? store
+    OnlineStore reads = settings.itemCacheTtl().isZero()
+        ? store
         : fedItemCache(settings, store, featureSet, bootstrap, topics, owned);
     Recommender recommender = Recommendations.create(new Recommendations.Setup(
-        RecommendConfig.DEFAULT.withDeadline(settings.deadline())
-            .withWarmUpRequests(settings.warmUpRequests()), reads, catalog, index,
-        scorer, rules, impressions, metrics, clock));
+        RecommendConfig.DEFAULT
+            .withDeadline(settings.deadline())
+            .withWarmUpRequests(settings.warmUpRequests()),
+        reads,
+        catalog,
+        index,
+        scorer,
+        rules,
+        impressions,
+        metrics,
+        clock));
     owned.add(0, recommender);
     return new ServingRecommendations(recommender, catalog, owned);
   }
@@ -112,11 +141,19 @@ public final class ServingRecommendations implements AutoCloseable {
    * Item features kept in memory and kept fresh by the feature log; if the log cannot be followed
    * (or falls behind), kept items expire after {@code serving.item-cache-ttl} instead.
    */
-  private static OnlineStore fedItemCache(ServingSettings settings, OnlineStore store,
-      FeatureSet featureSet, String bootstrap, Topics topics, List<AutoCloseable> owned) {
+  private static OnlineStore fedItemCache(
+      ServingSettings settings,
+      OnlineStore store,
+      FeatureSet featureSet,
+      String bootstrap,
+      Topics topics,
+      List<AutoCloseable> owned) {
     AtomicReference<ItemFeatureFeed> feed = new AtomicReference<>();
-    ItemCachingStore cache = new ItemCachingStore(store, settings.itemCacheTtl(),
-        System::nanoTime, () -> feed.get() != null && feed.get().caughtUp());
+    ItemCachingStore cache = new ItemCachingStore(
+        store,
+        settings.itemCacheTtl(),
+        System::nanoTime,
+        () -> feed.get() != null && feed.get().caughtUp());
     feed.set(ItemFeatureFeed.start(bootstrap, topics.featureLog(), featureSet, cache::accept));
     owned.add(feed.get());
     return cache;

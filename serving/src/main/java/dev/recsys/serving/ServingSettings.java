@@ -24,9 +24,15 @@ import java.util.Optional;
  * @param warmUpRequests {@code serving.warm-up-requests}: requests run through the pipeline
  *     before {@code /readyz} turns ready
  */
-public record ServingSettings(Optional<Path> indexDir, Optional<Path> rulesFile,
-    Duration deadline, int impressionBuffer, Duration modelPoll, Duration rulesPoll,
-    Duration itemCacheTtl, int warmUpRequests) {
+public record ServingSettings(
+    Optional<Path> indexDir,
+    Optional<Path> rulesFile,
+    Duration deadline,
+    int impressionBuffer,
+    Duration modelPoll,
+    Duration rulesPoll,
+    Duration itemCacheTtl,
+    int warmUpRequests) {
   public static final int DEFAULT_IMPRESSION_BUFFER = 10_000;
   public static final Duration DEFAULT_MODEL_POLL = Duration.ofSeconds(5);
   public static final Duration DEFAULT_RULES_POLL = Duration.ofSeconds(2);
@@ -34,9 +40,16 @@ public record ServingSettings(Optional<Path> indexDir, Optional<Path> rulesFile,
   public static final Duration DEFAULT_ITEM_CACHE_TTL = Duration.ofSeconds(1);
   /** Enough for C2 to compile the request path on 2 cores (docs/BENCHMARKS.md). */
   public static final int DEFAULT_WARM_UP_REQUESTS = 3_000;
-  public static final ServingSettings DEFAULT = new ServingSettings(Optional.empty(),
-      Optional.empty(), RecommendConfig.DEFAULT_DEADLINE, DEFAULT_IMPRESSION_BUFFER,
-      DEFAULT_MODEL_POLL, DEFAULT_RULES_POLL, DEFAULT_ITEM_CACHE_TTL, DEFAULT_WARM_UP_REQUESTS);
+
+  public static final ServingSettings DEFAULT = new ServingSettings(
+      Optional.empty(),
+      Optional.empty(),
+      RecommendConfig.DEFAULT_DEADLINE,
+      DEFAULT_IMPRESSION_BUFFER,
+      DEFAULT_MODEL_POLL,
+      DEFAULT_RULES_POLL,
+      DEFAULT_ITEM_CACHE_TTL,
+      DEFAULT_WARM_UP_REQUESTS);
 
   public ServingSettings {
     requireNonNull(indexDir, "serving.index-dir");
@@ -46,45 +59,73 @@ public record ServingSettings(Optional<Path> indexDir, Optional<Path> rulesFile,
     requireNonNull(rulesPoll, "rulesPoll");
     requireNonNull(itemCacheTtl, "serving.item-cache-ttl");
     if (itemCacheTtl.isNegative()) {
-      throw new IllegalArgumentException("serving.item-cache-ttl must be >= 0 (0 turns the cache "
-          + "off), got " + itemCacheTtl);
+      throw new IllegalArgumentException(
+          "serving.item-cache-ttl must be >= 0 (0 turns the cache " + "off), got " + itemCacheTtl);
     }
     if (deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException("serving.deadline must be positive, got " + deadline);
     }
     if (warmUpRequests < 1) {
-      throw new IllegalArgumentException("serving.warm-up-requests must be >= 1, got "
-          + warmUpRequests);
+      throw new IllegalArgumentException(
+          "serving.warm-up-requests must be >= 1, got " + warmUpRequests);
     }
     if (impressionBuffer < 1) {
-      throw new IllegalArgumentException("serving.impression-buffer must be >= 1, got "
-          + impressionBuffer);
+      throw new IllegalArgumentException(
+          "serving.impression-buffer must be >= 1, got " + impressionBuffer);
     }
   }
 
   public ServingSettings withIndexDir(Path dir) {
-    return new ServingSettings(Optional.of(dir), rulesFile, deadline, impressionBuffer,
-        modelPoll, rulesPoll, itemCacheTtl, warmUpRequests);
+    return new ServingSettings(
+        Optional.of(dir),
+        rulesFile,
+        deadline,
+        impressionBuffer,
+        modelPoll,
+        rulesPoll,
+        itemCacheTtl,
+        warmUpRequests);
   }
 
   public ServingSettings withItemCacheTtl(Duration ttl) {
-    return new ServingSettings(indexDir, rulesFile, deadline, impressionBuffer, modelPoll,
-        rulesPoll, ttl, warmUpRequests);
+    return new ServingSettings(
+        indexDir, rulesFile, deadline, impressionBuffer, modelPoll, rulesPoll, ttl, warmUpRequests);
   }
 
   public ServingSettings withRulesFile(Path file) {
-    return new ServingSettings(indexDir, Optional.of(file), deadline, impressionBuffer,
-        modelPoll, rulesPoll, itemCacheTtl, warmUpRequests);
+    return new ServingSettings(
+        indexDir,
+        Optional.of(file),
+        deadline,
+        impressionBuffer,
+        modelPoll,
+        rulesPoll,
+        itemCacheTtl,
+        warmUpRequests);
   }
 
   public ServingSettings withDeadline(Duration value) {
-    return new ServingSettings(indexDir, rulesFile, value, impressionBuffer, modelPoll,
-        rulesPoll, itemCacheTtl, warmUpRequests);
+    return new ServingSettings(
+        indexDir,
+        rulesFile,
+        value,
+        impressionBuffer,
+        modelPoll,
+        rulesPoll,
+        itemCacheTtl,
+        warmUpRequests);
   }
 
   public ServingSettings withPolls(Duration models, Duration rules) {
-    return new ServingSettings(indexDir, rulesFile, deadline, impressionBuffer, models, rules,
-        itemCacheTtl, warmUpRequests);
+    return new ServingSettings(
+        indexDir,
+        rulesFile,
+        deadline,
+        impressionBuffer,
+        models,
+        rules,
+        itemCacheTtl,
+        warmUpRequests);
   }
 
   /**

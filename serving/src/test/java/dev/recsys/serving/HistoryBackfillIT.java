@@ -69,6 +69,7 @@ class HistoryBackfillIT {
   private static final int HTTP_BATCH = 5_000;
   private final EmbeddedKafka kafka;
   private final EmbeddedRedis redis;
+
   @TempDir
   Path dir;
 
@@ -83,11 +84,14 @@ class HistoryBackfillIT {
     Path ratings = UserOrderedRatings.write(dir.resolve("ratings.csv"), 150, ROWS, 11);
     LoadSummary load;
     try (EventPublisher publisher = publisher(topics)) {
-      load = new FileLoader(publisher, Clock.systemUTC()).loadEvents(ratings,
-          movieLens(TimeOrdering.sorted().withTempDir(dir)), LoadProgress.NONE);
+      load = new FileLoader(publisher, Clock.systemUTC())
+          .loadEvents(
+              ratings, movieLens(TimeOrdering.sorted().withTempDir(dir)), LoadProgress.NONE);
     }
     assertThat(load.loaded()).isEqualTo(ROWS);
-    assertThat(load.order().rowsBehind()).as("the file is out of time order").isGreaterThan(ROWS / 2);
+    assertThat(load.order().rowsBehind())
+        .as("the file is out of time order")
+        .isGreaterThan(ROWS / 2);
 
     Judged judged = runStreamAndReplay(topics, TestNames.safeUniqueTestName(info));
 
@@ -104,9 +108,13 @@ class HistoryBackfillIT {
     Topics topics = KafkaProbe.uniqueTopics(kafka, info);
     Path ratings = UserOrderedRatings.write(dir.resolve("ratings.csv"), 150, ROWS, 11);
     try (EventPublisher publisher = publisher(topics);
-        ServingApp app = ServingApp.start(HttpConfig.onPort(0), ServingDeps.ingest(publisher,
-            IngestLimits.DEFAULT, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            Clock.systemUTC()))) {
+        ServingApp app = ServingApp.start(
+            HttpConfig.onPort(0),
+            ServingDeps.ingest(
+                publisher,
+                IngestLimits.DEFAULT,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                Clock.systemUTC()))) {
       postInFileOrder(app.port(), ratings);
     }
     assertThat(KafkaProbe.count(kafka, topics.events().name())).isEqualTo(ROWS);
@@ -114,14 +122,15 @@ class HistoryBackfillIT {
     Judged judged = runStreamAndReplay(topics, TestNames.safeUniqueTestName(info));
 
     long late = judged.replay().refused().getOrDefault(RefusalReason.LATE, 0L);
-    assertThat(late).as("most of a user-ordered file is late by its partition's watermark")
+    assertThat(late)
+        .as("most of a user-ordered file is late by its partition's watermark")
         .isGreaterThan(ROWS / 2);
-    assertThat(judged.dropped()).as("the stream refuses exactly what replay refuses")
+    assertThat(judged.dropped())
+        .as("the stream refuses exactly what replay refuses")
         .isEqualTo(late);
     assertThat(KafkaProbe.count(kafka, topics.eventsDlq().name())).isEqualTo(late);
     assertThat(judged.replay().intakeLine()).contains(String.format("%,d late", late));
-    assertThatThrownBy(() -> RefusalLimit.of(IntakePolicy.DEFAULT).check("replay",
-        judged.replay()))
+    assertThatThrownBy(() -> RefusalLimit.of(IntakePolicy.DEFAULT).check("replay", judged.replay()))
         .isInstanceOf(TooManyRefusedException.class)
         .hasMessageContaining("more than replay.max-refused-share = 0.05")
         .hasMessageContaining("sorts each file by event time")
@@ -135,31 +144,47 @@ class HistoryBackfillIT {
   private Judged runStreamAndReplay(Topics topics, String appId) {
     FeatureSet set = new FeatureSet("backfill" + Math.floorMod(appId.hashCode(), 100_000), 1);
     FeaturesConfig config = FeaturesConfig.of(kafka.bootstrapServers(), dir.resolve("state"))
-        .withApplicationId(appId).withFeatureSet(set).withIntake(IntakePolicy.DEFAULT);
+        .withApplicationId(appId)
+        .withFeatureSet(set)
+        .withIntake(IntakePolicy.DEFAULT);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (Admin admin = Admin.create(kafka.clientProperties());
         RedisOnlineStore store = RedisOnlineStore.connect(OnlineStoreConfig.of(redis.uri(), set));
         FeaturesApp app = FeaturesApp.start(config, topics, store, metrics)) {
-      Wait.until(Duration.ofSeconds(90), () -> app.lag(admin) == 0,
+      Wait.until(
+          Duration.ofSeconds(90),
+          () -> app.lag(admin) == 0,
           () -> "the pipeline to catch up; lag " + app.lag(admin));
     }
     long dropped = (long) metrics.find(IntakeMetrics.DROPPED).counters().stream()
-        .mapToDouble(Counter::count).sum();
-    ReplaySummary replay = new ReplayJob(kafka.bootstrapServers(), topics, set,
-        IntakePolicy.DEFAULT, LabelPolicy.NONE, null, dir.resolve("replay-" + appId))
-        .run(read -> { }).summary();
+        .mapToDouble(Counter::count)
+        .sum();
+    ReplaySummary replay = new ReplayJob(
+            kafka.bootstrapServers(),
+            topics,
+            set,
+            IntakePolicy.DEFAULT,
+            LabelPolicy.NONE,
+            null,
+            dir.resolve("replay-" + appId))
+        .run(read -> {})
+        .summary();
     return new Judged(dropped, replay);
   }
 
   private EventPublisher publisher(Topics topics) {
-    return EventPublisher.create(PublisherConfig.of(kafka.bootstrapServers()), topics,
-        Clock.systemUTC());
+    return EventPublisher.create(
+        PublisherConfig.of(kafka.bootstrapServers()), topics, Clock.systemUTC());
   }
 
   private static LoadOptions movieLens(TimeOrdering ordering) {
-    return new LoadOptions(FileFormat.CSV, ColumnMapping.parse(UserOrderedRatings.MAPPING,
-        FileLoader.eventFields()), LoadOptions.TimeUnit.SECONDS, Optional.of(EventType.RATING),
-        ',', ordering);
+    return new LoadOptions(
+        FileFormat.CSV,
+        ColumnMapping.parse(UserOrderedRatings.MAPPING, FileLoader.eventFields()),
+        LoadOptions.TimeUnit.SECONDS,
+        Optional.of(EventType.RATING),
+        ',',
+        ordering);
   }
 
   /** POSTs the rows as NDJSON in file order, a batch at a time, as an app replaying would. */
@@ -170,13 +195,16 @@ class HistoryBackfillIT {
       List<String> lines = new ArrayList<>();
       for (String row : rows.subList(from, Math.min(rows.size(), from + HTTP_BATCH))) {
         String[] f = row.split(",");
-        lines.add(String.format("{\"user_id\":\"%s\",\"item_id\":\"%s\",\"type\":\"rating\","
-            + "\"value\":%s,\"timestamp\":%d}", f[0], f[1], f[2], Long.parseLong(f[3]) * 1000));
+        lines.add(String.format(
+            "{\"user_id\":\"%s\",\"item_id\":\"%s\",\"type\":\"rating\","
+                + "\"value\":%s,\"timestamp\":%d}",
+            f[0], f[1], f[2], Long.parseLong(f[3]) * 1000));
       }
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + port + "/v1/events"))
-          .header("Content-Type", "application/x-ndjson")
-          .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines))).build(),
+      HttpResponse<String> response = http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/events"))
+              .header("Content-Type", "application/x-ndjson")
+              .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines)))
+              .build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       assertThat(response.body()).contains("\"rejected\":[]");

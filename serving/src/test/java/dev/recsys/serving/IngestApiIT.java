@@ -46,11 +46,15 @@ class IngestApiIT {
   @BeforeEach
   void start(TestInfo info) {
     topics = KafkaProbe.uniqueTopics(kafka, info);
-    publisher = EventPublisher.create(PublisherConfig.of(kafka.bootstrapServers()), topics,
-        TestClocks.FIXED);
-    app = ServingApp.start(HttpConfig.onPort(0), ServingDeps.ingest(publisher,
-        new IngestLimits(4096, 50), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-        TestClocks.FIXED));
+    publisher = EventPublisher.create(
+        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED);
+    app = ServingApp.start(
+        HttpConfig.onPort(0),
+        ServingDeps.ingest(
+            publisher,
+            new IngestLimits(4096, 50),
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            TestClocks.FIXED));
   }
 
   @AfterEach
@@ -59,11 +63,13 @@ class IngestApiIT {
     publisher.close();
   }
 
-  private HttpResponse<String> post(String path, String contentType, String body)
-      throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body))
-        .build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -80,40 +86,43 @@ class IngestApiIT {
     JsonNode json = JSON.readTree(response.body());
     assertThat(json.get("accepted").intValue()).isEqualTo(2);
     assertThat(json.get("ids")).hasSize(2);
-    assertThat(json.get("rejected").toString()).isEqualTo("[{\"index\":1,\"field\":\"type\","
-        + "\"reason\":\"'clik' is not a known event type; use one of view, click, add_to_cart, "
-        + "remove_from_cart, purchase, rating, like, dislike, share, bookmark\"},"
-        + "{\"index\":3,\"field\":\"value\",\"reason\":\"must be a number, got STRING\"}]");
+    assertThat(json.get("rejected").toString())
+        .isEqualTo("[{\"index\":1,\"field\":\"type\","
+            + "\"reason\":\"'clik' is not a known event type; use one of view, click, add_to_cart, "
+            + "remove_from_cart, purchase, rating, like, dislike, share, bookmark\"},"
+            + "{\"index\":3,\"field\":\"value\",\"reason\":\"must be a number, got STRING\"}]");
     assertThat(KafkaProbe.count(kafka, topics.events().name())).isEqualTo(2);
   }
 
   @Test
   void shouldAcceptNdjsonAndCountExactlyWhatReachedTheTopic() throws Exception {
-    String body = IntStream.range(0, 40).mapToObj(EVENT::formatted)
-        .collect(Collectors.joining("\n"));
+    String body =
+        IntStream.range(0, 40).mapToObj(EVENT::formatted).collect(Collectors.joining("\n"));
     HttpResponse<String> response = post("/v1/events", "application/x-ndjson", body);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(JSON.readTree(response.body()).get("accepted").intValue()).isEqualTo(40);
     assertThat(KafkaProbe.count(kafka, topics.events().name())).isEqualTo(40);
-    assertThat(Codecs.USER_EVENT.decode(KafkaProbe.read(kafka, topics.events().name(), 40)
-        .get(0).value()).getItemId()).isEqualTo("i1");
+    assertThat(Codecs.USER_EVENT
+            .decode(KafkaProbe.read(kafka, topics.events().name(), 40).get(0).value())
+            .getItemId())
+        .isEqualTo("i1");
   }
 
   @Test
   void shouldAnswer422WhenNothingIsValid() throws Exception {
-    HttpResponse<String> response = post("/v1/events", "application/json",
-        "[{\"user_id\":\"u1\"}]");
+    HttpResponse<String> response =
+        post("/v1/events", "application/json", "[{\"user_id\":\"u1\"}]");
     assertThat(response.statusCode()).isEqualTo(422);
-    assertThat(response.body()).contains("\"field\":\"item_id\"", "\"field\":\"type\"",
-        "\"field\":\"timestamp\"");
+    assertThat(response.body())
+        .contains("\"field\":\"item_id\"", "\"field\":\"type\"", "\"field\":\"timestamp\"");
     assertThat(KafkaProbe.count(kafka, topics.events().name())).isZero();
   }
 
   @Test
   void shouldNameWhereTheJsonIsMalformed() throws Exception {
-    HttpResponse<String> response = post("/v1/events", "application/json",
-        "[" + EVENT.formatted(1) + ",\n {\"user_id\": }]");
+    HttpResponse<String> response =
+        post("/v1/events", "application/json", "[" + EVENT.formatted(1) + ",\n {\"user_id\": }]");
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(response.body()).get("error").textValue())
         .startsWith("malformed JSON at line 2, column 14");
@@ -123,20 +132,21 @@ class IngestApiIT {
   @Test
   void shouldRefuseOtherContentTypesAndOversizedBodies() throws Exception {
     assertThat(post("/v1/events", "text/csv", "a,b").statusCode()).isEqualTo(415);
-    String big = "[" + IntStream.range(0, 60).mapToObj(EVENT::formatted)
-        .collect(Collectors.joining(",")) + "]";
+    String big = "["
+        + IntStream.range(0, 60).mapToObj(EVENT::formatted).collect(Collectors.joining(",")) + "]";
     HttpResponse<String> tooBig = post("/v1/events", "application/json", big);
     assertThat(tooBig.statusCode()).isEqualTo(413);
     assertThat(tooBig.body()).contains("larger than 4096 bytes");
-    String many = "[" + IntStream.range(0, 51).mapToObj(i -> "{}")
-        .collect(Collectors.joining(",")) + "]";
-    assertThat(post("/v1/events", "application/json", many).body())
-        .contains("at most 50 entries");
+    String many =
+        "[" + IntStream.range(0, 51).mapToObj(i -> "{}").collect(Collectors.joining(",")) + "]";
+    assertThat(post("/v1/events", "application/json", many).body()).contains("at most 50 entries");
   }
 
   @Test
   void shouldIngestItemsToTheCompactedTopic() throws Exception {
-    HttpResponse<String> response = post("/v1/items", "application/json",
+    HttpResponse<String> response = post(
+        "/v1/items",
+        "application/json",
         "[{\"item_id\":\"i1\",\"category\":\"books\",\"price\":-2}, {\"item_id\":\"i2\"}]");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"accepted\":1", "\"field\":\"price\"");
@@ -145,13 +155,15 @@ class IngestApiIT {
 
   @Test
   void shouldAnswerJsonForUnknownRoutesAndMethods() throws Exception {
-    HttpResponse<String> missing = http.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + app.port() + "/nope")).build(),
+    HttpResponse<String> missing = http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/nope"))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(missing.body()).contains("no route for GET /nope");
-    HttpResponse<String> wrongMethod = http.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + app.port() + "/v1/events")).build(),
+    HttpResponse<String> wrongMethod = http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/v1/events"))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(wrongMethod.statusCode()).isEqualTo(405);
   }

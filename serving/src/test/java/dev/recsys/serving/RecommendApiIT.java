@@ -18,7 +18,6 @@ import dev.recsys.ranking.registry.ModelRegistry;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.Impression;
 import dev.recsys.schemas.avro.ItemUpdate;
-import dev.recsys.serving.ServingSettings;
 import dev.recsys.serving.http.HttpConfig;
 import dev.recsys.serving.recommend.Fixtures;
 import dev.recsys.testkit.EmbeddedRuntimeExtension;
@@ -64,6 +63,7 @@ class RecommendApiIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
   /** Generous: this box is shared; the deadline is what the Redis-down test holds us to. */
   private static final Duration DEADLINE = Duration.ofMillis(300);
+
   private static final String UNAVAILABLE = id(39);
   private final EmbeddedKafka kafka;
   private final EmbeddedRedis redis;
@@ -90,19 +90,35 @@ class RecommendApiIT {
     rules = dir.resolve("rules.json");
     Files.writeString(rules, "{\"exclude_unavailable\": true}");
     registry = ModelRegistry.at(dir);
-    store = RedisOnlineStore.connect(new OnlineStoreConfig(redis.uri(), FeatureSet.CORE_V1,
-        OnlineStoreConfig.DEFAULT_USER_TTL, Duration.ofSeconds(1)));
+    store = RedisOnlineStore.connect(new OnlineStoreConfig(
+        redis.uri(),
+        FeatureSet.CORE_V1,
+        OnlineStoreConfig.DEFAULT_USER_TTL,
+        Duration.ofSeconds(1)));
     store.write(Fixtures.vectors(5));
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    recommendations = ServingRecommendations.start(ServingSettings.DEFAULT.withIndexDir(index)
-            .withRulesFile(rules).withDeadline(DEADLINE).withPolls(Duration.ofMillis(50), Duration.ofMillis(50)),
-        store, FeatureSet.CORE_V1, registry, kafka.bootstrapServers(), topics, metrics, TestClocks.FIXED);
-    publisher = EventPublisher.create(PublisherConfig.of(kafka.bootstrapServers()), topics,
+    recommendations = ServingRecommendations.start(
+        ServingSettings.DEFAULT
+            .withIndexDir(index)
+            .withRulesFile(rules)
+            .withDeadline(DEADLINE)
+            .withPolls(Duration.ofMillis(50), Duration.ofMillis(50)),
+        store,
+        FeatureSet.CORE_V1,
+        registry,
+        kafka.bootstrapServers(),
+        topics,
+        metrics,
         TestClocks.FIXED);
-    app = ServingApp.start(HttpConfig.onPort(0), ServingDeps.ingest(publisher,
-        IngestLimits.DEFAULT, metrics, TestClocks.FIXED).withRecommendations(
-            recommendations.routes()));
-    Wait.until(WAIT, () -> recommendations.catalog().size() == Fixtures.ITEMS,
+    publisher = EventPublisher.create(
+        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED);
+    app = ServingApp.start(
+        HttpConfig.onPort(0),
+        ServingDeps.ingest(publisher, IngestLimits.DEFAULT, metrics, TestClocks.FIXED)
+            .withRecommendations(recommendations.routes()));
+    Wait.until(
+        WAIT,
+        () -> recommendations.catalog().size() == Fixtures.ITEMS,
         () -> "the catalog to hold every item");
   }
 
@@ -149,7 +165,8 @@ class RecommendApiIT {
   @Test
   @Order(3)
   void shouldExplainFeaturesStageScoresAndRules() throws Exception {
-    JsonNode item = okJson("/v1/users/u1/recommendations?k=3&explain=true").path("items").get(0);
+    JsonNode item =
+        okJson("/v1/users/u1/recommendations?k=3&explain=true").path("items").get(0);
 
     JsonNode explain = item.path("explain");
     List<String> names = new ArrayList<>();
@@ -163,14 +180,16 @@ class RecommendApiIT {
 
   @Test
   @Order(4)
-  void shouldServeColdStartAndNeverUnavailableItemsEvenWhenKExceedsTheCatalog()
-      throws Exception {
+  void shouldServeColdStartAndNeverUnavailableItemsEvenWhenKExceedsTheCatalog() throws Exception {
     JsonNode body = okJson("/v1/users/stranger/recommendations?k=500");
 
     List<String> ids = new ArrayList<>();
     body.path("items").forEach(i -> ids.add(i.path("item_id").asText()));
-    assertThat(ids).hasSizeBetween(30, Fixtures.ITEMS - 1).doesNotHaveDuplicates()
-        .doesNotContain(UNAVAILABLE).contains(id(36));
+    assertThat(ids)
+        .hasSizeBetween(30, Fixtures.ITEMS - 1)
+        .doesNotHaveDuplicates()
+        .doesNotContain(UNAVAILABLE)
+        .contains(id(36));
     assertThat(body.path("degraded")).isEmpty();
   }
 
@@ -198,9 +217,12 @@ class RecommendApiIT {
   @Test
   @Order(7)
   void shouldLogEachResponseAsAnImpressionWithItsRequestId() throws Exception {
-    String requestId = okJson("/v1/users/u1/recommendations?k=4").path("request_id").asText();
+    String requestId =
+        okJson("/v1/users/u1/recommendations?k=4").path("request_id").asText();
 
-    Wait.until(WAIT, () -> impressions().stream()
+    Wait.until(
+        WAIT,
+        () -> impressions().stream()
             .anyMatch(i -> i.getRequestId().equals(requestId) && i.getItems().size() == 4),
         () -> "impression " + requestId + " on " + topics.impressions().name());
   }
@@ -208,13 +230,22 @@ class RecommendApiIT {
   @Test
   @Order(8)
   void shouldApplyChangedRulesWithoutRestart() throws Exception {
-    Files.writeString(rules, "{\"exclude_unavailable\": true, "
-        + "\"pinned\": [{\"item_id\": \"i20\", \"position\": 0}]}");
-    Files.setLastModifiedTime(rules, java.nio.file.attribute.FileTime.from(
-        java.time.Instant.now().plusSeconds(5)));
+    Files.writeString(
+        rules,
+        "{\"exclude_unavailable\": true, "
+            + "\"pinned\": [{\"item_id\": \"i20\", \"position\": 0}]}");
+    Files.setLastModifiedTime(
+        rules, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5)));
 
-    Wait.until(WAIT, () -> okJson("/v1/users/u1/recommendations?k=3").path("items").get(0)
-        .path("item_id").asText().equals("i20"), () -> "the pinned item first");
+    Wait.until(
+        WAIT,
+        () -> okJson("/v1/users/u1/recommendations?k=3")
+            .path("items")
+            .get(0)
+            .path("item_id")
+            .asText()
+            .equals("i20"),
+        () -> "the pinned item first");
   }
 
   @Test
@@ -229,29 +260,38 @@ class RecommendApiIT {
         assertThat(body.path("items")).hasSize(5);
       }
       // The trending list comes from the near cache until its TTL (1 s) passes, then degrades.
-      Wait.until(WAIT, () -> {
-        JsonNode body = okJson("/v1/users/u1/recommendations?k=5");
-        return body.path("degraded").toString().contains("trending")
-            && body.path("items").size() == 5
-            && body.path("took_ms").asLong() <= DEADLINE.toMillis();
-      }, () -> "trending degraded, within the deadline, once the near cache expired");
+      Wait.until(
+          WAIT,
+          () -> {
+            JsonNode body = okJson("/v1/users/u1/recommendations?k=5");
+            return body.path("degraded").toString().contains("trending")
+                && body.path("items").size() == 5
+                && body.path("took_ms").asLong() <= DEADLINE.toMillis();
+          },
+          () -> "trending degraded, within the deadline, once the near cache expired");
     } finally {
       redis.restart();
     }
-    Wait.until(WAIT, () -> {
-      store.write(Fixtures.vectors(5));
-      return okJson("/v1/users/u1/recommendations?k=5").path("degraded").isEmpty();
-    }, () -> "responses without degradation after Redis restarted");
+    Wait.until(
+        WAIT,
+        () -> {
+          store.write(Fixtures.vectors(5));
+          return okJson("/v1/users/u1/recommendations?k=5").path("degraded").isEmpty();
+        },
+        () -> "responses without degradation after Redis restarted");
   }
 
   private void publishCatalog() throws Exception {
     try (KafkaProducer<String, ItemUpdate> producer = new KafkaProducer<>(
-        kafka.clientProperties(), topics.items().keySerde().serializer(),
+        kafka.clientProperties(),
+        topics.items().keySerde().serializer(),
         topics.items().valueSerde().serializer())) {
       for (int i = 0; i < Fixtures.ITEMS; i++) {
-        ItemUpdate item = Events.item(id(i)).category("c" + (i % 4))
+        ItemUpdate item = Events.item(id(i))
+            .category("c" + (i % 4))
             .available(!id(i).equals(UNAVAILABLE))
-            .createdAt(TestClocks.FIXED.instant().minus(Duration.ofDays(i))).build();
+            .createdAt(TestClocks.FIXED.instant().minus(Duration.ofDays(i)))
+            .build();
         producer.send(new ProducerRecord<>(topics.items().name(), id(i), item)).get();
       }
     }
@@ -259,8 +299,8 @@ class RecommendApiIT {
 
   private List<Impression> impressions() {
     List<Impression> out = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> r : KafkaProbe.read(kafka, topics.impressions().name(),
-        1)) {
+    for (ConsumerRecord<byte[], byte[]> r :
+        KafkaProbe.read(kafka, topics.impressions().name(), 1)) {
       out.add(topics.impressions().valueSerde().deserializer().deserialize(r.topic(), r.value()));
     }
     return out;
@@ -268,8 +308,11 @@ class RecommendApiIT {
 
   private HttpResponse<String> get(String path) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+              .timeout(Duration.ofSeconds(10))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

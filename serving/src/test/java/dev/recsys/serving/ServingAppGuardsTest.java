@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** API keys on ingest and admin routes, and request size limits, on a real server. */
 class ServingAppGuardsTest {
-  private static final HttpHandler READ_BODY = exchange -> exchange.getRequestReceiver()
+  private static final HttpHandler READ_BODY = exchange -> exchange
+      .getRequestReceiver()
       .receiveFullBytes((ex, bytes) -> HttpJson.send(ex, 200, out -> {
         out.writeStartObject();
         out.writeNumberField("bytes", bytes.length);
@@ -27,7 +28,11 @@ class ServingAppGuardsTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private final ServingApp app = ServingApp.start(
       new HttpConfig(HttpConfig.DEFAULT_HOST, 0, 1, 2, 2048, 4096),
-      new ServingDeps(READ_BODY, READ_BODY, Optional.empty(), Optional.empty(),
+      new ServingDeps(
+          READ_BODY,
+          READ_BODY,
+          Optional.empty(),
+          Optional.empty(),
           new ApiKeys(Optional.of("ingest-key"), Optional.of("admin-key")),
           new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
 
@@ -50,8 +55,11 @@ class ServingAppGuardsTest {
 
     assertThat(send(post).statusCode()).isEqualTo(401);
     assertThat(send(post.header("X-Api-Key", "admin-key")).statusCode()).isEqualTo(401);
-    assertThat(send(to("/v1/items").header("X-Api-Key", "ingest-key")
-        .POST(HttpRequest.BodyPublishers.ofString("[]"))).statusCode()).isEqualTo(200);
+    assertThat(send(to("/v1/items")
+                .header("X-Api-Key", "ingest-key")
+                .POST(HttpRequest.BodyPublishers.ofString("[]")))
+            .statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -65,7 +73,8 @@ class ServingAppGuardsTest {
 
   @Test
   void shouldRefuseBodiesAndUrlsBeyondTheLimits() throws Exception {
-    HttpResponse<String> big = send(to("/v1/events").header("X-Api-Key", "ingest-key")
+    HttpResponse<String> big = send(to("/v1/events")
+        .header("X-Api-Key", "ingest-key")
         .POST(HttpRequest.BodyPublishers.ofString("x".repeat(8192))));
     HttpResponse<String> longUrl = send(to("/healthz?q=" + "x".repeat(4096)).GET());
 

@@ -29,8 +29,16 @@ final class TinyRanker {
   static ModelVersion register(ModelRegistry registry) {
     float[] weights = new float[PairFeatures.NAMES.size()];
     weights[PairFeatures.NAMES.indexOf("item_events_total")] = 0.05f;
-    ModelCard card = new ModelCard(ModelCard.RANKER, "external", INPUT, PairFeatures.NAMES,
-        OUTPUT, "probability of a click", Map.of(), "", TestClocks.FIXED.instant());
+    ModelCard card = new ModelCard(
+        ModelCard.RANKER,
+        "external",
+        INPUT,
+        PairFeatures.NAMES,
+        OUTPUT,
+        "probability of a click",
+        Map.of(),
+        "",
+        TestClocks.FIXED.instant());
     return registry.register(card, logistic(weights, -1f));
   }
 
@@ -45,19 +53,27 @@ final class TinyRanker {
         .addNode(node("Add", List.of("xw", "b"), "z"))
         .addNode(node("Sigmoid", List.of("z"), OUTPUT))
         .build();
-    return ModelProto.newBuilder().setIrVersion(8).setProducerName("recsys-tests")
+    return ModelProto.newBuilder()
+        .setIrVersion(8)
+        .setProducerName("recsys-tests")
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13))
-        .setGraph(graph).build().toByteArray();
+        .setGraph(graph)
+        .build()
+        .toByteArray();
   }
 
   private static NodeProto node(String op, List<String> inputs, String output) {
-    return NodeProto.newBuilder().setOpType(op).setName(output + "_" + op.toLowerCase())
-        .addAllInput(inputs).addOutput(output).build();
+    return NodeProto.newBuilder()
+        .setOpType(op)
+        .setName(output + "_" + op.toLowerCase())
+        .addAllInput(inputs)
+        .addOutput(output)
+        .build();
   }
 
   private static TensorProto floats(String name, long[] dims, float[] values) {
-    TensorProto.Builder t = TensorProto.newBuilder().setName(name)
-        .setDataType(TensorProto.DataType.FLOAT.getNumber());
+    TensorProto.Builder t =
+        TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber());
     for (long d : dims) {
       t.addDims(d);
     }
@@ -70,12 +86,17 @@ final class TinyRanker {
   private static ValueInfoProto tensor(String name, long... dims) {
     TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
     for (long d : dims) {
-      shape.addDim(d < 0 ? TensorShapeProto.Dimension.newBuilder().setDimParam("N")
-          : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+      shape.addDim(
+          d < 0
+              ? TensorShapeProto.Dimension.newBuilder().setDimParam("N")
+              : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
     }
-    return ValueInfoProto.newBuilder().setName(name)
-        .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
-            .setElemType(TensorProto.DataType.FLOAT.getNumber()).setShape(shape)))
+    return ValueInfoProto.newBuilder()
+        .setName(name)
+        .setType(TypeProto.newBuilder()
+            .setTensorType(TypeProto.Tensor.newBuilder()
+                .setElemType(TensorProto.DataType.FLOAT.getNumber())
+                .setShape(shape)))
         .build();
   }
 }

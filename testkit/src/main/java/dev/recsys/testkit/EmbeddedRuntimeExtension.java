@@ -24,44 +24,47 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class EmbeddedRuntimeExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final Namespace NAMESPACE = Namespace.create(EmbeddedRuntimeExtension.class);
-    private static final Set<Class<?>> INJECTABLE = Set.of(EmbeddedRuntime.class, EmbeddedKafka.class, EmbeddedRedis.class);
+  private static final Namespace NAMESPACE = Namespace.create(EmbeddedRuntimeExtension.class);
+  private static final Set<Class<?>> INJECTABLE =
+      Set.of(EmbeddedRuntime.class, EmbeddedKafka.class, EmbeddedRedis.class);
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        runtime(context);
-    }
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    runtime(context);
+  }
 
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return INJECTABLE.contains(parameter.getParameter().getType());
-    }
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return INJECTABLE.contains(parameter.getParameter().getType());
+  }
 
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        EmbeddedRuntime runtime = runtime(context);
-        Class<?> type = parameter.getParameter().getType();
-        if (type == EmbeddedKafka.class) {
-            return runtime.kafka();
-        }
-        if (type == EmbeddedRedis.class) {
-            return runtime.redis();
-        }
-        return runtime;
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    EmbeddedRuntime runtime = runtime(context);
+    Class<?> type = parameter.getParameter().getType();
+    if (type == EmbeddedKafka.class) {
+      return runtime.kafka();
     }
+    if (type == EmbeddedRedis.class) {
+      return runtime.redis();
+    }
+    return runtime;
+  }
 
-    /** The class's runtime, started on first use: constructors of PER_CLASS tests resolve before beforeAll runs. */
-    private static EmbeddedRuntime runtime(ExtensionContext context) {
-        return classContext(context).getStore(NAMESPACE)
-                .getOrComputeIfAbsent(EmbeddedRuntime.class, key -> EmbeddedRuntime.start(), EmbeddedRuntime.class);
-    }
+  /** The class's runtime, started on first use: constructors of PER_CLASS tests resolve before beforeAll runs. */
+  private static EmbeddedRuntime runtime(ExtensionContext context) {
+    return classContext(context)
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            EmbeddedRuntime.class, key -> EmbeddedRuntime.start(), EmbeddedRuntime.class);
+  }
 
-    /** Climbs from a test method (or a parameterized/repeated test's invocation) to its test class. */
-    private static ExtensionContext classContext(ExtensionContext context) {
-        ExtensionContext current = context;
-        while (current.getTestMethod().isPresent()) {
-            current = current.getParent().orElseThrow();
-        }
-        return current;
+  /** Climbs from a test method (or a parameterized/repeated test's invocation) to its test class. */
+  private static ExtensionContext classContext(ExtensionContext context) {
+    ExtensionContext current = context;
+    while (current.getTestMethod().isPresent()) {
+      current = current.getParent().orElseThrow();
     }
+    return current;
+  }
 }

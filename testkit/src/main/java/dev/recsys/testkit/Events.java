@@ -90,10 +90,11 @@ public final class Events {
     }
 
     public UserEvent build() {
-      String id = eventId != null ? eventId
+      String id = eventId != null
+          ? eventId
           : EventJson.contentId(userId, itemId, type, value, timestamp, sessionId);
-      return new UserEvent(id, userId, itemId, type, value, timestamp, sessionId,
-          Map.copyOf(context), requestId);
+      return new UserEvent(
+          id, userId, itemId, type, value, timestamp, sessionId, Map.copyOf(context), requestId);
     }
   }
 
@@ -142,8 +143,8 @@ public final class Events {
     }
 
     public ItemUpdate build() {
-      return new ItemUpdate(itemId, category, tags, price, available, createdAt, updatedAt,
-          Map.of());
+      return new ItemUpdate(
+          itemId, category, tags, price, available, createdAt, updatedAt, Map.of());
     }
   }
 }

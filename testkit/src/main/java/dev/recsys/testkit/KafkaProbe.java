@@ -2,8 +2,8 @@ package dev.recsys.testkit;
 
 import dev.recsys.embedded.EmbeddedKafka;
 import dev.recsys.schemas.TopicLayout;
-import dev.recsys.schemas.TopicProvisioner;
 import dev.recsys.schemas.TopicNames;
+import dev.recsys.schemas.TopicProvisioner;
 import dev.recsys.schemas.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +33,8 @@ public final class KafkaProbe {
 
   /** The recsys topics under a prefix unique to this test, created and online. */
   public static Topics uniqueTopics(EmbeddedKafka kafka, TestInfo test) {
-    Topics topics = Topics.named(TopicNames.DEFAULT
-        .withPrefix(TestNames.safeUniqueTestName(test) + "."));
+    Topics topics =
+        Topics.named(TopicNames.DEFAULT.withPrefix(TestNames.safeUniqueTestName(test) + "."));
     createTopics(kafka, topics, TopicLayout.SINGLE_NODE);
     return topics;
   }
@@ -60,28 +60,31 @@ public final class KafkaProbe {
   }
 
   /** Waits until {@code topic} holds at least {@code expected} records and returns them. */
-  public static List<ConsumerRecord<byte[], byte[]>> read(EmbeddedKafka kafka, String topic,
-      int expected) {
+  public static List<ConsumerRecord<byte[], byte[]>> read(
+      EmbeddedKafka kafka, String topic, int expected) {
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(kafka)) {
       consumer.seekToBeginning(assign(consumer, topic));
-      Wait.until(TIMEOUT, () -> {
-        // Drain what is there before pausing: a wait between polls of 500 records each made a
-        // topic of 60,000 records take 12 s to read.
-        for (int polled = 1; polled > 0 && records.size() < expected; ) {
-          var batch = consumer.poll(Duration.ofMillis(100));
-          polled = batch.count();
-          batch.forEach(records::add);
-        }
-        return records.size() >= expected;
-      }, () -> topic + " to hold " + expected + " records (has " + records.size() + ")");
+      Wait.until(
+          TIMEOUT,
+          () -> {
+            // Drain what is there before pausing: a wait between polls of 500 records each made a
+            // topic of 60,000 records take 12 s to read.
+            for (int polled = 1; polled > 0 && records.size() < expected; ) {
+              var batch = consumer.poll(Duration.ofMillis(100));
+              polled = batch.count();
+              batch.forEach(records::add);
+            }
+            return records.size() >= expected;
+          },
+          () -> topic + " to hold " + expected + " records (has " + records.size() + ")");
     }
     return records;
   }
 
   public static void send(EmbeddedKafka kafka, ProducerRecord<byte[], byte[]> record) {
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.clientProperties(),
-        new ByteArraySerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+        kafka.clientProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
       producer.send(record).get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot send to " + record.topic(), e.getCause());
@@ -116,10 +119,10 @@ public final class KafkaProbe {
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
-  private static List<TopicPartition> assign(KafkaConsumer<byte[], byte[]> consumer,
-      String topic) {
+  private static List<TopicPartition> assign(KafkaConsumer<byte[], byte[]> consumer, String topic) {
     List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
-        .map(p -> new TopicPartition(topic, p.partition())).toList();
+        .map(p -> new TopicPartition(topic, p.partition()))
+        .toList();
     consumer.assign(partitions);
     return partitions;
   }

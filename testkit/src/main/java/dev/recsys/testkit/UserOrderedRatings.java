@@ -18,6 +18,7 @@ import java.util.TreeSet;
 public final class UserOrderedRatings {
   /** The column mapping that loads it: {@code recsys ingest --map ...}. */
   public static final String MAPPING = "user_id=userId,item_id=movieId,value=rating";
+
   private static final long FIRST = Instant.parse("1996-01-01T00:00:00Z").getEpochSecond();
   private static final long LAST = Instant.parse("2018-09-01T00:00:00Z").getEpochSecond();
   private static final int MOVIES = 9_000;
@@ -32,8 +33,8 @@ public final class UserOrderedRatings {
       double perUser = rows / (double) users;
       int written = 0;
       for (int user = 1; written < rows; user++) {
-        int count = Math.min(Math.min(rows - written, MOVIES),
-            Math.max(1, (int) (perUser * (0.2 + 1.6 * random.nextDouble()))));
+        int count = Math.min(Math.min(rows - written, MOVIES), Math.max(1, (int)
+            (perUser * (0.2 + 1.6 * random.nextDouble()))));
         long start = FIRST + (long) (random.nextDouble() * (LAST - FIRST));
         long span = Math.min(LAST - start, (long) (random.nextDouble() * 3 * 365 * 86_400L) + 60);
         TreeSet<Integer> movies = new TreeSet<>();

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class TestClocksTest {
 
-    @Test
-    void shouldAlwaysTellTheSameInstantInUtc() {
-        assertThat(TestClocks.FIXED.instant()).isEqualTo(Instant.parse("2021-06-01T00:00:01Z"));
-        assertThat(TestClocks.FIXED.getZone()).isEqualTo(ZoneOffset.UTC);
-    }
+  @Test
+  void shouldAlwaysTellTheSameInstantInUtc() {
+    assertThat(TestClocks.FIXED.instant()).isEqualTo(Instant.parse("2021-06-01T00:00:01Z"));
+    assertThat(TestClocks.FIXED.getZone()).isEqualTo(ZoneOffset.UTC);
+  }
 }

@@ -1,14 +1,14 @@
 package dev.recsys.app.cli;
 
+import dev.recsys.app.config.ConfigException;
+import dev.recsys.app.config.RecsysConfig;
+import dev.recsys.app.offline.BatchScoring;
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.ranking.registry.ModelRegistry;
 import dev.recsys.schemas.Topics;
 import dev.recsys.serving.ServingRecommendations;
-import dev.recsys.app.config.ConfigException;
-import dev.recsys.app.config.RecsysConfig;
-import dev.recsys.app.offline.BatchScoring;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +25,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code recsys batch-score}: the serving pipeline for many users at once, into Parquet. */
-@Command(name = "batch-score", mixinStandardHelpOptions = true,
-    description = {"Recommend for every user in a file (one id per line) or for all users in "
-        + "the online store, with the serving pipeline (no HTTP, no impressions), in parallel.",
-        "Writes DIR/recommendations.parquet: user_id, rank, item_id, score, sources, "
-            + "model_version, degraded, scored_at_ms."})
+@Command(
+    name = "batch-score",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Recommend for every user in a file (one id per line) or for all users in "
+          + "the online store, with the serving pipeline (no HTTP, no impressions), in parallel.",
+      "Writes DIR/recommendations.parquet: user_id, rank, item_id, score, sources, "
+          + "model_version, degraded, scored_at_ms."
+    })
 final class BatchScoreCommand implements Callable<Integer> {
   /** A batch is not latency-bound: give every stage time rather than degrade it. */
   static final Duration DEADLINE = Duration.ofSeconds(10);
@@ -40,7 +44,10 @@ final class BatchScoreCommand implements Callable<Integer> {
   @Mixin
   private RegistryOption registry;
 
-  @Option(names = "--users", required = true, paramLabel = "FILE|all",
+  @Option(
+      names = "--users",
+      required = true,
+      paramLabel = "FILE|all",
       description = "A file of user ids, one per line, or 'all'.")
   private String users;
 
@@ -57,23 +64,37 @@ final class BatchScoreCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     RecsysConfig config = root.config();
     String bootstrap = Connections.kafka(config);
-    String redis = config.redisUri().orElseThrow(() -> new ConfigException(List.of(
-        "redis.uri is not set: set REDIS_URI, e.g. redis://localhost:6379")));
-    try (RedisOnlineStore store = RedisOnlineStore.connect(
-            OnlineStoreConfig.of(redis, FeatureSet.CORE_V1));
+    String redis = config
+        .redisUri()
+        .orElseThrow(() -> new ConfigException(
+            List.of("redis.uri is not set: set REDIS_URI, e.g. redis://localhost:6379")));
+    try (RedisOnlineStore store =
+            RedisOnlineStore.connect(OnlineStoreConfig.of(redis, FeatureSet.CORE_V1));
         ServingRecommendations recommendations = ServingRecommendations.start(
-            config.serving().withDeadline(DEADLINE), store, FeatureSet.CORE_V1,
-            ModelRegistry.at(registry.root()), bootstrap, Topics.named(config.topics()),
-            new SimpleMeterRegistry(), Clock.systemUTC(), false)) {
+            config.serving().withDeadline(DEADLINE),
+            store,
+            FeatureSet.CORE_V1,
+            ModelRegistry.at(registry.root()),
+            bootstrap,
+            Topics.named(config.topics()),
+            new SimpleMeterRegistry(),
+            Clock.systemUTC(),
+            false)) {
       List<String> ids = userIds(store);
       BatchScoring.Summary summary;
       try (Progress progress = Progress.of("batch-score", ids.size(), " users", 1)) {
         summary = new BatchScoring(recommendations.recommender(), k, threads)
             .run(ids, out, progress::stepTo);
       }
-      System.out.printf("scored %,d users (%,d rows, %,d degraded) in %.1f s: %,.0f users/s "
-          + "with %d workers; wrote %s%n", summary.users(), summary.rows(), summary.degraded(),
-          summary.took().toMillis() / 1e3, summary.usersPerSecond(), threads,
+      System.out.printf(
+          "scored %,d users (%,d rows, %,d degraded) in %.1f s: %,.0f users/s "
+              + "with %d workers; wrote %s%n",
+          summary.users(),
+          summary.rows(),
+          summary.degraded(),
+          summary.took().toMillis() / 1e3,
+          summary.usersPerSecond(),
+          threads,
           out.resolve(BatchScoring.FILE));
       return 0;
     }
@@ -86,6 +107,8 @@ final class BatchScoreCommand implements Callable<Integer> {
       return ids;
     }
     return Files.readAllLines(Path.of(users), StandardCharsets.UTF_8).stream()
-        .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .toList();
   }
 }

@@ -21,12 +21,17 @@ import picocli.CommandLine.Option;
  * vectors as the base, a seeded sample of user vectors as queries (what retrieval searches with)
  * and the exact cosine top 100 as the truth, so {@code bench ann} and FAISS read the same files.
  */
-@Command(name = "files", mixinStandardHelpOptions = true,
+@Command(
+    name = "files",
+    mixinStandardHelpOptions = true,
     description = "Write base.fvecs, query.fvecs and truth.ivecs from an embeddings version.")
 final class BenchFilesCommand implements Callable<Integer> {
   static final int TRUTH_K = 100;
 
-  @Option(names = "--embeddings", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--embeddings",
+      required = true,
+      paramLabel = "DIR",
       description = "An embeddings version folder (models/embeddings/{version}).")
   private Path embeddings;
 
@@ -49,8 +54,8 @@ final class BenchFilesCommand implements Callable<Integer> {
       users.set(i, users.set(j, users.get(i)));
     }
     List<float[]> sample = users.subList(0, Math.min(queries, users.size()));
-    List<int[]> truth = GroundTruth.compute(vectors.itemVectors(), sample, TRUTH_K,
-        Similarity.COSINE::score);
+    List<int[]> truth =
+        GroundTruth.compute(vectors.itemVectors(), sample, TRUTH_K, Similarity.COSINE::score);
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
@@ -59,7 +64,8 @@ final class BenchFilesCommand implements Callable<Integer> {
     VectorFiles.writeFvecs(out.resolve("base.fvecs"), vectors.itemVectors());
     VectorFiles.writeFvecs(out.resolve("query.fvecs"), sample);
     VectorFiles.writeIvecs(out.resolve("truth.ivecs"), truth);
-    System.out.printf("wrote %,d base vectors, %,d queries and their exact top %d to %s%n",
+    System.out.printf(
+        "wrote %,d base vectors, %,d queries and their exact top %d to %s%n",
         vectors.itemVectors().size(), sample.size(), TRUTH_K, out);
     return 0;
   }

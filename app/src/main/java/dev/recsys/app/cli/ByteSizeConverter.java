@@ -23,7 +23,7 @@ final class ByteSizeConverter implements ITypeConverter<Long> {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new TypeConversionException("'" + value + "' is not a size; use bytes or a number "
-        + "with k, m or g, such as 512m");
+    throw new TypeConversionException(
+        "'" + value + "' is not a size; use bytes or a number " + "with k, m or g, such as 512m");
   }
 }

@@ -1,10 +1,10 @@
 package dev.recsys.app.cli;
 
+import dev.recsys.app.config.ConfigException;
+import dev.recsys.app.config.RecsysConfig;
 import dev.recsys.ingest.PublisherConfig;
 import dev.recsys.schemas.TopicProvisioner;
 import dev.recsys.schemas.Topics;
-import dev.recsys.app.config.ConfigException;
-import dev.recsys.app.config.RecsysConfig;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -15,9 +15,11 @@ final class Connections {
   private Connections() {}
 
   static String kafka(RecsysConfig config) {
-    return config.kafkaBootstrapServers().orElseThrow(() -> new ConfigException(List.of(
-        "kafka.bootstrap-servers is not set: set KAFKA_BOOTSTRAP_SERVERS (e.g. localhost:9092, "
-            + "or the address `recsys demo` prints for its embedded broker)")));
+    return config
+        .kafkaBootstrapServers()
+        .orElseThrow(() -> new ConfigException(List.of(
+            "kafka.bootstrap-servers is not set: set KAFKA_BOOTSTRAP_SERVERS (e.g. localhost:9092, "
+                + "or the address `recsys demo` prints for its embedded broker)")));
   }
 
   /** The Kafka of {@code config}, with the recsys topics created there if missing. */
@@ -32,7 +34,8 @@ final class Connections {
   }
 
   static void ensureTopics(String bootstrap, RecsysConfig config) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       TopicProvisioner.ensure(admin, Topics.named(config.topics()), config.layout());
     }
   }

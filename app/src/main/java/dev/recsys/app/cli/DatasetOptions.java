@@ -11,17 +11,24 @@ final class DatasetOptions {
   @Option(names = "--items", paramLabel = "N", description = "Items (default: ${DEFAULT-VALUE}).")
   int items = GeneratorParams.DEFAULT.items();
 
-  @Option(names = "--days", paramLabel = "N", description = "Days of history (default: "
-      + "${DEFAULT-VALUE}).")
+  @Option(
+      names = "--days",
+      paramLabel = "N",
+      description = "Days of history (default: " + "${DEFAULT-VALUE}).")
   int days = GeneratorParams.DEFAULT.days();
 
-  @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: "
-      + "${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Random seed (default: " + "${DEFAULT-VALUE}).")
   long seed = GeneratorParams.DEFAULT.seed();
 
   GeneratorParams params() {
     GeneratorParams base = GeneratorParams.DEFAULT;
     return base.withCategories(Math.min(base.categories(), Math.max(1, items)))
-        .withUsers(users).withItems(items).withDays(days).withSeed(seed);
+        .withUsers(users)
+        .withItems(items)
+        .withDays(days)
+        .withSeed(seed);
   }
 }

@@ -1,5 +1,10 @@
 package dev.recsys.app.cli;
 
+import dev.recsys.app.config.RecsysConfig;
+import dev.recsys.app.demo.PublishingSink;
+import dev.recsys.app.demo.SmokeCheck;
+import dev.recsys.app.demo.TopicCounts;
+import dev.recsys.app.offline.OfflineLoop;
 import dev.recsys.embedded.EmbeddedRuntime;
 import dev.recsys.features.FeaturesApp;
 import dev.recsys.features.FeaturesConfig;
@@ -20,13 +25,8 @@ import dev.recsys.schemas.Topics;
 import dev.recsys.serving.ServingApp;
 import dev.recsys.serving.ServingDeps;
 import dev.recsys.serving.ServingRecommendations;
-import dev.recsys.app.config.RecsysConfig;
-import dev.recsys.app.demo.PublishingSink;
-import dev.recsys.app.demo.SmokeCheck;
-import dev.recsys.app.demo.TopicCounts;
 import dev.recsys.serving.features.FeatureRoutes;
 import dev.recsys.serving.http.HttpConfig;
-import dev.recsys.app.offline.OfflineLoop;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -47,7 +47,9 @@ import picocli.CommandLine.ParentCommand;
  * {@code recsys demo}: the whole loop on the embedded runtime (in-process Kafka and Redis),
  * with the sample data set, serving HTTP on localhost.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
     description = "Start embedded Kafka and Redis, load the sample data set and serve HTTP.")
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand
@@ -56,16 +58,18 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 = any free).")
   private int port = HttpConfig.DEFAULT_PORT;
 
-  @Option(names = "--smoke", description = "Check the running demo end to end, print a "
-      + "summary and exit (non-zero on any failure).")
+  @Option(
+      names = "--smoke",
+      description = "Check the running demo end to end, print a "
+          + "summary and exit (non-zero on any failure).")
   private boolean smoke;
 
   @Mixin
   private DatasetOptions dataset;
 
   private static final Duration FEATURES_TIMEOUT = Duration.ofMinutes(5);
-  private static final List<String> SMOKE_USERS = List.of("u00001", "u00002", "u00003",
-      "smoke-user");
+  private static final List<String> SMOKE_USERS =
+      List.of("u00001", "u00002", "u00003", "smoke-user");
   private final Stopwatch watch = new Stopwatch();
 
   @Override
@@ -82,33 +86,44 @@ final class DemoCommand implements Callable<Integer> {
           + ")");
       createTopics(bootstrap, topics, config);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      FeaturesConfig features = FeaturesConfig.of(bootstrap, state.path().resolve("streams"))
-          .withIntake(config.intake());
+      FeaturesConfig features =
+          FeaturesConfig.of(bootstrap, state.path().resolve("streams")).withIntake(config.intake());
       OfflineConfig offline = OfflineConfig.of(state.path().resolve("offline"));
-      try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap), topics,
-              clock);
+      try (EventPublisher publisher =
+              EventPublisher.create(PublisherConfig.of(bootstrap), topics, clock);
           RedisOnlineStore store = RedisOnlineStore.connect(
               OnlineStoreConfig.of(runtime.redis().uri(), features.featureSet()))) {
         DatasetSummary data = publish(publisher, dataset.params());
-        try (FeaturesApp pipeline = FeaturesApp.start(features, topics, store,
-                Optional.of(offline), metrics);
+        try (FeaturesApp pipeline =
+                FeaturesApp.start(features, topics, store, Optional.of(offline), metrics);
             Admin admin = admin(bootstrap)) {
           awaitFeatures(pipeline, admin, data);
           say("running the offline loop: replay, ranker, embeddings, ANN index ...");
-          OfflineLoop.Artifacts models = OfflineLoop.forSampleData(bootstrap, topics,
-              features.featureSet(), config.refusalLimit(), state.path().resolve("loop"), clock)
+          OfflineLoop.Artifacts models = OfflineLoop.forSampleData(
+                  bootstrap,
+                  topics,
+                  features.featureSet(),
+                  config.refusalLimit(),
+                  state.path().resolve("loop"),
+                  clock)
               .run(DemoCommand::say);
           try (ServingRecommendations recommendations = ServingRecommendations.start(
-                  config.serving().withIndexDir(models.indexDir()), store, features.featureSet(),
-                  ModelRegistry.at(models.registryRoot()), bootstrap, topics, metrics, clock);
-              ServingApp app = ServingApp.start(config.http(),
+                  config.serving().withIndexDir(models.indexDir()),
+                  store,
+                  features.featureSet(),
+                  ModelRegistry.at(models.registryRoot()),
+                  bootstrap,
+                  topics,
+                  metrics,
+                  clock);
+              ServingApp app = ServingApp.start(
+                  config.http(),
                   ServingDeps.ingest(publisher, config.ingest(), metrics, clock)
                       .withFeatures(new FeatureRoutes(store, features.featureSet(), clock))
                       .withRecommendations(recommendations.routes())
                       .withApiKeys(config.apiKeys()))) {
             Warmup.await(recommendations.recommender(), DemoCommand::say);
-            say("HTTP API on http://127.0.0.1:" + app.port() + " (" + watch.total()
-                + " in all)");
+            say("HTTP API on http://127.0.0.1:" + app.port() + " (" + watch.total() + " in all)");
             if (smoke) {
               return smoke(app.port(), data, bootstrap, topics, store, config);
             }
@@ -127,7 +142,8 @@ final class DemoCommand implements Callable<Integer> {
     say("computing features (Kafka Streams, exactly once) into Redis ...");
     FeatureCatchUp.await(pipeline, admin, FEATURES_TIMEOUT);
     String took = watch.lap();
-    say(String.format("features of %,d users and %,d items are in Redis (%s for %,d events)",
+    say(String.format(
+        "features of %,d users and %,d items are in Redis (%s for %,d events)",
         data.activeUsers(), data.items(), took, data.events()));
   }
 
@@ -151,7 +167,8 @@ final class DemoCommand implements Callable<Integer> {
       progress.complete();
     }
     long acked = sink.awaitAcknowledged();
-    say(String.format("published %,d items and %,d events, all acknowledged (%s)",
+    say(String.format(
+        "published %,d items and %,d events, all acknowledged (%s)",
         summary.items(), summary.events(), watch.lap()));
     if (acked != summary.items() + summary.events()) {
       throw new IllegalStateException("published " + (summary.items() + summary.events())
@@ -160,15 +177,21 @@ final class DemoCommand implements Callable<Integer> {
     return summary;
   }
 
-  private int smoke(int httpPort, DatasetSummary data, String bootstrap, Topics topics,
-      RedisOnlineStore store, RecsysConfig config) {
+  private int smoke(
+      int httpPort,
+      DatasetSummary data,
+      String bootstrap,
+      Topics topics,
+      RedisOnlineStore store,
+      RecsysConfig config) {
     SmokeCheck check = new SmokeCheck(httpPort);
-    check.run(data.events(), () -> TopicCounts.records(bootstrap, topics.events().name()));
+    check.run(
+        data.events(), () -> TopicCounts.records(bootstrap, topics.events().name()));
     List<String> failures = new ArrayList<>(check.recommendations(SMOKE_USERS));
-    SkewReport skew = new SkewJob(bootstrap, topics, config.intake(),
-        SkewCheck.DEFAULT_TOLERANCE).run(store, read -> { });
-    String skewLine = String.format("skew: online store vs replay for %,d users and %,d items",
-        skew.users(), skew.items());
+    SkewReport skew = new SkewJob(bootstrap, topics, config.intake(), SkewCheck.DEFAULT_TOLERANCE)
+        .run(store, read -> {});
+    String skewLine = String.format(
+        "skew: online store vs replay for %,d users and %,d items", skew.users(), skew.items());
     if (skew.clean()) {
       say("  ok    " + skewLine + ": no feature differs");
     } else {
@@ -176,8 +199,10 @@ final class DemoCommand implements Callable<Integer> {
     }
     check.passed().forEach(line -> say("  ok    " + line));
     failures.forEach(line -> say("  FAIL  " + line));
-    say(failures.isEmpty() ? "smoke test passed (" + watch.total() + ")"
-        : failures.size() + " smoke check(s) failed");
+    say(
+        failures.isEmpty()
+            ? "smoke test passed (" + watch.total() + ")"
+            : failures.size() + " smoke check(s) failed");
     return failures.isEmpty() ? 0 : 1;
   }
 
@@ -189,9 +214,10 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  curl -s '" + base + "/v1/users/u00001/recommendations?k=5'");
     System.out.println("  curl -s '" + base + "/v1/users/u00001/recommendations?k=2&explain=true'");
     System.out.println("  curl -s '" + base + "/v1/items/i00042/similar?k=5'");
-    System.out.println("  curl -s -X POST " + base + "/v1/events -H 'Content-Type: application/json'"
-        + " -d '[{\"user_id\":\"u00001\",\"item_id\":\"i00042\",\"type\":\"click\","
-        + "\"timestamp\":\"2026-11-01T12:00:00Z\"}]'");
+    System.out.println(
+        "  curl -s -X POST " + base + "/v1/events -H 'Content-Type: application/json'"
+            + " -d '[{\"user_id\":\"u00001\",\"item_id\":\"i00042\",\"type\":\"click\","
+            + "\"timestamp\":\"2026-11-01T12:00:00Z\"}]'");
     System.out.println("  curl -s " + base + "/v1/users/u00001/features");
     System.out.println("  curl -s " + base + "/v1/items/i00042/features");
     System.out.println("  curl -s " + base + "/metrics | grep recsys_");

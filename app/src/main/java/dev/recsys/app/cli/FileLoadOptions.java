@@ -1,5 +1,6 @@
 package dev.recsys.app.cli;
 
+import dev.recsys.app.config.RecsysConfig;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ingest.load.ColumnMapping;
 import dev.recsys.ingest.load.EventOrder;
@@ -11,7 +12,6 @@ import dev.recsys.ingest.load.LoadSummary;
 import dev.recsys.ingest.load.TimeOrdering;
 import dev.recsys.schemas.avro.EventType;
 import dev.recsys.schemas.validation.EventTypes;
-import dev.recsys.app.config.RecsysConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +30,10 @@ import picocli.CommandLine.Option;
  * files given is an error naming it, before anything is read.
  */
 final class FileLoadOptions {
-  @Option(names = "--events", paramLabel = "FILE", description = "Events file (.csv, .jsonl, "
-      + "optionally .gz).")
+  @Option(
+      names = "--events",
+      paramLabel = "FILE",
+      description = "Events file (.csv, .jsonl, " + "optionally .gz).")
   private Path events;
 
   @Option(names = "--items", paramLabel = "FILE", description = "Items file; loaded first.")
@@ -40,35 +42,50 @@ final class FileLoadOptions {
   @Option(names = "--format", description = "csv or jsonl (default: from the extension).")
   private FileFormat format;
 
-  @Option(names = "--map", paramLabel = "FIELD=COLUMN,...",
+  @Option(
+      names = "--map",
+      paramLabel = "FIELD=COLUMN,...",
       description = "Events file columns, e.g. user_id=userId,item_id=movieId,value=rating.")
   private String eventMap;
 
-  @Option(names = "--items-map", paramLabel = "FIELD=COLUMN,...",
+  @Option(
+      names = "--items-map",
+      paramLabel = "FIELD=COLUMN,...",
       description = "Items file columns, e.g. item_id=movieId,tags=genres.")
   private String itemMap;
 
-  @Option(names = "--type", paramLabel = "TYPE",
+  @Option(
+      names = "--type",
+      paramLabel = "TYPE",
       description = "Event type for events rows without a type column, e.g. rating.")
   private String type;
 
-  @Option(names = "--time-unit", description = "Unit of numeric timestamps in both files: "
-      + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--time-unit",
+      description = "Unit of numeric timestamps in both files: "
+          + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   private LoadOptions.TimeUnit timeUnit = LoadOptions.TimeUnit.MILLISECONDS;
 
   @Option(names = "--delimiter", description = "CSV delimiter (default: ','); use '\\t' for TSV.")
   private String delimiter;
 
-  @Option(names = "--assume-sorted", description = "The events file is in event-time order: "
-      + "publish it as it is, without sorting (rows behind are still counted and reported).")
+  @Option(
+      names = "--assume-sorted",
+      description = "The events file is in event-time order: "
+          + "publish it as it is, without sorting (rows behind are still counted and reported).")
   private boolean assumeSorted;
 
-  @Option(names = "--sort-memory", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+  @Option(
+      names = "--sort-memory",
+      paramLabel = "SIZE",
+      converter = ByteSizeConverter.class,
       description = "Memory for sorting events by time; beyond it, sorted runs spill to disk "
           + "(default: 256m).")
   private Long sortMemory;
 
-  @Option(names = "--temp-dir", paramLabel = "DIR",
+  @Option(
+      names = "--temp-dir",
+      paramLabel = "DIR",
       description = "Where sorted runs spill (default: java.io.tmpdir); removed afterwards.")
   private Path tempDir;
 
@@ -81,12 +98,24 @@ final class FileLoadOptions {
     FileLoader loader = new FileLoader(publisher, Clock.systemUTC());
     boolean clean = true;
     if (items != null) {
-      clean &= report(load(items, itemMap, FileLoader.itemFields(), Optional.empty(),
-          (options, progress) -> loader.loadItems(items, options, progress)), config);
+      clean &= report(
+          load(
+              items,
+              itemMap,
+              FileLoader.itemFields(),
+              Optional.empty(),
+              (options, progress) -> loader.loadItems(items, options, progress)),
+          config);
     }
     if (events != null) {
-      clean &= report(load(events, eventMap, FileLoader.eventFields(), eventType,
-          (options, progress) -> loader.loadEvents(events, options, progress)), config);
+      clean &= report(
+          load(
+              events,
+              eventMap,
+              FileLoader.eventFields(),
+              eventType,
+              (options, progress) -> loader.loadEvents(events, options, progress)),
+          config);
     }
     return clean;
   }
@@ -114,14 +143,18 @@ final class FileLoadOptions {
       problems.add("nothing to load: pass --events FILE and/or --items FILE");
     }
     if (events == null) {
-      requireEvents(problems, eventMap != null, "--map names the events file's columns (for "
-          + "the items file use --items-map)");
-      requireEvents(problems, type != null, "--type sets the event type of every events row "
-          + "(items have no type)");
+      requireEvents(
+          problems,
+          eventMap != null,
+          "--map names the events file's columns (for " + "the items file use --items-map)");
+      requireEvents(
+          problems,
+          type != null,
+          "--type sets the event type of every events row " + "(items have no type)");
       requireEvents(problems, assumeSorted, "--assume-sorted is about the events file's order");
       requireEvents(problems, sortMemory != null, "--sort-memory sizes the events file's sort");
-      requireEvents(problems, tempDir != null, "--temp-dir is where the events file's sort "
-          + "spills");
+      requireEvents(
+          problems, tempDir != null, "--temp-dir is where the events file's sort " + "spills");
     }
     if (items == null && itemMap != null && events != null) {
       problems.add("--items-map names the items file's columns, but there is no --items FILE "
@@ -131,8 +164,10 @@ final class FileLoadOptions {
       problems.add("--sort-memory and --temp-dir size a sort that --assume-sorted skips: drop "
           + "one or the other");
     }
-    if (delimiter != null && Optional.ofNullable(format).map(f -> f != FileFormat.CSV)
-        .orElseGet(() -> !isCsv(events) && !isCsv(items))) {
+    if (delimiter != null
+        && Optional.ofNullable(format)
+            .map(f -> f != FileFormat.CSV)
+            .orElseGet(() -> !isCsv(events) && !isCsv(items))) {
       problems.add("--delimiter applies to CSV files, and none is given");
     }
     for (Path file : new Path[] {items, events}) {
@@ -157,11 +192,20 @@ final class FileLoadOptions {
     return file != null && FileFormat.of(file) == FileFormat.CSV;
   }
 
-  private LoadSummary load(Path file, String map, Set<String> fields,
+  private LoadSummary load(
+      Path file,
+      String map,
+      Set<String> fields,
       Optional<EventType> constantType,
-      BiFunction<LoadOptions, LoadProgress, LoadSummary> run) throws IOException {
-    LoadOptions options = new LoadOptions(format == null ? FileFormat.of(file) : format,
-        ColumnMapping.parse(map, fields), timeUnit, constantType, delimiter(), ordering());
+      BiFunction<LoadOptions, LoadProgress, LoadSummary> run)
+      throws IOException {
+    LoadOptions options = new LoadOptions(
+        format == null ? FileFormat.of(file) : format,
+        ColumnMapping.parse(map, fields),
+        timeUnit,
+        constantType,
+        delimiter(),
+        ordering());
     try (LoadBars progress = new LoadBars(file.getFileName().toString(), Files.size(file))) {
       return run.apply(options, progress);
     }
@@ -181,8 +225,9 @@ final class FileLoadOptions {
     if (type == null) {
       return Optional.empty();
     }
-    return Optional.of(EventTypes.parse(type).orElseThrow(() -> new IllegalArgumentException(
-        "--type '" + type + "' is not a known event type; use one of " + EventTypes.names())));
+    return Optional.of(EventTypes.parse(type)
+        .orElseThrow(() -> new IllegalArgumentException(
+            "--type '" + type + "' is not a known event type; use one of " + EventTypes.names())));
   }
 
   private char delimiter() {
@@ -191,18 +236,24 @@ final class FileLoadOptions {
     }
     String d = delimiter.equals("\\t") ? "\t" : delimiter;
     if (d.length() != 1) {
-      throw new IllegalArgumentException("--delimiter must be one character, got '" + delimiter
-          + "'");
+      throw new IllegalArgumentException(
+          "--delimiter must be one character, got '" + delimiter + "'");
     }
     return d.charAt(0);
   }
 
   private static boolean report(LoadSummary s, RecsysConfig config) {
-    System.out.printf("%s: read %,d, loaded %,d, rejected %,d, failed %,d in %.1f s "
-            + "(%,.0f %s/s)%n", s.kind(), s.read(), s.loaded(), s.rejected(), s.failed(),
-        s.took().toMillis() / 1000.0, s.perSecond(), s.kind());
-    s.topReasons().forEach((reason, count) ->
-        System.out.printf("  %,8d × %s%n", count, reason));
+    System.out.printf(
+        "%s: read %,d, loaded %,d, rejected %,d, failed %,d in %.1f s " + "(%,.0f %s/s)%n",
+        s.kind(),
+        s.read(),
+        s.loaded(),
+        s.rejected(),
+        s.failed(),
+        s.took().toMillis() / 1000.0,
+        s.perSecond(),
+        s.kind());
+    s.topReasons().forEach((reason, count) -> System.out.printf("  %,8d × %s%n", count, reason));
     boolean orderKept = reportOrder(s.order(), config);
     return s.rejected() == 0 && s.failed() == 0 && orderKept;
   }
@@ -212,18 +263,24 @@ final class FileLoadOptions {
     if (order.equals(EventOrder.NONE) || order.inOrder()) {
       return true;
     }
-    String behind = String.format("%,d rows came after a row with a later event time (by up to "
-        + "%s)", order.rowsBehind(), readable(order.maxBehind()));
+    String behind = String.format(
+        "%,d rows came after a row with a later event time (by up to " + "%s)",
+        order.rowsBehind(), readable(order.maxBehind()));
     if (order.sorted()) {
-      System.out.printf("  the file was not in event-time order: %s; sorted by event time "
-          + "before publishing (%s)%n", behind, order.spilledRuns() == 0 ? "in memory"
-          : order.spilledRuns() + " sorted runs spilled to disk");
+      System.out.printf(
+          "  the file was not in event-time order: %s; sorted by event time "
+              + "before publishing (%s)%n",
+          behind,
+          order.spilledRuns() == 0
+              ? "in memory"
+              : order.spilledRuns() + " sorted runs spilled to disk");
       return true;
     }
-    System.out.printf("  WARNING: the file is not in event-time order: %s, and --assume-sorted "
-        + "published it in file order. The feature pipeline refuses an event more than "
-        + "features.grace (%s) behind the newest on its partition, so these rows may be "
-        + "dead-lettered as late. Load the file into fresh topics without --assume-sorted.%n",
+    System.out.printf(
+        "  WARNING: the file is not in event-time order: %s, and --assume-sorted "
+            + "published it in file order. The feature pipeline refuses an event more than "
+            + "features.grace (%s) behind the newest on its partition, so these rows may be "
+            + "dead-lettered as late. Load the file into fresh topics without --assume-sorted.%n",
         behind, readable(config.intake().grace()));
     return false;
   }

@@ -12,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code recsys generate}: writes the seeded synthetic data set as JSON lines. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
     description = "Write a seeded synthetic data set (items.jsonl, events.jsonl) to a folder.")
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -35,7 +37,8 @@ final class GenerateCommand implements Callable<Integer> {
       progress.complete();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf("wrote %,d items to %s and %,d events to %s in %.1f s%n",
+    System.out.printf(
+        "wrote %,d items to %s and %,d events to %s in %.1f s%n",
         summary.items(), items, summary.events(), events, seconds);
     System.out.println(summary);
     System.out.printf("load them with: bin/recsys ingest --items %s --events %s%n", items, events);

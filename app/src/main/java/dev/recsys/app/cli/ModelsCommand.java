@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code recsys models list | promote}: what is registered, and what is served. */
-@Command(name = "models", mixinStandardHelpOptions = true,
+@Command(
+    name = "models",
+    mixinStandardHelpOptions = true,
     description = "List registered models or promote a version to be served.")
 final class ModelsCommand {
   @Mixin
@@ -24,14 +26,24 @@ final class ModelsCommand {
   private CommandSpec spec;
 
   @Command(name = "list", description = "List the versions of a kind, oldest first; * = promoted.")
-  int list(@Parameters(paramLabel = "KIND", defaultValue = ModelCard.RANKER,
-      description = "Model kind (default: ${DEFAULT-VALUE}).") String kind) {
+  int list(
+      @Parameters(
+              paramLabel = "KIND",
+              defaultValue = ModelCard.RANKER,
+              description = "Model kind (default: ${DEFAULT-VALUE}).")
+          String kind) {
     ModelRegistry models = registry.registry();
     Optional<String> promoted = models.promoted(kind).map(ModelVersion::version);
     for (ModelVersion v : models.list(kind)) {
       String mark = promoted.filter(v.version()::equals).isPresent() ? "*" : " ";
-      out().printf("%s %s  %-22s %s  %s%n", mark, v.version(), v.card().algorithm(),
-          metrics(v.card().metrics()), v.card().trainingSetFingerprint());
+      out()
+          .printf(
+              "%s %s  %-22s %s  %s%n",
+              mark,
+              v.version(),
+              v.card().algorithm(),
+              metrics(v.card().metrics()),
+              v.card().trainingSetFingerprint());
     }
     if (models.list(kind).isEmpty()) {
       out().println("no " + kind + " models yet: run 'recsys train-ranker --train DIR'");
@@ -40,7 +52,8 @@ final class ModelsCommand {
   }
 
   @Command(name = "promote", description = "Serve VERSION of KIND (atomic pointer swap).")
-  int promote(@Parameters(paramLabel = "KIND") String kind,
+  int promote(
+      @Parameters(paramLabel = "KIND") String kind,
       @Parameters(paramLabel = "VERSION") String version) {
     ModelVersion v = registry.registry().promote(kind, version);
     out().println("promoted " + v.id() + "; live scorers switch on their next poll");

@@ -10,16 +10,35 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code recsys}: the entry point of the fat jar. */
-@Command(name = "recsys", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+    name = "recsys",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     description = "Event-sourced streaming recommendations on Kafka, Redis and ONNX Runtime.",
-    subcommands = {DemoCommand.class, StandaloneCommand.class, ServeCommand.class, FeaturesCommand.class,
-        IngestCommand.class, GenerateCommand.class, DlqCommand.class, ReplayCommand.class,
-        TrainingSetCommand.class, SkewCommand.class, TrainRankerCommand.class,
-        ModelsCommand.class, TrainEmbeddingsCommand.class, BuildIndexCommand.class,
-        EvaluateCommand.class, BatchScoreCommand.class, BenchCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      StandaloneCommand.class,
+      ServeCommand.class,
+      FeaturesCommand.class,
+      IngestCommand.class,
+      GenerateCommand.class,
+      DlqCommand.class,
+      ReplayCommand.class,
+      TrainingSetCommand.class,
+      SkewCommand.class,
+      TrainRankerCommand.class,
+      ModelsCommand.class,
+      TrainEmbeddingsCommand.class,
+      BuildIndexCommand.class,
+      EvaluateCommand.class,
+      BatchScoreCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Recsys implements Runnable {
-  @Option(names = "--config", paramLabel = "FILE",
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
       description = "Properties file (keys like kafka.bootstrap-servers); the environment "
           + "(KAFKA_BOOTSTRAP_SERVERS, ...) overrides it.")
   private Path configFile;
@@ -53,8 +72,8 @@ public final class Recsys implements Runnable {
   /** Prints failures as one clear message instead of a stack trace. */
   private static final class Failures implements CommandLine.IExecutionExceptionHandler {
     @Override
-    public int handleExecutionException(Exception e, CommandLine cmd,
-        CommandLine.ParseResult parsed) {
+    public int handleExecutionException(
+        Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
       boolean usage = e instanceof ConfigException || e instanceof IllegalArgumentException;
       cmd.getErr().println(cmd.getColorScheme().errorText("error: " + e.getMessage()));
       if (!usage) {

@@ -6,7 +6,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --registry DIR}: the folder holding {@code models/}, shared by model commands. */
 final class RegistryOption {
-  @Option(names = "--registry", paramLabel = "DIR", defaultValue = ".",
+  @Option(
+      names = "--registry",
+      paramLabel = "DIR",
+      defaultValue = ".",
       description = "Folder holding models/{kind}/{version}/ (default: ${DEFAULT-VALUE}).")
   private Path root;
 

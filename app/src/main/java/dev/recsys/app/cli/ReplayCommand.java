@@ -1,13 +1,13 @@
 package dev.recsys.app.cli;
 
+import dev.recsys.app.config.RecsysConfig;
+import dev.recsys.app.demo.TopicCounts;
 import dev.recsys.features.ReplayJob;
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.replay.LabelPolicy;
 import dev.recsys.features.replay.ReplaySummary;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
-import dev.recsys.app.config.RecsysConfig;
-import dev.recsys.app.demo.TopicCounts;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,50 +20,78 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code recsys replay}: topics in, a point-in-time training set out. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-    description = {"Replay the events topic through the feature code into a point-in-time "
-        + "training set (Parquet + training-set.json).",
-        "Each row holds the user's and item's features as of strictly before its moment."})
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Replay the events topic through the feature code into a point-in-time "
+          + "training set (Parquet + training-set.json).",
+      "Each row holds the user's and item's features as of strictly before its moment."
+    })
 final class ReplayCommand implements Callable<Integer> {
   @ParentCommand
   private Recsys root;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
       description = "Directory to write the training set to.")
   private Path out;
 
-  @Option(names = "--from", paramLabel = "TIME", converter = TimeConverters.InstantConverter.class,
+  @Option(
+      names = "--from",
+      paramLabel = "TIME",
+      converter = TimeConverters.InstantConverter.class,
       description = "Label moments from this time on (ISO-8601 or YYYY-MM-DD; default: all).")
   private Instant from = Instant.EPOCH;
 
-  @Option(names = "--to", paramLabel = "TIME", converter = TimeConverters.InstantConverter.class,
+  @Option(
+      names = "--to",
+      paramLabel = "TIME",
+      converter = TimeConverters.InstantConverter.class,
       description = "Label moments before this time (default: all).")
   private Instant to = Instant.MAX;
 
-  @Option(names = "--positive", split = ",", paramLabel = "TYPE",
+  @Option(
+      names = "--positive",
+      split = ",",
+      paramLabel = "TYPE",
       description = "Event types that are positives (default: ${DEFAULT-VALUE}).")
   private List<EventType> positives = List.copyOf(LabelPolicy.DEFAULT_POSITIVES);
 
-  @Option(names = "--negatives", paramLabel = "N",
+  @Option(
+      names = "--negatives",
+      paramLabel = "N",
       description = "Sampled negatives per positive when there are no impressions "
           + "(default: ${DEFAULT-VALUE}).")
   private int negatives = LabelPolicy.DEFAULT_NEGATIVES;
 
-  @Option(names = "--negatives-by", paramLabel = "HOW",
+  @Option(
+      names = "--negatives-by",
+      paramLabel = "HOW",
       description = "Sample negatives by ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   private LabelPolicy.Negatives negativesBy = LabelPolicy.DEFAULT.sampling();
 
   // A negatable flag that is on by default needs both values spelled out: with only a field
   // initialiser, picocli treats --no-novel-only as "not the default" and leaves it on.
-  @Option(names = "--novel-only", negatable = true, defaultValue = "true", fallbackValue = "true",
+  @Option(
+      names = "--novel-only",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
       description = "Label only interactions with items new to the user; --no-novel-only labels "
           + "repeats too (default: ${DEFAULT-VALUE}).")
   private boolean novelOnly;
 
-  @Option(names = "--seed", description = "Seed of the negative sampler (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      description = "Seed of the negative sampler (default: ${DEFAULT-VALUE}).")
   private long seed = LabelPolicy.DEFAULT_SEED;
 
-  @Option(names = "--warm-up", paramLabel = "DURATION",
+  @Option(
+      names = "--warm-up",
+      paramLabel = "DURATION",
       converter = TimeConverters.DurationConverter.class,
       description = "History before --from to replay (e.g. 14d); default: all of it, so "
           + "features match the stream exactly.")
@@ -71,8 +99,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   /** The labelling the options ask for. */
   LabelPolicy labels() {
-    return new LabelPolicy(EnumSet.copyOf(positives), negatives, seed, from, to, negativesBy,
-        novelOnly);
+    return new LabelPolicy(
+        EnumSet.copyOf(positives), negatives, seed, from, to, negativesBy, novelOnly);
   }
 
   @Override
@@ -81,8 +109,8 @@ final class ReplayCommand implements Callable<Integer> {
     String bootstrap = Connections.kafka(config);
     Topics topics = Topics.named(config.topics());
     LabelPolicy labels = labels();
-    ReplayJob job = new ReplayJob(bootstrap, topics, FeatureSet.CORE_V1, config.intake(),
-        labels, warmUp, out);
+    ReplayJob job =
+        new ReplayJob(bootstrap, topics, FeatureSet.CORE_V1, config.intake(), labels, warmUp, out);
     long total = TopicCounts.records(bootstrap, topics.events().name());
     ReplayJob.Result result;
     try (Progress progress = Progress.of("replay", total, " events", 1)) {
@@ -97,11 +125,17 @@ final class ReplayCommand implements Callable<Integer> {
   static void print(ReplayJob.Result result, PrintStream out) {
     ReplaySummary s = result.summary();
     double seconds = Math.max(result.took().toMillis(), 1) / 1000.0;
-    out.printf("replayed %,d events in %.1f s (%,.0f events/s): %s%n", s.eventsRead(), seconds,
-        s.eventsRead() / seconds, s.intakeLine());
-    out.printf("wrote %,d rows (%,d positives, %,d negatives%s) for %,d users and %,d items%n",
-        s.rows(), s.positives(), s.negatives(), s.fromImpressions() ? ", from impressions"
-            : ", sampled", s.users(), s.items());
+    out.printf(
+        "replayed %,d events in %.1f s (%,.0f events/s): %s%n",
+        s.eventsRead(), seconds, s.eventsRead() / seconds, s.intakeLine());
+    out.printf(
+        "wrote %,d rows (%,d positives, %,d negatives%s) for %,d users and %,d items%n",
+        s.rows(),
+        s.positives(),
+        s.negatives(),
+        s.fromImpressions() ? ", from impressions" : ", sampled",
+        s.users(),
+        s.items());
     out.printf("training set fingerprint %s%n", result.manifest().fingerprint());
   }
 }

@@ -17,14 +17,17 @@ final class Shutdown implements AutoCloseable {
 
   static Shutdown hook() {
     Shutdown shutdown = new Shutdown();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      shutdown.requested.countDown();
-      try {
-        shutdown.closed.await(MAX_CLOSE_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "recsys-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(
+            () -> {
+              shutdown.requested.countDown();
+              try {
+                shutdown.closed.await(MAX_CLOSE_SECONDS, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "recsys-shutdown"));
     return shutdown;
   }
 

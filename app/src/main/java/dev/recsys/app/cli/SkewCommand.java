@@ -1,5 +1,8 @@
 package dev.recsys.app.cli;
 
+import dev.recsys.app.config.ConfigException;
+import dev.recsys.app.config.RecsysConfig;
+import dev.recsys.app.demo.TopicCounts;
 import dev.recsys.features.FeaturesApp;
 import dev.recsys.features.PipelineLag;
 import dev.recsys.features.SkewJob;
@@ -9,9 +12,6 @@ import dev.recsys.features.skew.SkewReport;
 import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.schemas.Topics;
-import dev.recsys.app.config.ConfigException;
-import dev.recsys.app.config.RecsysConfig;
-import dev.recsys.app.demo.TopicCounts;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,10 +21,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code recsys skew}: is the online store what the feature code says it should be? */
-@Command(name = "skew", mixinStandardHelpOptions = true,
-    description = {"Replay every event and compare the result with the online store, feature "
-        + "by feature. Exits 0 when they agree, 1 when any feature differs.",
-        "Waits first for the feature pipeline to catch up (lag 0)."})
+@Command(
+    name = "skew",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Replay every event and compare the result with the online store, feature "
+          + "by feature. Exits 0 when they agree, 1 when any feature differs.",
+      "Waits first for the feature pipeline to catch up (lag 0)."
+    })
 final class SkewCommand implements Callable<Integer> {
   @ParentCommand
   private Recsys root;
@@ -32,7 +36,9 @@ final class SkewCommand implements Callable<Integer> {
   @Option(names = "--tolerance", description = "Relative tolerance (default: ${DEFAULT-VALUE}).")
   private double tolerance = SkewCheck.DEFAULT_TOLERANCE;
 
-  @Option(names = "--wait", paramLabel = "DURATION",
+  @Option(
+      names = "--wait",
+      paramLabel = "DURATION",
       converter = TimeConverters.DurationConverter.class,
       description = "How long to wait for the pipeline to catch up (default: 60s).")
   private Duration wait = Duration.ofSeconds(60);
@@ -41,17 +47,19 @@ final class SkewCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     RecsysConfig config = root.config();
     String bootstrap = Connections.kafka(config);
-    String redis = config.redisUri().orElseThrow(() -> new ConfigException(List.of(
-        "redis.uri is not set: set REDIS_URI, e.g. redis://localhost:6379")));
+    String redis = config
+        .redisUri()
+        .orElseThrow(() -> new ConfigException(
+            List.of("redis.uri is not set: set REDIS_URI, e.g. redis://localhost:6379")));
     Topics topics = Topics.named(config.topics());
     awaitCaughtUp(bootstrap, config.featuresApplicationId(), topics);
     SkewReport report;
-    try (RedisOnlineStore store = RedisOnlineStore.connect(
-            OnlineStoreConfig.of(redis, FeatureSet.CORE_V1));
-        Progress progress = Progress.of("skew", TopicCounts.records(bootstrap,
-            topics.events().name()), " events", 1)) {
-      report = new SkewJob(bootstrap, topics, config.intake(), tolerance)
-          .run(store, progress::stepTo);
+    try (RedisOnlineStore store =
+            RedisOnlineStore.connect(OnlineStoreConfig.of(redis, FeatureSet.CORE_V1));
+        Progress progress = Progress.of(
+            "skew", TopicCounts.records(bootstrap, topics.events().name()), " events", 1)) {
+      report =
+          new SkewJob(bootstrap, topics, config.intake(), tolerance).run(store, progress::stepTo);
       progress.complete();
     }
     System.out.print(report.table());

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 final class StandaloneCheck {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final String base;
 
   StandaloneCheck(int port) {
@@ -33,7 +34,8 @@ final class StandaloneCheck {
   static Optional<String> someUser(String bootstrap, Topics topics) {
     try (TopicReader reader = new TopicReader(bootstrap)) {
       return reader.partitions(topics.events().name(), Instant.EPOCH).stream()
-          .filter(java.util.Iterator::hasNext).findFirst()
+          .filter(java.util.Iterator::hasNext)
+          .findFirst()
           .map(p -> Codecs.USER_EVENT.decode(p.next().value()).getUserId());
     }
   }
@@ -45,16 +47,15 @@ final class StandaloneCheck {
     user.ifPresentOrElse(
         id -> expect("/v1/users/" + id + "/recommendations?k=10", "\"item_id\"", failures, say),
         () -> failures.add("no event on the events topic to take a user from"));
-    expect("/v1/users/standalone-check-new-user/recommendations?k=5", "\"item_id\"", failures,
-        say);
+    expect("/v1/users/standalone-check-new-user/recommendations?k=5", "\"item_id\"", failures, say);
     return failures;
   }
 
-  private void expect(String path, String expected, List<String> failures,
-      Consumer<String> say) {
+  private void expect(String path, String expected, List<String> failures, Consumer<String> say) {
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-          .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(
+          HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
       String line = "GET " + path + " -> " + response.statusCode();
       if (response.statusCode() == 200 && response.body().contains(expected)) {
         say.accept("  ok    " + line + " " + abbreviate(response.body()));

@@ -1,5 +1,8 @@
 package dev.recsys.app.cli;
 
+import dev.recsys.app.config.RecsysConfig;
+import dev.recsys.app.demo.TopicCounts;
+import dev.recsys.app.offline.OfflineLoop;
 import dev.recsys.candidates.embeddings.AlsParams;
 import dev.recsys.embedded.EmbeddedRuntime;
 import dev.recsys.features.FeaturesApp;
@@ -17,11 +20,8 @@ import dev.recsys.schemas.avro.EventType;
 import dev.recsys.serving.ServingApp;
 import dev.recsys.serving.ServingDeps;
 import dev.recsys.serving.ServingRecommendations;
-import dev.recsys.app.config.RecsysConfig;
-import dev.recsys.app.demo.TopicCounts;
 import dev.recsys.serving.features.FeatureRoutes;
 import dev.recsys.serving.http.HttpConfig;
-import dev.recsys.app.offline.OfflineLoop;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -42,16 +42,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code recsys standalone}: your own files to served recommendations in one command. */
-@Command(name = "standalone", mixinStandardHelpOptions = true,
-    description = {"Your own interaction log, end to end, on the embedded Kafka and Redis: "
-        + "loads the files (as recsys ingest does, with the same options), computes the "
-        + "features, trains the ranker and the item embeddings, builds the ANN index and serves "
-        + "the HTTP API. Everything is kept in --data-dir: started again on the same dir with "
-        + "the same files, it serves again without loading them twice.",
-        "Example (MovieLens ml-latest-small): recsys standalone --events ratings.csv "
-            + "--map user_id=userId,item_id=movieId,value=rating --time-unit seconds "
-            + "--type rating --items movies.csv --items-map item_id=movieId,tags=genres "
-            + "--data-dir ml-data"})
+@Command(
+    name = "standalone",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Your own interaction log, end to end, on the embedded Kafka and Redis: "
+          + "loads the files (as recsys ingest does, with the same options), computes the "
+          + "features, trains the ranker and the item embeddings, builds the ANN index and serves "
+          + "the HTTP API. Everything is kept in --data-dir: started again on the same dir with "
+          + "the same files, it serves again without loading them twice.",
+      "Example (MovieLens ml-latest-small): recsys standalone --events ratings.csv "
+          + "--map user_id=userId,item_id=movieId,value=rating --time-unit seconds "
+          + "--type rating --items movies.csv --items-map item_id=movieId,tags=genres "
+          + "--data-dir ml-data"
+    })
 final class StandaloneCommand implements Callable<Integer> {
   private static final Duration FEATURES_TIMEOUT = Duration.ofMinutes(30);
 
@@ -61,23 +65,32 @@ final class StandaloneCommand implements Callable<Integer> {
   @Mixin
   private FileLoadOptions files;
 
-  @Option(names = "--data-dir", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--data-dir",
+      required = true,
+      paramLabel = "DIR",
       description = "Where topics, features, models and the index are kept.")
   private Path dataDir;
 
   @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE}).")
   private int port = 8080;
 
-  @Option(names = "--positive", split = ",", paramLabel = "TYPE",
+  @Option(
+      names = "--positive",
+      split = ",",
+      paramLabel = "TYPE",
       description = "Event types the ranker learns to predict (default: the --type, else view).")
   private List<EventType> positives;
 
-  @Option(names = "--check", description = "Once serving, ask the API for a loaded user's and "
-      + "a new user's recommendations over HTTP, print them and exit (non-zero on failure).")
+  @Option(
+      names = "--check",
+      description = "Once serving, ask the API for a loaded user's and "
+          + "a new user's recommendations over HTTP, print them and exit (non-zero on failure).")
   private boolean check;
 
-  @Option(names = "--retrain", description = "Rebuild the models and the index even when the "
-      + "data dir holds them.")
+  @Option(
+      names = "--retrain",
+      description = "Rebuild the models and the index even when the " + "data dir holds them.")
   private boolean retrain;
 
   private final Stopwatch watch = new Stopwatch();
@@ -105,15 +118,15 @@ final class StandaloneCommand implements Callable<Integer> {
       String bootstrap = runtime.kafka().bootstrapServers();
       say("Kafka at " + bootstrap + ", Redis at " + runtime.redis().uri() + " (" + watch.lap()
           + ")");
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-          bootstrap))) {
+      try (Admin admin =
+          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
         TopicProvisioner.ensure(admin, topics, config.layout());
       }
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      FeaturesConfig features = FeaturesConfig.of(bootstrap, dir.path().resolve("streams"))
-          .withIntake(config.intake());
-      try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap), topics,
-              clock);
+      FeaturesConfig features =
+          FeaturesConfig.of(bootstrap, dir.path().resolve("streams")).withIntake(config.intake());
+      try (EventPublisher publisher =
+              EventPublisher.create(PublisherConfig.of(bootstrap), topics, clock);
           RedisOnlineStore store = RedisOnlineStore.connect(
               OnlineStoreConfig.of(runtime.redis().uri(), features.featureSet()))) {
         if (load) {
@@ -125,34 +138,61 @@ final class StandaloneCommand implements Callable<Integer> {
         } else {
           say("already loaded: " + dir.loaded().get() + "; not loading again");
         }
-        try (FeaturesApp pipeline = FeaturesApp.start(features, topics, store,
-            Optional.of(OfflineConfig.of(dir.path().resolve("offline"))), metrics)) {
+        try (FeaturesApp pipeline = FeaturesApp.start(
+            features,
+            topics,
+            store,
+            Optional.of(OfflineConfig.of(dir.path().resolve("offline"))),
+            metrics)) {
           awaitFeatures(pipeline, bootstrap, topics);
           Path work = dir.path().resolve("models");
           if (retrain || !dir.modelsBuilt()) {
             say("training: replay, ranker, embeddings, ANN index ...");
-            new OfflineLoop(bootstrap, topics, features.featureSet(), config.refusalLimit(),
-                LabelPolicy.DEFAULT.withPositives(positives()), AlsParams.DEFAULT, work, clock)
+            new OfflineLoop(
+                    bootstrap,
+                    topics,
+                    features.featureSet(),
+                    config.refusalLimit(),
+                    LabelPolicy.DEFAULT.withPositives(positives()),
+                    AlsParams.DEFAULT,
+                    work,
+                    clock)
                 .run(StandaloneCommand::say);
             dir.markModelsBuilt(clock.instant());
           } else {
             say("models and index found in " + work + " (--retrain rebuilds them)");
           }
-          return serve(config, work, store, features, publisher, bootstrap, topics, metrics,
-              clock, shutdown);
+          return serve(
+              config, work, store, features, publisher, bootstrap, topics, metrics, clock,
+              shutdown);
         }
       }
     }
   }
 
-  private int serve(RecsysConfig config, Path work, RedisOnlineStore store,
-      FeaturesConfig features, EventPublisher publisher, String bootstrap, Topics topics,
-      PrometheusMeterRegistry metrics, Clock clock, Shutdown shutdown)
+  private int serve(
+      RecsysConfig config,
+      Path work,
+      RedisOnlineStore store,
+      FeaturesConfig features,
+      EventPublisher publisher,
+      String bootstrap,
+      Topics topics,
+      PrometheusMeterRegistry metrics,
+      Clock clock,
+      Shutdown shutdown)
       throws InterruptedException {
     try (ServingRecommendations recommendations = ServingRecommendations.start(
-            config.serving().withIndexDir(work.resolve("index")), store, features.featureSet(),
-            ModelRegistry.at(work), bootstrap, topics, metrics, clock);
-        ServingApp app = ServingApp.start(config.http(),
+            config.serving().withIndexDir(work.resolve("index")),
+            store,
+            features.featureSet(),
+            ModelRegistry.at(work),
+            bootstrap,
+            topics,
+            metrics,
+            clock);
+        ServingApp app = ServingApp.start(
+            config.http(),
             ServingDeps.ingest(publisher, config.ingest(), metrics, clock)
                 .withFeatures(new FeatureRoutes(store, features.featureSet(), clock))
                 .withRecommendations(recommendations.routes())
@@ -163,13 +203,14 @@ final class StandaloneCommand implements Callable<Integer> {
       if (check) {
         List<String> failures = new StandaloneCheck(app.port()).run(user, StandaloneCommand::say);
         failures.forEach(failure -> say("  FAIL  " + failure));
-        say(failures.isEmpty() ? "check passed (" + watch.total() + ")"
-            : failures.size() + " check(s) failed");
+        say(
+            failures.isEmpty()
+                ? "check passed (" + watch.total() + ")"
+                : failures.size() + " check(s) failed");
         return failures.isEmpty() ? 0 : 1;
       }
       say("HTTP API on " + base + " (" + watch.total() + " in all); Ctrl-C to stop");
-      say("  curl -s '" + base + "/v1/users/" + user.orElse("USER")
-          + "/recommendations?k=10'");
+      say("  curl -s '" + base + "/v1/users/" + user.orElse("USER") + "/recommendations?k=10'");
       say("  KAFKA_BOOTSTRAP_SERVERS=" + bootstrap + " bin/recsys evaluate --protocol split "
           + "--at TIME --targets TYPE   (while this runs)");
       shutdown.await();
@@ -188,10 +229,11 @@ final class StandaloneCommand implements Callable<Integer> {
   private void awaitFeatures(FeaturesApp pipeline, String bootstrap, Topics topics)
       throws InterruptedException {
     long events = TopicCounts.records(bootstrap, topics.events().name());
-    say(String.format("computing features of %,d events (Kafka Streams, exactly once) into "
-        + "Redis ...", events));
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrap))) {
+    say(String.format(
+        "computing features of %,d events (Kafka Streams, exactly once) into " + "Redis ...",
+        events));
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       FeatureCatchUp.await(pipeline, admin, FEATURES_TIMEOUT);
     }
     say("features are in Redis (" + watch.lap() + ")");

@@ -55,13 +55,15 @@ final class StandaloneDataDir {
 
   /** {@code /data/ratings.csv (2,483,723 bytes)}, one per file, items first. */
   static String describe(List<Path> files) {
-    return files.stream().map(f -> {
-      try {
-        return String.format("%s (%,d bytes)", f.toAbsolutePath(), Files.size(f));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + f.toAbsolutePath(), e);
-      }
-    }).collect(Collectors.joining(", "));
+    return files.stream()
+        .map(f -> {
+          try {
+            return String.format("%s (%,d bytes)", f.toAbsolutePath(), Files.size(f));
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f.toAbsolutePath(), e);
+          }
+        })
+        .collect(Collectors.joining(", "));
   }
 
   /** The files loaded into this dir, and when; empty before the first load completed. */
@@ -98,7 +100,10 @@ final class StandaloneDataDir {
       throw new UncheckedIOException("cannot write " + next, e);
     }
     try {
-      Files.move(next, dir.resolve(STATE), StandardCopyOption.ATOMIC_MOVE,
+      Files.move(
+          next,
+          dir.resolve(STATE),
+          StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + dir.resolve(STATE), e);

@@ -21,8 +21,9 @@ final class TimeConverters {
     @Override
     public Instant convert(String value) {
       try {
-        return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC)
-            .toInstant() : Instant.parse(value);
+        return value.length() == 10
+            ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+            : Instant.parse(value);
       } catch (DateTimeParseException e) {
         throw new TypeConversionException("'" + value + "' is not a time; use an ISO-8601 "
             + "instant such as 2026-10-25T00:00:00Z or a date such as 2026-10-25");

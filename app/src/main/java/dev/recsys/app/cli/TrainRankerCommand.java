@@ -18,23 +18,35 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code recsys train-ranker}: training set in, registered ONNX ranker out. */
-@Command(name = "train-ranker", mixinStandardHelpOptions = true,
-    description = {"Train a ranker on a replayed training set, evaluate it on the latest rows"
-        + " and register it.", "Serve it with: recsys models promote ranker VERSION"})
+@Command(
+    name = "train-ranker",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train a ranker on a replayed training set, evaluate it on the latest rows"
+          + " and register it.",
+      "Serve it with: recsys models promote ranker VERSION"
+    })
 final class TrainRankerCommand implements Callable<Integer> {
   /** Tribuo reports each fit through java.util.logging at INFO; the bar says enough. */
   private static final java.util.logging.Logger TRIBUO =
       java.util.logging.Logger.getLogger("org.tribuo");
 
-  @Option(names = "--train", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--train",
+      required = true,
+      paramLabel = "DIR",
       description = "Training set folder (training-set.json + *.parquet).")
   private Path train;
 
-  @Option(names = "--algorithm", defaultValue = "FACTORIZATION_MACHINE",
+  @Option(
+      names = "--algorithm",
+      defaultValue = "FACTORIZATION_MACHINE",
       description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   private Algorithm algorithm;
 
-  @Option(names = "--epochs", defaultValue = "" + TrainerParams.DEFAULT_EPOCHS,
+  @Option(
+      names = "--epochs",
+      defaultValue = "" + TrainerParams.DEFAULT_EPOCHS,
       description = "Passes over the training rows (default: ${DEFAULT-VALUE}).")
   private int epochs;
 
@@ -53,16 +65,23 @@ final class TrainRankerCommand implements Callable<Integer> {
     TrainingSet set = TrainingSets.read(train);
     TrainerParams params = TrainerParams.DEFAULT.withAlgorithm(algorithm).withEpochs(epochs);
     TrainedRanker ranker;
-    try (Progress progress = Progress.of("train-ranker", TrainingStage.values().length,
-        " steps", 1)) {
+    try (Progress progress =
+        Progress.of("train-ranker", TrainingStage.values().length, " steps", 1)) {
       ranker = RankerTrainer.with(params).train(set, stage -> progress.stepTo(stage.step() - 1));
       progress.stepTo(TrainingStage.values().length);
     }
     ModelVersion version = registry.registry().register(ranker.card(), ranker.onnx());
-    out().printf("trained %s on %,d rows in %.1f s: holdout AUC %.4f, NDCG@10 %.4f"
-        + " (%,d rows, %,d groups)%n", algorithm.id(), ranker.metrics().trainRows(),
-        ranker.took().toMillis() / 1e3, ranker.metrics().auc(), ranker.metrics().ndcgAt10(),
-        ranker.metrics().holdoutRows(), ranker.metrics().groups());
+    out()
+        .printf(
+            "trained %s on %,d rows in %.1f s: holdout AUC %.4f, NDCG@10 %.4f"
+                + " (%,d rows, %,d groups)%n",
+            algorithm.id(),
+            ranker.metrics().trainRows(),
+            ranker.took().toMillis() / 1e3,
+            ranker.metrics().auc(),
+            ranker.metrics().ndcgAt10(),
+            ranker.metrics().holdoutRows(),
+            ranker.metrics().groups());
     out().println("registered " + version.id() + " in " + version.dir());
     if (promote) {
       registry.registry().promote(version.kind(), version.version());

@@ -7,7 +7,9 @@ final class Version implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
     String version = Recsys.class.getPackage().getImplementationVersion();
-    return new String[] {"recsys " + (version == null ? "development" : version),
-        "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+    return new String[] {
+      "recsys " + (version == null ? "development" : version),
+      "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+    };
   }
 }

@@ -21,7 +21,9 @@ final class Warmup {
       Thread.sleep(100);
       readiness = recommender.readiness();
     }
-    say.accept(readiness.ready() ? "warmed up (" + waited.lap() + ")"
-        : "not ready after " + waited.lap() + ": " + String.join("; ", readiness.missing()));
+    say.accept(
+        readiness.ready()
+            ? "warmed up (" + waited.lap() + ")"
+            : "not ready after " + waited.lap() + ": " + String.join("; ", readiness.missing()));
   }
 }

@@ -2,15 +2,15 @@ package dev.recsys.app.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.recsys.features.FeaturesConfig;
+import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
+import dev.recsys.features.replay.RefusalLimit;
 import dev.recsys.ingest.http.IngestLimits;
 import dev.recsys.schemas.TopicLayout;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.serving.ServingSettings;
-import dev.recsys.serving.http.HttpConfig;
-import dev.recsys.features.FeaturesConfig;
-import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
-import dev.recsys.features.replay.RefusalLimit;
 import dev.recsys.serving.http.ApiKeys;
+import dev.recsys.serving.http.HttpConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,10 +21,20 @@ import java.util.Optional;
  * The whole configuration. An empty {@code kafkaBootstrapServers} / {@code redisUri} means "use
  * the embedded runtime" (only {@code recsys demo} offers one).
  */
-public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<String> redisUri,
-    TopicNames topics, TopicLayout layout, HttpConfig http, IngestLimits ingest,
-    String featuresApplicationId, Path featuresStateDir, IntakePolicy intake,
-    double maxRefusedShare, Path offlineDir, Path modelsDir, ServingSettings serving,
+public record RecsysConfig(
+    Optional<String> kafkaBootstrapServers,
+    Optional<String> redisUri,
+    TopicNames topics,
+    TopicLayout layout,
+    HttpConfig http,
+    IngestLimits ingest,
+    String featuresApplicationId,
+    Path featuresStateDir,
+    IntakePolicy intake,
+    double maxRefusedShare,
+    Path offlineDir,
+    Path modelsDir,
+    ServingSettings serving,
     ApiKeys apiKeys) {
   public static final String DEFAULT_FEATURES_STATE_DIR = "data/features-state";
   public static final String DEFAULT_OFFLINE_DIR = "data/offline";
@@ -66,18 +76,23 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
     int maxEntries = r.integer("ingest.max-entries", IngestLimits.DEFAULT_MAX_ENTRIES);
     int maxHeader = r.integer("http.max-header-bytes", HttpConfig.DEFAULT_MAX_HEADER_BYTES);
     int maxHttpBody = r.integer("http.max-body-bytes", (int) HttpConfig.DEFAULT_MAX_BODY_BYTES);
-    int buffer = r.integer("serving.impression-buffer",
-        ServingSettings.DEFAULT_IMPRESSION_BUFFER);
+    int buffer = r.integer("serving.impression-buffer", ServingSettings.DEFAULT_IMPRESSION_BUFFER);
     Duration deadline = r.duration("serving.deadline", ServingSettings.DEFAULT.deadline());
-    Duration itemCacheTtl = r.duration("serving.item-cache-ttl",
-        ServingSettings.DEFAULT_ITEM_CACHE_TTL);
+    Duration itemCacheTtl =
+        r.duration("serving.item-cache-ttl", ServingSettings.DEFAULT_ITEM_CACHE_TTL);
     int warmUp = r.integer("serving.warm-up-requests", ServingSettings.DEFAULT_WARM_UP_REQUESTS);
     TopicLayout layout = r.valid(() -> new TopicLayout(partitions, (short) replication));
-    HttpConfig http = r.valid(() -> new HttpConfig(host, port, io, workers, maxHeader, maxHttpBody));
+    HttpConfig http =
+        r.valid(() -> new HttpConfig(host, port, io, workers, maxHeader, maxHttpBody));
     ServingSettings serving = r.valid(() -> new ServingSettings(
-        s.get("serving.index-dir").map(Path::of), s.get("serving.rules").map(Path::of),
-        deadline, buffer, ServingSettings.DEFAULT_MODEL_POLL,
-        ServingSettings.DEFAULT_RULES_POLL, itemCacheTtl, warmUp));
+        s.get("serving.index-dir").map(Path::of),
+        s.get("serving.rules").map(Path::of),
+        deadline,
+        buffer,
+        ServingSettings.DEFAULT_MODEL_POLL,
+        ServingSettings.DEFAULT_RULES_POLL,
+        itemCacheTtl,
+        warmUp));
     IngestLimits limits = r.valid(() -> new IngestLimits(maxBody, maxEntries));
     Duration grace = r.duration("features.grace", IntakePolicy.DEFAULT_GRACE);
     Duration horizon = r.duration("features.dedupe-horizon", IntakePolicy.DEFAULT_DEDUPE_HORIZON);
@@ -86,24 +101,57 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new RecsysConfig(s.get("kafka.bootstrap-servers"), s.get("redis.uri"), names, layout,
-        http, limits, s.get("features.application-id", FeaturesConfig.DEFAULT_APPLICATION_ID),
-        Path.of(s.get("features.state-dir", DEFAULT_FEATURES_STATE_DIR)), intake, maxRefused,
+    return new RecsysConfig(
+        s.get("kafka.bootstrap-servers"),
+        s.get("redis.uri"),
+        names,
+        layout,
+        http,
+        limits,
+        s.get("features.application-id", FeaturesConfig.DEFAULT_APPLICATION_ID),
+        Path.of(s.get("features.state-dir", DEFAULT_FEATURES_STATE_DIR)),
+        intake,
+        maxRefused,
         Path.of(s.get("offline.dir", DEFAULT_OFFLINE_DIR)),
-        Path.of(s.get("models.dir", DEFAULT_MODELS_DIR)), serving,
+        Path.of(s.get("models.dir", DEFAULT_MODELS_DIR)),
+        serving,
         new ApiKeys(s.get("http.ingest-api-key"), s.get("http.admin-api-key")));
   }
 
   public RecsysConfig withHttp(HttpConfig http) {
-    return new RecsysConfig(kafkaBootstrapServers, redisUri, topics, layout, http, ingest,
-        featuresApplicationId, featuresStateDir, intake, maxRefusedShare, offlineDir, modelsDir,
-        serving, apiKeys);
+    return new RecsysConfig(
+        kafkaBootstrapServers,
+        redisUri,
+        topics,
+        layout,
+        http,
+        ingest,
+        featuresApplicationId,
+        featuresStateDir,
+        intake,
+        maxRefusedShare,
+        offlineDir,
+        modelsDir,
+        serving,
+        apiKeys);
   }
 
   public RecsysConfig withServing(ServingSettings value) {
-    return new RecsysConfig(kafkaBootstrapServers, redisUri, topics, layout, http, ingest,
-        featuresApplicationId, featuresStateDir, intake, maxRefusedShare, offlineDir, modelsDir,
-        value, apiKeys);
+    return new RecsysConfig(
+        kafkaBootstrapServers,
+        redisUri,
+        topics,
+        layout,
+        http,
+        ingest,
+        featuresApplicationId,
+        featuresStateDir,
+        intake,
+        maxRefusedShare,
+        offlineDir,
+        modelsDir,
+        value,
+        apiKeys);
   }
 
   /** How much refusal a replaying job accepts before it fails, under this intake policy. */
@@ -113,29 +161,33 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
 
   /** One line per setting, for the start-up log. */
   public String describe() {
-    return String.join("\n", List.of(
-        "kafka.bootstrap-servers = " + kafkaBootstrapServers.orElse("(embedded)"),
-        "redis.uri = " + redisUri.orElse("(embedded)"),
-        "topics = " + topics,
-        "kafka.partitions = " + layout.partitions() + ", replication " + layout.replicationFactor(),
-        "http = " + http.host() + ":" + http.port() + " (io " + http.ioThreads() + ", workers "
-            + http.workerThreads() + ")",
-        "ingest.max-body-bytes = " + ingest.maxBodyBytes() + ", ingest.max-entries = "
-            + ingest.maxEntries(),
-        "features.application-id = " + featuresApplicationId + ", features.state-dir = "
-            + featuresStateDir.toAbsolutePath(),
-        "features.grace = " + intake.grace() + ", features.dedupe-horizon = "
-            + intake.dedupeHorizon() + ", " + RefusalLimit.KEY + " = " + maxRefusedShare,
-        "offline.dir = " + offlineDir.toAbsolutePath() + ", models.dir = "
-            + modelsDir.toAbsolutePath(),
-        "http.max-header-bytes = " + http.maxHeaderBytes() + ", http.max-body-bytes = "
-            + http.maxBodyBytes() + ", api keys: " + apiKeys,
-        "serving.index-dir = " + serving.indexDir().map(Path::toString).orElse("(none)")
-            + ", serving.rules = " + serving.rulesFile().map(Path::toString).orElse("(defaults)")
-            + ", serving.deadline = " + serving.deadline().toMillis() + " ms"
-            + ", serving.impression-buffer = " + serving.impressionBuffer()
-            + ", serving.item-cache-ttl = " + serving.itemCacheTtl().toMillis() + " ms"
-            + ", serving.warm-up-requests = " + serving.warmUpRequests()));
+    return String.join(
+        "\n",
+        List.of(
+            "kafka.bootstrap-servers = " + kafkaBootstrapServers.orElse("(embedded)"),
+            "redis.uri = " + redisUri.orElse("(embedded)"),
+            "topics = " + topics,
+            "kafka.partitions = " + layout.partitions() + ", replication "
+                + layout.replicationFactor(),
+            "http = " + http.host() + ":" + http.port() + " (io " + http.ioThreads() + ", workers "
+                + http.workerThreads() + ")",
+            "ingest.max-body-bytes = " + ingest.maxBodyBytes() + ", ingest.max-entries = "
+                + ingest.maxEntries(),
+            "features.application-id = " + featuresApplicationId + ", features.state-dir = "
+                + featuresStateDir.toAbsolutePath(),
+            "features.grace = " + intake.grace() + ", features.dedupe-horizon = "
+                + intake.dedupeHorizon() + ", " + RefusalLimit.KEY + " = " + maxRefusedShare,
+            "offline.dir = " + offlineDir.toAbsolutePath() + ", models.dir = "
+                + modelsDir.toAbsolutePath(),
+            "http.max-header-bytes = " + http.maxHeaderBytes() + ", http.max-body-bytes = "
+                + http.maxBodyBytes() + ", api keys: " + apiKeys,
+            "serving.index-dir = " + serving.indexDir().map(Path::toString).orElse("(none)")
+                + ", serving.rules = "
+                + serving.rulesFile().map(Path::toString).orElse("(defaults)")
+                + ", serving.deadline = " + serving.deadline().toMillis() + " ms"
+                + ", serving.impression-buffer = " + serving.impressionBuffer()
+                + ", serving.item-cache-ttl = " + serving.itemCacheTtl().toMillis() + " ms"
+                + ", serving.warm-up-requests = " + serving.warmUpRequests()));
   }
 
   /** Collects problems instead of failing on the first. */
@@ -148,8 +200,8 @@ public record RecsysConfig(Optional<String> kafkaBootstrapServers, Optional<Stri
       try {
         return Integer.parseInt(raw.get());
       } catch (NumberFormatException e) {
-        problems.add(key + " (" + Settings.envName(key) + ") must be an integer, got '"
-            + raw.get() + "'");
+        problems.add(
+            key + " (" + Settings.envName(key) + ") must be an integer, got '" + raw.get() + "'");
         return fallback;
       }
     }

@@ -31,8 +31,8 @@ public final class Settings {
       try (Reader reader = Files.newBufferedReader(propertiesFile.get())) {
         properties.load(reader);
       } catch (IOException e) {
-        throw new ConfigException("cannot read the config file " + propertiesFile.get() + ": "
-            + e.getMessage(), e);
+        throw new ConfigException(
+            "cannot read the config file " + propertiesFile.get() + ": " + e.getMessage(), e);
       }
       properties.stringPropertyNames().forEach(key -> file.put(key, properties.getProperty(key)));
     }

@@ -34,8 +34,8 @@ public final class PublishingSink implements DatasetSink {
     publisher.flush();
     Throwable failure = firstFailure.get();
     if (failure != null) {
-      throw new IllegalStateException("Kafka did not acknowledge every record: " + failure,
-          failure);
+      throw new IllegalStateException(
+          "Kafka did not acknowledge every record: " + failure, failure);
     }
     return acked.get();
   }

@@ -18,8 +18,8 @@ import java.util.function.LongSupplier;
 public final class SmokeCheck {
   private static final Duration FRESHNESS_LIMIT = Duration.ofSeconds(10);
   private static final long POLL_MS = 20;
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
   private final List<String> failures = new ArrayList<>();
   private final List<String> passed = new ArrayList<>();
@@ -36,24 +36,37 @@ public final class SmokeCheck {
         {"user_id":"smoke-user","item_id":"i00001","type":"click","timestamp":"%s"}
         {"user_id":"smoke-user","item_id":"i00001","type":"clik","timestamp":"%s"}
         """.formatted(now(), now(), now());
-    expect("POST /v1/events (2 valid, 1 invalid)", post("/v1/events", "application/x-ndjson",
-        batch), 200, "\"accepted\":2");
-    expect("POST /v1/events malformed JSON", post("/v1/events", "application/json", "[{"),
-        400, "malformed JSON");
-    expect("POST /v1/events text/plain", post("/v1/events", "text/plain", "hi"), 415,
-        "Content-Type");
+    expect(
+        "POST /v1/events (2 valid, 1 invalid)",
+        post("/v1/events", "application/x-ndjson", batch),
+        200,
+        "\"accepted\":2");
+    expect(
+        "POST /v1/events malformed JSON",
+        post("/v1/events", "application/json", "[{"),
+        400,
+        "malformed JSON");
+    expect(
+        "POST /v1/events text/plain", post("/v1/events", "text/plain", "hi"), 415, "Content-Type");
     long posted = System.nanoTime();
     HttpResponse<String> features = poll("/v1/users/smoke-user/features", "\"user.click_1h\":1.0");
     long freshMs = (System.nanoTime() - posted) / 1_000_000;
-    expect("GET /v1/users/smoke-user/features (fresh " + freshMs + " ms after the POST)",
-        features, 200, "\"user.view_1h\":1.0");
-    expect("GET /v1/items/i00001/features", get("/v1/items/i00001/features"), 200,
-        "\"item.ctr_7d\"");
+    expect(
+        "GET /v1/users/smoke-user/features (fresh " + freshMs + " ms after the POST)",
+        features,
+        200,
+        "\"user.view_1h\":1.0");
+    expect(
+        "GET /v1/items/i00001/features", get("/v1/items/i00001/features"), 200, "\"item.ctr_7d\"");
     expect("GET /v1/users/nobody/features", get("/v1/users/nobody/features"), 404, "cold start");
-    expect("GET /v1/users/<300 chars>/features", get("/v1/users/" + "u".repeat(300)
-        + "/features"), 400, "userId must be 1 to 256 characters");
+    expect(
+        "GET /v1/users/<300 chars>/features",
+        get("/v1/users/" + "u".repeat(300) + "/features"),
+        400,
+        "userId must be 1 to 256 characters");
     long onTopic = recordsOnTopic.getAsLong();
-    check("events on the topic = published + accepted (" + onTopic + ")",
+    check(
+        "events on the topic = published + accepted (" + onTopic + ")",
         onTopic == eventsBefore + 2);
     return failures;
   }
@@ -65,18 +78,32 @@ public final class SmokeCheck {
       long started = System.nanoTime();
       HttpResponse<String> response = get("/v1/users/" + user + "/recommendations?k=10");
       long ms = (System.nanoTime() - started) / 1_000_000;
-      expect("GET /v1/users/" + user + "/recommendations?k=10 (" + ms + " ms round trip)",
-          response, 200, "\"item_id\"");
+      expect(
+          "GET /v1/users/" + user + "/recommendations?k=10 (" + ms + " ms round trip)",
+          response,
+          200,
+          "\"item_id\"");
     }
-    expect("GET /v1/users/" + users.get(0) + "/recommendations?k=3&explain=true",
-        get("/v1/users/" + users.get(0) + "/recommendations?k=3&explain=true"), 200,
+    expect(
+        "GET /v1/users/" + users.get(0) + "/recommendations?k=3&explain=true",
+        get("/v1/users/" + users.get(0) + "/recommendations?k=3&explain=true"),
+        200,
         "\"features\"");
-    expect("GET /v1/users/brand-new-user/recommendations (cold start)",
-        get("/v1/users/brand-new-user/recommendations?k=5"), 200, "\"item_id\"");
-    expect("GET /v1/items/i00001/similar?k=5", get("/v1/items/i00001/similar?k=5"), 200,
+    expect(
+        "GET /v1/users/brand-new-user/recommendations (cold start)",
+        get("/v1/users/brand-new-user/recommendations?k=5"),
+        200,
         "\"item_id\"");
-    expect("GET /v1/users/" + users.get(0) + "/recommendations?k=0",
-        get("/v1/users/" + users.get(0) + "/recommendations?k=0"), 400, "k");
+    expect(
+        "GET /v1/items/i00001/similar?k=5",
+        get("/v1/items/i00001/similar?k=5"),
+        200,
+        "\"item_id\"");
+    expect(
+        "GET /v1/users/" + users.get(0) + "/recommendations?k=0",
+        get("/v1/users/" + users.get(0) + "/recommendations?k=0"),
+        400,
+        "k");
     return failures;
   }
 
@@ -88,7 +115,8 @@ public final class SmokeCheck {
   private HttpResponse<String> poll(String path, String expected) {
     long deadline = System.nanoTime() + FRESHNESS_LIMIT.toNanos();
     HttpResponse<String> response = get(path);
-    while (response != null && !response.body().contains(expected)
+    while (response != null
+        && !response.body().contains(expected)
         && System.nanoTime() < deadline) {
       try {
         Thread.sleep(POLL_MS);
@@ -106,10 +134,14 @@ public final class SmokeCheck {
   }
 
   private void expect(String what, HttpResponse<String> response, int status, String contains) {
-    boolean ok = response != null && response.statusCode() == status
-        && response.body().contains(contains);
-    check(what + " -> " + (response == null ? "no response" : response.statusCode() + " "
-        + abbreviate(response.body())), ok);
+    boolean ok =
+        response != null && response.statusCode() == status && response.body().contains(contains);
+    check(
+        what + " -> "
+            + (response == null
+                ? "no response"
+                : response.statusCode() + " " + abbreviate(response.body())),
+        ok);
   }
 
   private void check(String what, boolean ok) {
@@ -121,8 +153,10 @@ public final class SmokeCheck {
   }
 
   private HttpResponse<String> post(String path, String contentType, String body) {
-    return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(HttpRequest.newBuilder(base.resolve(path))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build());
   }
 
   private HttpResponse<String> send(HttpRequest request) {

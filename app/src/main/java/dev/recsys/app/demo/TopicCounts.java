@@ -14,13 +14,18 @@ public final class TopicCounts {
 
   public static long records(String bootstrap, String topic) {
     Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props,
-        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
-          .stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      long end = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      long end = consumer.endOffsets(partitions).values().stream()
+          .mapToLong(Long::longValue)
+          .sum();
       long begin = consumer.beginningOffsets(partitions).values().stream()
-          .mapToLong(Long::longValue).sum();
+          .mapToLong(Long::longValue)
+          .sum();
       return end - begin;
     }
   }

@@ -98,8 +98,8 @@ public final class BatchScoring {
     } finally {
       pool.shutdownNow();
     }
-    return new Summary(submitted, written[1], degraded.get(),
-        Duration.ofNanos(System.nanoTime() - started));
+    return new Summary(
+        submitted, written[1], degraded.get(), Duration.ofNanos(System.nanoTime() - started));
   }
 
   private static void put(BlockingQueue<Recommendation> done, Recommendation r) {
@@ -111,12 +111,21 @@ public final class BatchScoring {
   }
 
   /** Appends one user's rows; {@code written} counts users, then rows. */
-  private static void append(Recommendation r, DuckDBAppender appender, long[] written,
-      LongConsumer progress) throws SQLException {
+  private static void append(
+      Recommendation r, DuckDBAppender appender, long[] written, LongConsumer progress)
+      throws SQLException {
     for (RecommendedItem item : r.items()) {
-      appender.beginRow().append(r.userId()).append(item.rank()).append(item.itemId())
-          .append(item.score()).append(List.copyOf(item.sources())).append(r.modelVersion())
-          .append(r.degraded()).append(r.timestamp()).endRow();
+      appender
+          .beginRow()
+          .append(r.userId())
+          .append(item.rank())
+          .append(item.itemId())
+          .append(item.score())
+          .append(List.copyOf(item.sources()))
+          .append(r.modelVersion())
+          .append(r.degraded())
+          .append(r.timestamp())
+          .endRow();
     }
     written[1] += r.items().size();
     if (++written[0] % 1_000 == 0) {
@@ -129,7 +138,10 @@ public final class BatchScoring {
       Files.createDirectories(outDir);
       Path partial = outDir.resolve(FILE + ".tmp");
       db.copyToParquet(TABLE, partial);
-      Files.move(partial, outDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          partial,
+          outDir.resolve(FILE),
+          StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + outDir.resolve(FILE), e);

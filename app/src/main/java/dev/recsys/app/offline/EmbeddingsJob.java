@@ -33,19 +33,30 @@ public final class EmbeddingsJob {
    * Both steps, for callers that show no progress between them; fails with {@link
    * dev.recsys.features.replay.TooManyRefusedException} when over {@code limit}.
    */
-  public static Result run(String bootstrap, Topics topics, RefusalLimit limit, Instant until,
-      EventWeights weights, AlsParams params, Path modelsRoot, Clock clock) {
-    TrainingInteractions.Read read = TrainingInteractions.read(bootstrap, topics, limit.intake(),
-        until, weights, events -> { });
+  public static Result run(
+      String bootstrap,
+      Topics topics,
+      RefusalLimit limit,
+      Instant until,
+      EventWeights weights,
+      AlsParams params,
+      Path modelsRoot,
+      Clock clock) {
+    TrainingInteractions.Read read =
+        TrainingInteractions.read(bootstrap, topics, limit.intake(), until, weights, events -> {});
     limit.check("train-embeddings", read.replay());
     return train(read.interactions(), params, modelsRoot, clock, TrainingListener.NONE);
   }
 
   /** Trains on {@code interactions} (see {@link TrainingInteractions#read}) and registers. */
-  public static Result train(List<Interaction> interactions, AlsParams params, Path modelsRoot,
-      Clock clock, TrainingListener passes) {
-    EmbeddingsTraining.Trained trained = EmbeddingsTraining.run(interactions, params,
-        VERSION.format(clock.instant()), passes, clock);
+  public static Result train(
+      List<Interaction> interactions,
+      AlsParams params,
+      Path modelsRoot,
+      Clock clock,
+      TrainingListener passes) {
+    EmbeddingsTraining.Trained trained = EmbeddingsTraining.run(
+        interactions, params, VERSION.format(clock.instant()), passes, clock);
     Path dir = EmbeddingsArtifact.write(modelsRoot, trained.info(), trained.embeddings());
     return new Result(trained, interactions.size(), dir);
   }

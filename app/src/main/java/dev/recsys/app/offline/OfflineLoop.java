@@ -32,13 +32,21 @@ import java.util.stream.Collectors;
  * train and promote a ranker, train item embeddings and build the ANN index from them. Each step
  * reports a line with its timing.
  */
-public record OfflineLoop(String bootstrapServers, Topics topics, FeatureSet featureSet,
-    RefusalLimit refusals, LabelPolicy labels, AlsParams als, Path workDir, Clock clock) {
+public record OfflineLoop(
+    String bootstrapServers,
+    Topics topics,
+    FeatureSet featureSet,
+    RefusalLimit refusals,
+    LabelPolicy labels,
+    AlsParams als,
+    Path workDir,
+    Clock clock) {
   /**
    * iALS for the sample data set: its 2,000 users support fewer dimensions than the default 64
    * (held-out recall@10 0.34 at 24 dimensions and alpha 5, against 0.26 at the defaults).
    */
-  public static final AlsParams SAMPLE_DATA_ALS = AlsParams.DEFAULT.withFactors(24).withAlpha(5);
+  public static final AlsParams SAMPLE_DATA_ALS =
+      AlsParams.DEFAULT.withFactors(24).withAlpha(5);
 
   public OfflineLoop {
     requireNonNull(bootstrapServers, "bootstrapServers");
@@ -52,45 +60,77 @@ public record OfflineLoop(String bootstrapServers, Topics topics, FeatureSet fea
   }
 
   /** The loop as the demo runs it on the sample data set: views label, {@link #SAMPLE_DATA_ALS}. */
-  public static OfflineLoop forSampleData(String bootstrapServers, Topics topics,
-      FeatureSet featureSet, RefusalLimit refusals, Path workDir, Clock clock) {
-    return new OfflineLoop(bootstrapServers, topics, featureSet, refusals, LabelPolicy.DEFAULT,
-        SAMPLE_DATA_ALS, workDir, clock);
+  public static OfflineLoop forSampleData(
+      String bootstrapServers,
+      Topics topics,
+      FeatureSet featureSet,
+      RefusalLimit refusals,
+      Path workDir,
+      Clock clock) {
+    return new OfflineLoop(
+        bootstrapServers,
+        topics,
+        featureSet,
+        refusals,
+        LabelPolicy.DEFAULT,
+        SAMPLE_DATA_ALS,
+        workDir,
+        clock);
   }
 
   /** Where the loop left its artifacts: the registry root holds {@code models/}. */
-  public record Artifacts(Path registryRoot, ModelVersion ranker, Path indexDir,
-      ReplayJob.Result replay) {}
+  public record Artifacts(
+      Path registryRoot, ModelVersion ranker, Path indexDir, ReplayJob.Result replay) {}
 
   public Artifacts run(Consumer<String> say) {
     Path training = workDir.resolve("training");
     long started = System.nanoTime();
-    ReplayJob.Result replay = new ReplayJob(bootstrapServers, topics, featureSet,
-        refusals.intake(), labels, null, training).run(read -> { });
-    say.accept(String.format("replayed %,d events into %,d training rows (%,d positives) in %s; "
-        + "%s", replay.summary().eventsRead(), replay.summary().rows(),
-        replay.summary().positives(), since(started), replay.summary().intakeLine()));
+    ReplayJob.Result replay = new ReplayJob(
+            bootstrapServers, topics, featureSet, refusals.intake(), labels, null, training)
+        .run(read -> {});
+    say.accept(String.format(
+        "replayed %,d events into %,d training rows (%,d positives) in %s; " + "%s",
+        replay.summary().eventsRead(),
+        replay.summary().rows(),
+        replay.summary().positives(),
+        since(started),
+        replay.summary().intakeLine()));
     refusals.check("replay", replay.summary());
 
     started = System.nanoTime();
     TrainedRanker trained = RankerTrainer.with(TrainerParams.DEFAULT, clock)
-        .train(TrainingSets.read(training), stage -> { });
+        .train(TrainingSets.read(training), stage -> {});
     ModelRegistry registry = ModelRegistry.at(workDir, clock);
     ModelVersion ranker = registry.register(trained.card(), trained.onnx());
     registry.promote(ranker.kind(), ranker.version());
-    say.accept(String.format("trained and promoted ranker %s: holdout AUC %.3f, NDCG@10 %.3f (%s)",
+    say.accept(String.format(
+        "trained and promoted ranker %s: holdout AUC %.3f, NDCG@10 %.3f (%s)",
         ranker.version(), trained.metrics().auc(), trained.metrics().ndcgAt10(), since(started)));
 
     started = System.nanoTime();
-    EmbeddingsTraining.Trained embeddings = EmbeddingsJob.run(bootstrapServers, topics,
-        refusals, Instant.MAX, EventWeights.DEFAULT, als, workDir.resolve("models"), clock)
+    EmbeddingsTraining.Trained embeddings = EmbeddingsJob.run(
+            bootstrapServers,
+            topics,
+            refusals,
+            Instant.MAX,
+            EventWeights.DEFAULT,
+            als,
+            workDir.resolve("models"),
+            clock)
         .trained();
     Path indexDir = workDir.resolve("index");
-    AnnIndex.graph(embeddings.embeddings().dimensions(), embeddings.embeddings().itemIds(),
-        embeddings.embeddings().itemVectors(), AnnParams.DEFAULT).save(indexDir);
-    say.accept(String.format("trained %d-d embeddings of %,d items (held-out: %s) and built the "
-        + "ANN index (%s)", embeddings.info().dimensions(), embeddings.info().itemCount(),
-        quality(embeddings.info().quality()), since(started)));
+    AnnIndex.graph(
+            embeddings.embeddings().dimensions(),
+            embeddings.embeddings().itemIds(),
+            embeddings.embeddings().itemVectors(),
+            AnnParams.DEFAULT)
+        .save(indexDir);
+    say.accept(String.format(
+        "trained %d-d embeddings of %,d items (held-out: %s) and built the " + "ANN index (%s)",
+        embeddings.info().dimensions(),
+        embeddings.info().itemCount(),
+        quality(embeddings.info().quality()),
+        since(started)));
     return new Artifacts(workDir, ranker, indexDir, replay);
   }
 
@@ -102,7 +142,7 @@ public record OfflineLoop(String bootstrapServers, Topics topics, FeatureSet fea
   }
 
   private static String since(long startedNanos) {
-    return String.format("%.1f s", Duration.ofNanos(System.nanoTime() - startedNanos).toMillis()
-        / 1e3);
+    return String.format(
+        "%.1f s", Duration.ofNanos(System.nanoTime() - startedNanos).toMillis() / 1e3);
   }
 }

@@ -25,20 +25,28 @@ public final class TrainingInteractions {
   /** The interactions, and how the intake judged the events they came from. */
   public record Read(List<Interaction> interactions, ReplaySummary replay) {}
 
-  public static Read read(String bootstrapServers, Topics topics, IntakePolicy intake,
-      Instant until, EventWeights weights, LongConsumer progress) {
+  public static Read read(
+      String bootstrapServers,
+      Topics topics,
+      IntakePolicy intake,
+      Instant until,
+      EventWeights weights,
+      LongConsumer progress) {
     List<Interaction> interactions = new ArrayList<>();
     long cutOff = until.equals(Instant.MAX) ? Long.MAX_VALUE : until.toEpochMilli();
     try (TopicReader reader = new TopicReader(bootstrapServers)) {
-      ReplaySummary replay = new ReplayEngine(intake, LabelPolicy.NONE, reader.catalog(
-          topics.items().name()))
+      ReplaySummary replay = new ReplayEngine(
+              intake, LabelPolicy.NONE, reader.catalog(topics.items().name()))
           .listen((time, events, states) -> {
             if (time < cutOff) {
               events.forEach(e -> add(e, weights, interactions));
             }
           })
-          .run(reader.partitions(topics.events().name(), Instant.EPOCH),
-              Collections.emptyIterator(), row -> { }, progress);
+          .run(
+              reader.partitions(topics.events().name(), Instant.EPOCH),
+              Collections.emptyIterator(),
+              row -> {},
+              progress);
       return new Read(interactions, replay);
     }
   }

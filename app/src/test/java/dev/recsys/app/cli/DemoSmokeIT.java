@@ -16,15 +16,15 @@ class DemoSmokeIT {
     int exit;
     try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
       System.setOut(out);
-      exit = Recsys.commandLine().execute("demo", "--smoke", "--port", "0", "--users", "300",
-          "--items", "200", "--days", "7");
+      exit = Recsys.commandLine()
+          .execute(
+              "demo", "--smoke", "--port", "0", "--users", "300", "--items", "200", "--days", "7");
     } finally {
       System.setOut(original);
     }
     String output = captured.toString(StandardCharsets.UTF_8);
     original.print(output);
     assertThat(exit).as(output).isZero();
-    assertThat(output).contains("all acknowledged", "smoke test passed")
-        .doesNotContain("FAIL");
+    assertThat(output).contains("all acknowledged", "smoke test passed").doesNotContain("FAIL");
   }
 }

@@ -32,8 +32,10 @@ class EvaluateIT {
   private static final int SETS = 5;
 
   private final EmbeddedKafka kafka;
+
   @TempDir
   Path dir;
+
   private String config;
 
   EvaluateIT(EmbeddedKafka kafka) {
@@ -44,13 +46,16 @@ class EvaluateIT {
   void load(TestInfo info) throws IOException {
     Topics topics = KafkaProbe.uniqueTopics(kafka, info);
     config = dir.resolve("recsys.properties").toString();
-    Files.writeString(Path.of(config), String.join("\n",
-        "kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-        "topics.events=" + topics.events().name(),
-        "topics.items=" + topics.items().name(),
-        "topics.events-dlq=" + topics.eventsDlq().name(),
-        "topics.impressions=" + topics.impressions().name(),
-        "topics.feature-log=" + topics.featureLog().name()));
+    Files.writeString(
+        Path.of(config),
+        String.join(
+            "\n",
+            "kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+            "topics.events=" + topics.events().name(),
+            "topics.items=" + topics.items().name(),
+            "topics.events-dlq=" + topics.eventsDlq().name(),
+            "topics.impressions=" + topics.impressions().name(),
+            "topics.feature-log=" + topics.featureLog().name()));
     List<String> rows = new ArrayList<>(List.of("user,item,time"));
     for (int s = 0; s < SETS; s++) {
       for (int j = 0; j < 4; j++) {
@@ -66,46 +71,87 @@ class EvaluateIT {
     rows.add(row("o00", "a0", 30));
     Path events = dir.resolve("purchases.csv");
     Files.write(events, rows);
-    CliRun.run(0, "--config", config, "ingest", "--events", events.toString(), "--map",
-        "user_id=user,item_id=item,timestamp=time", "--type", "purchase", "--time-unit",
+    CliRun.run(
+        0,
+        "--config",
+        config,
+        "ingest",
+        "--events",
+        events.toString(),
+        "--map",
+        "user_id=user,item_id=item,timestamp=time",
+        "--type",
+        "purchase",
+        "--time-unit",
         "seconds");
   }
 
   private static String row(String user, String item, double day) {
-    return user + "," + item + "," + DAY0.plus(Duration.ofMinutes(Math.round(day * 24 * 60)))
-        .getEpochSecond();
+    return user + "," + item + ","
+        + DAY0.plus(Duration.ofMinutes(Math.round(day * 24 * 60))).getEpochSecond();
   }
 
   @Test
   void sequentialShouldAskEveryBaselineOnTheHistoryAsItIsAtEachInteraction() {
     Path report = dir.resolve("sequential.html");
-    String out = CliRun.run(0, "--config", config, "evaluate", "--from", "2024-01-21",
-        "--targets", "purchase", "--report", report.toString());
+    String out = CliRun.run(
+        0,
+        "--config",
+        config,
+        "evaluate",
+        "--from",
+        "2024-01-21",
+        "--targets",
+        "purchase",
+        "--report",
+        report.toString());
 
     // New items: n_s buys a_s then b_s, o_s0 buys c_s (15); repeats allowed adds o00's a0.
-    assertThat(out).contains("15 held-out interactions (new items), 16 (repeats allowed)")
-        .contains("new items: 15 held-out interactions").contains("repeats allowed: 16 held-out");
+    assertThat(out)
+        .contains("15 held-out interactions (new items), 16 (repeats allowed)")
+        .contains("new items: 15 held-out interactions")
+        .contains("repeats allowed: 16 held-out");
     // item-kNN finds b_s after a_s and c_s after a_s, b_s at rank 1: 10 of 15; n_s's first
     // purchase has no history to go on. With repeats allowed it also puts a0 first for o00
     // (a0 and b0 tie and a0 comes first by id): 11 of 16.
     assertThat(table(out, "new items")).containsPattern(row("item-knn", "0.6667"));
     assertThat(table(out, "repeats allowed")).containsPattern(row("item-knn", "0.6875"));
-    assertThat(out).contains("| trending |").contains("| ease |").contains("| ials |")
-        .contains("| popularity |").contains("| recent-popularity |")
-        .contains("validation ease lambda=10: NDCG@10").containsPattern("ials: new items factors=\\d+ .*; repeats allowed factors=");
-    assertThat(report).content().contains("sequential from 2024-01-21").contains("item-knn")
+    assertThat(out)
+        .contains("| trending |")
+        .contains("| ease |")
+        .contains("| ials |")
+        .contains("| popularity |")
+        .contains("| recent-popularity |")
+        .contains("validation ease lambda=10: NDCG@10")
+        .containsPattern("ials: new items factors=\\d+ .*; repeats allowed factors=");
+    assertThat(report)
+        .content()
+        .contains("sequential from 2024-01-21")
+        .contains("item-knn")
         .contains("repeats allowed");
   }
 
   @Test
   void splitShouldScoreTheUsersWithHistoryBeforeTheSplit() {
     Path report = dir.resolve("split.html");
-    String out = CliRun.run(0, "--config", config, "evaluate", "--protocol", "split", "--at",
-        "2024-01-21", "--targets", "purchase", "--report", report.toString());
+    String out = CliRun.run(
+        0,
+        "--config",
+        config,
+        "evaluate",
+        "--protocol",
+        "split",
+        "--at",
+        "2024-01-21",
+        "--targets",
+        "purchase",
+        "--report",
+        report.toString());
 
     // o_s0 had a_s, b_s and chose c_s after the split, which item-kNN puts first; o00 also
     // chose a0 again, which only counts with repeats allowed.
-    assertThat(table(out, "new items")).contains("new items: 5 users")
+    assertThat(table(out, "new items"))
+        .contains("new items: 5 users")
         .containsPattern(row("item-knn", "1.0000") + "0.0000");
     assertThat(table(out, "repeats allowed")).contains("repeats allowed: 5 users");
     assertThat(report).content().contains("split at 2024-01-21");

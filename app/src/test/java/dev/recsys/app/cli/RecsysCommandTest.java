@@ -23,8 +23,9 @@ class RecsysCommandTest {
 
   @Test
   void shouldListEverySubcommandInHelp() {
-    assertThat(run(0, "--help")).contains("demo", "serve", "features", "ingest", "generate",
-        "dlq", "train-ranker", "models");
+    assertThat(run(0, "--help"))
+        .contains(
+            "demo", "serve", "features", "ingest", "generate", "dlq", "train-ranker", "models");
   }
 
   @Test
@@ -39,11 +40,21 @@ class RecsysCommandTest {
   }
 
   @Test
-  void shouldRejectEveryEventsOptionGivenWithOnlyAnItemsFile(@TempDir Path dir)
-      throws IOException {
-    assertThat(run(2, "ingest", "--items", file(dir, "items.csv"), "--type", "rating",
-        "--map", "user_id=u", "--assume-sorted", "--sort-memory", "1g", "--temp-dir",
-        dir.toString()))
+  void shouldRejectEveryEventsOptionGivenWithOnlyAnItemsFile(@TempDir Path dir) throws IOException {
+    assertThat(run(
+            2,
+            "ingest",
+            "--items",
+            file(dir, "items.csv"),
+            "--type",
+            "rating",
+            "--map",
+            "user_id=u",
+            "--assume-sorted",
+            "--sort-memory",
+            "1g",
+            "--temp-dir",
+            dir.toString()))
         .contains("--type sets the event type of every events row (items have no type), but "
             + "there is no --events FILE")
         .contains("--map names the events file's columns (for the items file use --items-map)")
@@ -54,8 +65,9 @@ class RecsysCommandTest {
 
   @Test
   void standaloneShouldNeedAnEventsFileAndADataDir(@TempDir Path dir) throws IOException {
-    assertThat(run(2, "standalone", "--items", file(dir, "items.csv"), "--data-dir",
-        dir.toString())).contains("recsys standalone needs --events FILE");
+    assertThat(
+            run(2, "standalone", "--items", file(dir, "items.csv"), "--data-dir", dir.toString()))
+        .contains("recsys standalone needs --events FILE");
     assertThat(run(2, "standalone", "--events", file(dir, "e.csv")))
         .contains("Missing required option: '--data-dir=DIR'");
   }
@@ -63,8 +75,17 @@ class RecsysCommandTest {
   @Test
   void standaloneShouldCheckEachOptionAgainstItsFileAsIngestDoes(@TempDir Path dir)
       throws IOException {
-    assertThat(run(2, "standalone", "--events", file(dir, "e.jsonl"), "--items-map",
-        "item_id=id", "--delimiter", ";", "--data-dir", dir.resolve("data").toString()))
+    assertThat(run(
+            2,
+            "standalone",
+            "--events",
+            file(dir, "e.jsonl"),
+            "--items-map",
+            "item_id=id",
+            "--delimiter",
+            ";",
+            "--data-dir",
+            dir.resolve("data").toString()))
         .contains("--items-map names the items file's columns, but there is no --items FILE")
         .contains("--delimiter applies to CSV files, and none is given");
     assertThat(dir.resolve("data")).doesNotExist();
@@ -78,8 +99,9 @@ class RecsysCommandTest {
 
   @Test
   void shouldRejectSortSettingsWithAssumeSorted(@TempDir Path dir) throws IOException {
-    assertThat(run(2, "ingest", "--events", file(dir, "e.csv"), "--assume-sorted",
-        "--sort-memory", "1g")).contains("size a sort that --assume-sorted skips");
+    assertThat(run(
+            2, "ingest", "--events", file(dir, "e.csv"), "--assume-sorted", "--sort-memory", "1g"))
+        .contains("size a sort that --assume-sorted skips");
   }
 
   @Test
@@ -102,18 +124,23 @@ class RecsysCommandTest {
 
   @Test
   void shouldReportEveryBadIntakeSettingAtOnce(@TempDir Path dir) throws IOException {
-    Path config = Files.writeString(dir.resolve("recsys.properties"), String.join("\n",
-        "features.grace=soon", "features.dedupe-horizon=30m", "replay.max-refused-share=2"));
+    Path config = Files.writeString(
+        dir.resolve("recsys.properties"),
+        String.join(
+            "\n",
+            "features.grace=soon",
+            "features.dedupe-horizon=30m",
+            "replay.max-refused-share=2"));
     assertThat(run(2, "--config", config.toString(), "ingest", "--events", file(dir, "e.csv")))
         .contains("features.grace (FEATURES_GRACE) must be a duration like 100ms, 2s, 1h, 7d")
-        .contains("replay.max-refused-share (REPLAY_MAX_REFUSED_SHARE) must be a share within "
-            + "0..1");
+        .contains(
+            "replay.max-refused-share (REPLAY_MAX_REFUSED_SHARE) must be a share within " + "0..1");
   }
 
   @Test
   void shouldRequireTheDedupeHorizonToCoverTheGrace(@TempDir Path dir) throws IOException {
-    Path config = Files.writeString(dir.resolve("recsys.properties"),
-        "features.grace=2d\nfeatures.dedupe-horizon=1d\n");
+    Path config = Files.writeString(
+        dir.resolve("recsys.properties"), "features.grace=2d\nfeatures.dedupe-horizon=1d\n");
     assertThat(run(2, "--config", config.toString(), "ingest", "--events", file(dir, "e.csv")))
         .contains("features.dedupe-horizon (PT24H) must be at least features.grace (PT48H)");
   }

@@ -3,6 +3,7 @@ package dev.recsys.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.recsys.app.offline.OfflineLoop;
 import dev.recsys.embedded.EmbeddedKafka;
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
@@ -18,7 +19,6 @@ import dev.recsys.ingest.load.LoadProgress;
 import dev.recsys.ingest.load.TimeOrdering;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
-import dev.recsys.app.offline.OfflineLoop;
 import dev.recsys.testkit.EmbeddedRuntimeExtension;
 import dev.recsys.testkit.KafkaProbe;
 import dev.recsys.testkit.UserOrderedRatings;
@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(EmbeddedRuntimeExtension.class)
 class RefusedShareIT {
   private final EmbeddedKafka kafka;
+
   @TempDir
   Path dir;
 
@@ -52,17 +53,25 @@ class RefusedShareIT {
       throws IOException {
     Topics topics = KafkaProbe.uniqueTopics(kafka, info);
     Path ratings = UserOrderedRatings.write(dir.resolve("ratings.csv"), 60, 6_000, 5);
-    LoadOptions inFileOrder = new LoadOptions(FileFormat.CSV,
+    LoadOptions inFileOrder = new LoadOptions(
+        FileFormat.CSV,
         ColumnMapping.parse(UserOrderedRatings.MAPPING, FileLoader.eventFields()),
-        LoadOptions.TimeUnit.SECONDS, Optional.of(EventType.RATING),
-        LoadOptions.DEFAULT_DELIMITER, TimeOrdering.AS_IS);
+        LoadOptions.TimeUnit.SECONDS,
+        Optional.of(EventType.RATING),
+        LoadOptions.DEFAULT_DELIMITER,
+        TimeOrdering.AS_IS);
     try (EventPublisher publisher = EventPublisher.create(
         PublisherConfig.of(kafka.bootstrapServers()), topics, Clock.systemUTC())) {
-      new FileLoader(publisher, Clock.systemUTC()).loadEvents(ratings, inFileOrder,
-          LoadProgress.NONE);
+      new FileLoader(publisher, Clock.systemUTC())
+          .loadEvents(ratings, inFileOrder, LoadProgress.NONE);
     }
 
-    String failed = CliRun.run(1, "--config", config(topics, "0.05"), "replay", "--out",
+    String failed = CliRun.run(
+        1,
+        "--config",
+        config(topics, "0.05"),
+        "replay",
+        "--out",
         dir.resolve("refused").toString());
     assertThat(failed)
         .containsPattern("of 6,000 events accepted; [\\d,]+ not \\([\\d.]+ %\\): [\\d,]+ late")
@@ -70,33 +79,56 @@ class RefusedShareIT {
         .contains("sorts each file by event time")
         .contains("features.grace");
 
-    CliRun.run(0, "--config", config(topics, "1.0"), "replay", "--out",
+    CliRun.run(
+        0,
+        "--config",
+        config(topics, "1.0"),
+        "replay",
+        "--out",
         dir.resolve("accepted").toString());
 
-    String evaluate = CliRun.run(1, "--config", config(topics, "0.05"), "evaluate", "--from",
-        "2020-01-01", "--report", dir.resolve("evaluation.html").toString());
-    assertThat(evaluate).contains("evaluate: ").contains("more than replay.max-refused-share")
+    String evaluate = CliRun.run(
+        1,
+        "--config",
+        config(topics, "0.05"),
+        "evaluate",
+        "--from",
+        "2020-01-01",
+        "--report",
+        dir.resolve("evaluation.html").toString());
+    assertThat(evaluate)
+        .contains("evaluate: ")
+        .contains("more than replay.max-refused-share")
         .contains("sorts each file by event time");
     assertThat(dir.resolve("evaluation.html")).doesNotExist();
 
-    OfflineLoop demoLoop = OfflineLoop.forSampleData(kafka.bootstrapServers(), topics, FeatureSet.CORE_V1,
-        RefusalLimit.of(IntakePolicy.DEFAULT), dir.resolve("loop"), Clock.systemUTC());
-    assertThatThrownBy(() -> demoLoop.run(line -> { }))
+    OfflineLoop demoLoop = OfflineLoop.forSampleData(
+        kafka.bootstrapServers(),
+        topics,
+        FeatureSet.CORE_V1,
+        RefusalLimit.of(IntakePolicy.DEFAULT),
+        dir.resolve("loop"),
+        Clock.systemUTC());
+    assertThatThrownBy(() -> demoLoop.run(line -> {}))
         .isInstanceOf(TooManyRefusedException.class)
-        .hasMessageContaining("replay: ").hasMessageContaining("features.grace");
+        .hasMessageContaining("replay: ")
+        .hasMessageContaining("features.grace");
     assertThat(dir.resolve("loop").resolve("models")).doesNotExist();
   }
 
   private String config(Topics topics, String maxRefusedShare) throws IOException {
     Path file = dir.resolve("recsys-" + maxRefusedShare + ".properties");
-    Files.writeString(file, String.join("\n",
-        "kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-        "topics.events=" + topics.events().name(),
-        "topics.items=" + topics.items().name(),
-        "topics.events-dlq=" + topics.eventsDlq().name(),
-        "topics.impressions=" + topics.impressions().name(),
-        "topics.feature-log=" + topics.featureLog().name(),
-        "replay.max-refused-share=" + maxRefusedShare));
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+            "topics.events=" + topics.events().name(),
+            "topics.items=" + topics.items().name(),
+            "topics.events-dlq=" + topics.eventsDlq().name(),
+            "topics.impressions=" + topics.impressions().name(),
+            "topics.feature-log=" + topics.featureLog().name(),
+            "replay.max-refused-share=" + maxRefusedShare));
     return file.toString();
   }
 }

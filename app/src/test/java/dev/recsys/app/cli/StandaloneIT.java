@@ -54,10 +54,25 @@ class StandaloneIT {
   }
 
   private static String[] standalone(Path ratings, Path movies, Path data) {
-    List<String> args = new ArrayList<>(List.of("standalone", "--events", ratings.toString(),
-        "--map", UserOrderedRatings.MAPPING, "--time-unit", "seconds", "--type", "rating",
-        "--items", movies.toString(), "--items-map", "item_id=movieId,tags=genres",
-        "--data-dir", data.toString(), "--port", "0", "--check"));
+    List<String> args = new ArrayList<>(List.of(
+        "standalone",
+        "--events",
+        ratings.toString(),
+        "--map",
+        UserOrderedRatings.MAPPING,
+        "--time-unit",
+        "seconds",
+        "--type",
+        "rating",
+        "--items",
+        movies.toString(),
+        "--items-map",
+        "item_id=movieId,tags=genres",
+        "--data-dir",
+        data.toString(),
+        "--port",
+        "0",
+        "--check"));
     return args.toArray(String[]::new);
   }
 
@@ -66,8 +81,12 @@ class StandaloneIT {
     StringBuilder csv = new StringBuilder("movieId,title,genres\n");
     String[] genres = {"Comedy", "Drama|Romance", "Action|Thriller", "Animation|Children"};
     for (int movie = 1; movie <= 9_000; movie++) {
-      csv.append(movie).append(",Movie ").append(movie).append(',')
-          .append(genres[movie % genres.length]).append('\n');
+      csv.append(movie)
+          .append(",Movie ")
+          .append(movie)
+          .append(',')
+          .append(genres[movie % genres.length])
+          .append('\n');
     }
     return Files.writeString(file, csv);
   }

@@ -33,21 +33,23 @@ class BatchScoringTest {
     List<String> users = IntStream.range(0, 2_500).mapToObj(i -> "u" + i).toList();
     List<Long> progress = new ArrayList<>();
 
-    BatchScoring.Summary summary = new BatchScoring(new Fixed(), 3, 4)
-        .run(users, out, progress::add);
+    BatchScoring.Summary summary =
+        new BatchScoring(new Fixed(), 3, 4).run(users, out, progress::add);
 
     assertThat(summary.users()).isEqualTo(2_500);
     assertThat(summary.rows()).isEqualTo(7_500);
     assertThat(summary.degraded()).as("every fifth user").isEqualTo(500);
     assertThat(progress).last().isEqualTo(2_500L);
-    try (DuckDb db = DuckDb.inMemory(); Statement s = db.connection().createStatement();
+    try (DuckDb db = DuckDb.inMemory();
+        Statement s = db.connection().createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT user_id), "
             + "min(rank), max(rank), count(*) FILTER (WHERE item_id = user_id || '-i' || rank) "
-            + "FROM read_parquet(" + DuckDb.literal(out.resolve(BatchScoring.FILE).toString())
+            + "FROM read_parquet("
+            + DuckDb.literal(out.resolve(BatchScoring.FILE).toString())
             + ")")) {
       rs.next();
-      assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-          rs.getLong(5))).containsExactly(7_500L, 2_500L, 0L, 2L, 7_500L);
+      assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+          .containsExactly(7_500L, 2_500L, 0L, 2L, 7_500L);
     }
   }
 
@@ -57,11 +59,12 @@ class BatchScoringTest {
     public Recommendation recommend(RecommendRequest request) {
       String user = request.userId();
       List<RecommendedItem> items = IntStream.range(0, request.k())
-          .mapToObj(rank -> new RecommendedItem(user + "-i" + rank, 1.0 / (rank + 1), rank,
-              Set.of("test"), Optional.empty())).toList();
+          .mapToObj(rank -> new RecommendedItem(
+              user + "-i" + rank, 1.0 / (rank + 1), rank, Set.of("test"), Optional.empty()))
+          .toList();
       boolean degraded = Integer.parseInt(user.substring(1)) % 5 == 0;
-      return new Recommendation("r-" + user, user, "m1", items, 1, 0,
-          degraded ? List.of("features") : List.of());
+      return new Recommendation(
+          "r-" + user, user, "m1", items, 1, 0, degraded ? List.of("features") : List.of());
     }
 
     @Override

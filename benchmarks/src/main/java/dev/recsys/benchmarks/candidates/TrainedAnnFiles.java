@@ -8,12 +8,12 @@ import dev.recsys.candidates.embeddings.Interaction;
 import dev.recsys.candidates.embeddings.InteractionMatrix;
 import dev.recsys.candidates.vectors.GroundTruth;
 import dev.recsys.candidates.vectors.VectorFiles;
+import dev.recsys.features.definition.EventWeights;
 import dev.recsys.ingest.generate.DatasetGenerator;
 import dev.recsys.ingest.generate.DatasetSink;
 import dev.recsys.ingest.generate.GeneratorParams;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
-import dev.recsys.features.definition.EventWeights;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,19 +68,25 @@ public final class TrainedAnnFiles implements Callable<Integer> {
       }
     });
     long started = System.nanoTime();
-    Embeddings embeddings = ImplicitAls.train(InteractionMatrix.of(interactions),
-        AlsParams.DEFAULT, (pass, passes, elapsed) -> System.out.printf("pass %d/%d%n", pass,
-            passes));
-    System.out.printf("trained on %,d interactions: %,d items x %d in %.1f s%n",
-        interactions.size(), embeddings.itemIds().size(), embeddings.dimensions(),
+    Embeddings embeddings = ImplicitAls.train(
+        InteractionMatrix.of(interactions),
+        AlsParams.DEFAULT,
+        (pass, passes, elapsed) -> System.out.printf("pass %d/%d%n", pass, passes));
+    System.out.printf(
+        "trained on %,d interactions: %,d items x %d in %.1f s%n",
+        interactions.size(),
+        embeddings.itemIds().size(),
+        embeddings.dimensions(),
         (System.nanoTime() - started) / 1e9);
-    List<float[]> sample = embeddings.userVectors().subList(0,
-        Math.min(queries, embeddings.userVectors().size()));
+    List<float[]> sample = embeddings
+        .userVectors()
+        .subList(0, Math.min(queries, embeddings.userVectors().size()));
     Files.createDirectories(out);
     VectorFiles.writeFvecs(out.resolve("base.fvecs"), embeddings.itemVectors());
     VectorFiles.writeFvecs(out.resolve("query.fvecs"), sample);
-    VectorFiles.writeIvecs(out.resolve("truth.ivecs"), GroundTruth.compute(
-        embeddings.itemVectors(), sample, 100, Similarity.COSINE::score));
+    VectorFiles.writeIvecs(
+        out.resolve("truth.ivecs"),
+        GroundTruth.compute(embeddings.itemVectors(), sample, 100, Similarity.COSINE::score));
     System.out.println("wrote " + out);
     return 0;
   }

@@ -41,11 +41,20 @@ public class EventCodecBenchmark {
   @Setup
   public void setUp() throws IOException {
     json = ("{\"event_id\":\"e-123456\",\"user_id\":\"u00017\",\"item_id\":\"i00042\","
-        + "\"type\":\"click\",\"value\":1.0,\"timestamp\":1761955200000,"
-        + "\"session_id\":\"s-99\",\"context\":{\"device\":\"ios\"}}").getBytes();
+            + "\"type\":\"click\",\"value\":1.0,\"timestamp\":1761955200000,"
+            + "\"session_id\":\"s-99\",\"context\":{\"device\":\"ios\"}}")
+        .getBytes();
     tree = JSON.readTree(json);
-    event = new UserEvent("e-123456", "u00017", "i00042", EventType.CLICK, 1.0,
-        Instant.ofEpochMilli(1_761_955_200_000L), "s-99", Map.of("device", "ios"), null);
+    event = new UserEvent(
+        "e-123456",
+        "u00017",
+        "i00042",
+        EventType.CLICK,
+        1.0,
+        Instant.ofEpochMilli(1_761_955_200_000L),
+        "s-99",
+        Map.of("device", "ios"),
+        null);
     avro = Codecs.USER_EVENT.encode(event);
   }
 

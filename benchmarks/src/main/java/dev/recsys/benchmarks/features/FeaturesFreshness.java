@@ -15,11 +15,11 @@ import dev.recsys.schemas.avro.UserEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,12 +47,16 @@ public final class FeaturesFreshness implements Callable<Integer> {
   @Option(names = "--seconds", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
   private int seconds = 30;
 
-  @Option(names = "--warmup", description = "Seconds of load before probes count: the JIT and "
-      + "the pipeline's first commits (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      description = "Seconds of load before probes count: the JIT and "
+          + "the pipeline's first commits (default: ${DEFAULT-VALUE}).")
   private int warmup = 0;
 
-  @Option(names = "--set", description = "A Kafka Streams setting for the pipeline, e.g. "
-      + "commit.interval.ms=200 (repeatable).")
+  @Option(
+      names = "--set",
+      description = "A Kafka Streams setting for the pipeline, e.g. "
+          + "commit.interval.ms=200 (repeatable).")
   private Map<String, String> settings = new java.util.HashMap<>();
 
   public static void main(String[] args) {
@@ -66,20 +70,24 @@ public final class FeaturesFreshness implements Callable<Integer> {
       String bootstrap = runtime.kafka().bootstrapServers();
       Topics topics = BenchTopics.create(bootstrap, Topics.named(TopicNames.DEFAULT));
       FeaturesConfig config = FeaturesConfig.of(bootstrap, state).withOverrides(settings);
-      try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap), topics,
-              Clock.systemUTC());
+      try (EventPublisher publisher =
+              EventPublisher.create(PublisherConfig.of(bootstrap), topics, Clock.systemUTC());
           RedisOnlineStore store = RedisOnlineStore.connect(
               OnlineStoreConfig.of(runtime.redis().uri(), config.featureSet()));
           FeaturesApp app = FeaturesApp.start(config, topics, store, new SimpleMeterRegistry())) {
         ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
         AtomicLong sent = new AtomicLong();
         int perTick = Math.max(1, rate / 100);
-        load.scheduleAtFixedRate(() -> {
-          for (int i = 0; i < perTick; i++) {
-            long n = sent.incrementAndGet();
-            publisher.send(event("bg-u" + n % 50_000, "i" + n % 5_000, EventType.VIEW));
-          }
-        }, 0, 10, TimeUnit.MILLISECONDS);
+        load.scheduleAtFixedRate(
+            () -> {
+              for (int i = 0; i < perTick; i++) {
+                long n = sent.incrementAndGet();
+                publisher.send(event("bg-u" + n % 50_000, "i" + n % 5_000, EventType.VIEW));
+              }
+            },
+            0,
+            10,
+            TimeUnit.MILLISECONDS);
         probe(publisher, store, -1, new ArrayList<>());
         long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
         for (int p = 0; System.nanoTime() < warm; p++) {
@@ -99,8 +107,9 @@ public final class FeaturesFreshness implements Callable<Integer> {
     return 0;
   }
 
-  private static void probe(EventPublisher publisher, RedisOnlineStore store, int n,
-      List<Long> latencies) throws InterruptedException {
+  private static void probe(
+      EventPublisher publisher, RedisOnlineStore store, int n, List<Long> latencies)
+      throws InterruptedException {
     String user = "probe-" + n + "-" + System.nanoTime();
     long started = System.nanoTime();
     publisher.send(event(user, "i1", EventType.CLICK));
@@ -114,16 +123,27 @@ public final class FeaturesFreshness implements Callable<Integer> {
   }
 
   private static UserEvent event(String user, String item, EventType type) {
-    return UserEvent.newBuilder().setEventId(user + "-" + System.nanoTime()).setUserId(user)
-        .setItemId(item).setType(type).setTimestamp(Instant.now()).build();
+    return UserEvent.newBuilder()
+        .setEventId(user + "-" + System.nanoTime())
+        .setUserId(user)
+        .setItemId(item)
+        .setType(type)
+        .setTimestamp(Instant.now())
+        .build();
   }
 
   private void report(List<Long> latencies, long background) {
     List<Long> sorted = latencies.stream().sorted().toList();
-    System.out.printf("rate=%d events/s (sent %d in %d s, probes counted after the first %d s) "
-            + "probes=%d freshness_ms p50=%d p99=%d max=%d%n", rate, background, warmup + seconds,
-        warmup, sorted.size(),
-        sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1),
+    System.out.printf(
+        "rate=%d events/s (sent %d in %d s, probes counted after the first %d s) "
+            + "probes=%d freshness_ms p50=%d p99=%d max=%d%n",
+        rate,
+        background,
+        warmup + seconds,
+        warmup,
+        sorted.size(),
+        sorted.get(sorted.size() / 2),
+        sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1),
         sorted.get(sorted.size() - 1));
   }
 }

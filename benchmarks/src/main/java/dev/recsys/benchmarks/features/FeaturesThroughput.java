@@ -1,5 +1,6 @@
 package dev.recsys.benchmarks.features;
 
+import dev.recsys.app.demo.PublishingSink;
 import dev.recsys.benchmarks.BenchTopics;
 import dev.recsys.embedded.EmbeddedRuntime;
 import dev.recsys.features.FeaturesApp;
@@ -13,7 +14,6 @@ import dev.recsys.ingest.generate.DatasetGenerator;
 import dev.recsys.ingest.generate.GeneratorParams;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
-import dev.recsys.app.demo.PublishingSink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -44,13 +44,17 @@ public final class FeaturesThroughput implements Callable<Integer> {
   @Option(names = "--threads", description = "Stream threads (default: ${DEFAULT-VALUE}).")
   private int threads = 1;
 
-  @Option(names = "--warm-after", description = "Seconds after which the run counts as warm: "
-      + "the warm rate is the events left then over the time to finish (default: "
-      + "${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warm-after",
+      description = "Seconds after which the run counts as warm: "
+          + "the warm rate is the events left then over the time to finish (default: "
+          + "${DEFAULT-VALUE}).")
   private int warmAfter = 20;
 
-  @Option(names = "--set", description = "A Kafka Streams setting for the pipeline, e.g. "
-      + "commit.interval.ms=200 (repeatable).")
+  @Option(
+      names = "--set",
+      description = "A Kafka Streams setting for the pipeline, e.g. "
+          + "commit.interval.ms=200 (repeatable).")
   private Map<String, String> settings = new java.util.HashMap<>();
 
   public static void main(String[] args) {
@@ -63,11 +67,11 @@ public final class FeaturesThroughput implements Callable<Integer> {
     try (EmbeddedRuntime runtime = EmbeddedRuntime.start()) {
       String bootstrap = runtime.kafka().bootstrapServers();
       Topics topics = BenchTopics.create(bootstrap, Topics.named(TopicNames.DEFAULT));
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-          bootstrap))) {
+      try (Admin admin =
+          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
         long events = publish(bootstrap, topics);
-        FeaturesConfig config = FeaturesConfig.of(bootstrap, state).withThreads(threads)
-            .withOverrides(settings);
+        FeaturesConfig config =
+            FeaturesConfig.of(bootstrap, state).withThreads(threads).withOverrides(settings);
         try (RedisOnlineStore store = RedisOnlineStore.connect(
                 OnlineStoreConfig.of(runtime.redis().uri(), config.featureSet()));
             FeaturesApp app = FeaturesApp.start(config, topics, store, new SimpleMeterRegistry())) {
@@ -81,9 +85,10 @@ public final class FeaturesThroughput implements Callable<Integer> {
           while (app.lag(admin) > 0 || app.lag(admin) > 0) {
             long now = System.nanoTime();
             if (now >= nextMark) {
-              long left = PipelineLag.of(admin, config.applicationId(), topics.events().name());
-              timeline.append(String.format(" %ds:%d", (now - started) / 1_000_000_000L,
-                  events - left));
+              long left =
+                  PipelineLag.of(admin, config.applicationId(), topics.events().name());
+              timeline.append(
+                  String.format(" %ds:%d", (now - started) / 1_000_000_000L, events - left));
               if (warmAt == 0 && now - started >= warmAfter * 1_000_000_000L) {
                 warmAt = now;
                 leftWhenWarm = left;
@@ -96,14 +101,19 @@ public final class FeaturesThroughput implements Callable<Integer> {
           long finished = System.nanoTime();
           double seconds = (finished - started) / 1e9;
           double cpuSeconds = (processCpuNanos() - cpuAtStart) / 1e9;
-          System.out.printf("events=%d threads=%d seconds=%.1f events_per_s=%.0f "
-              + "cpu_seconds=%.1f cpu_us_per_event=%.1f "
-              + "(Kafka Streams exactly_once_v2, user + item features, Redis writes)%n",
+          System.out.printf(
+              "events=%d threads=%d seconds=%.1f events_per_s=%.0f "
+                  + "cpu_seconds=%.1f cpu_us_per_event=%.1f "
+                  + "(Kafka Streams exactly_once_v2, user + item features, Redis writes)%n",
               events, threads, seconds, events / seconds, cpuSeconds, cpuSeconds * 1e6 / events);
           if (warmAt > 0) {
             double warmSeconds = (finished - warmAt) / 1e9;
-            System.out.printf("warm (after %d s): events=%d seconds=%.1f events_per_s=%.0f "
-                + "cpu_us_per_event=%.1f%n", warmAfter, leftWhenWarm, warmSeconds,
+            System.out.printf(
+                "warm (after %d s): events=%d seconds=%.1f events_per_s=%.0f "
+                    + "cpu_us_per_event=%.1f%n",
+                warmAfter,
+                leftWhenWarm,
+                warmSeconds,
                 leftWhenWarm / warmSeconds,
                 (processCpuNanos() - cpuWhenWarm) / 1e3 / Math.max(1, leftWhenWarm));
           }
@@ -117,8 +127,8 @@ public final class FeaturesThroughput implements Callable<Integer> {
 
   /** CPU time of this JVM (pipeline, broker and load alike; Redis runs in its own process). */
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** CPU per event of the pipeline's busiest threads (stream threads, online-store writer). */
@@ -126,7 +136,8 @@ public final class FeaturesThroughput implements Callable<Integer> {
     java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     java.util.Map<String, Long> byName = new java.util.TreeMap<>();
     for (java.lang.management.ThreadInfo info : threads.dumpAllThreads(false, false)) {
-      String name = info.getThreadName().replaceAll("^recsys-features-[0-9a-f-]+-", "")
+      String name = info.getThreadName()
+          .replaceAll("^recsys-features-[0-9a-f-]+-", "")
           .replaceAll("\\d+", "N");
       long cpu = threads.getThreadCpuTime(info.getThreadId());
       if (cpu > 0) {
@@ -134,21 +145,23 @@ public final class FeaturesThroughput implements Callable<Integer> {
       }
     }
     StringBuilder out = new StringBuilder();
-    byName.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue()
-        .reversed()).limit(6).forEach(e -> out.append(String.format("%s=%.1f ", e.getKey(),
-            e.getValue() / 1e3 / events)));
+    byName.entrySet().stream()
+        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(6)
+        .forEach(
+            e -> out.append(String.format("%s=%.1f ", e.getKey(), e.getValue() / 1e3 / events)));
     return out.toString().trim();
   }
 
   private long publish(String bootstrap, Topics topics) {
-    try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap), topics,
-        Clock.systemUTC())) {
+    try (EventPublisher publisher =
+        EventPublisher.create(PublisherConfig.of(bootstrap), topics, Clock.systemUTC())) {
       PublishingSink sink = new PublishingSink(publisher);
       long events = new DatasetGenerator()
-          .generate(GeneratorParams.DEFAULT.withUsers(users), sink).events();
+          .generate(GeneratorParams.DEFAULT.withUsers(users), sink)
+          .events();
       sink.awaitAcknowledged();
       return events;
     }
   }
-
 }

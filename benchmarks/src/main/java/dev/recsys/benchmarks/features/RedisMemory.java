@@ -30,9 +30,18 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "redis-memory", mixinStandardHelpOptions = true)
 public final class RedisMemory implements Callable<Integer> {
-  private static final EventType[] MIX = {EventType.VIEW, EventType.VIEW, EventType.VIEW,
-      EventType.VIEW, EventType.VIEW, EventType.VIEW, EventType.CLICK, EventType.CLICK,
-      EventType.ADD_TO_CART, EventType.PURCHASE};
+  private static final EventType[] MIX = {
+    EventType.VIEW,
+    EventType.VIEW,
+    EventType.VIEW,
+    EventType.VIEW,
+    EventType.VIEW,
+    EventType.VIEW,
+    EventType.CLICK,
+    EventType.CLICK,
+    EventType.ADD_TO_CART,
+    EventType.PURCHASE
+  };
   private static final int BATCH = 2_000;
 
   @Option(names = "--users", description = "User vectors (default: ${DEFAULT-VALUE}).")
@@ -49,8 +58,8 @@ public final class RedisMemory implements Callable<Integer> {
   public Integer call() {
     SplittableRandom random = new SplittableRandom(42);
     try (EmbeddedRedis redis = EmbeddedRedis.start();
-        RedisOnlineStore store = RedisOnlineStore.connect(
-            OnlineStoreConfig.of(redis.uri(), FeatureSet.CORE_V1))) {
+        RedisOnlineStore store =
+            RedisOnlineStore.connect(OnlineStoreConfig.of(redis.uri(), FeatureSet.CORE_V1))) {
       long before = usedMemory(redis.uri());
       List<FeatureVector> batch = new ArrayList<>(BATCH);
       int fields = 0;
@@ -66,9 +75,10 @@ public final class RedisMemory implements Callable<Integer> {
       store.write(batch);
       long after = usedMemory(redis.uri());
       double perUser = (double) (after - before) / users;
-      System.out.printf("users=%d events_per_user=%d features_per_user=%d bytes_per_user=%.0f "
-          + "gib_per_million_users=%.2f%n", users, events, fields, perUser,
-          perUser * 1_000_000 / (1L << 30));
+      System.out.printf(
+          "users=%d events_per_user=%d features_per_user=%d bytes_per_user=%.0f "
+              + "gib_per_million_users=%.2f%n",
+          users, events, fields, perUser, perUser * 1_000_000 / (1L << 30));
     }
     return 0;
   }
@@ -79,8 +89,15 @@ public final class RedisMemory implements Callable<Integer> {
     for (int e = 0; e < events; e++) {
       t += random.nextLong(1_000, 3_600_000);
       int item = random.nextInt(10_000);
-      state.apply(new Interaction(user + e, user, "i" + item, MIX[random.nextInt(MIX.length)],
-          1.0, t, "s" + e / 8, "c" + item % 12));
+      state.apply(new Interaction(
+          user + e,
+          user,
+          "i" + item,
+          MIX[random.nextInt(MIX.length)],
+          1.0,
+          t,
+          "s" + e / 8,
+          "c" + item % 12));
     }
     return state.features(user);
   }

@@ -39,9 +39,13 @@ final class HttpRun implements IngestThroughput.Run {
   HttpRun(EventPublisher publisher, int batch, int connections) {
     this.batch = batch;
     this.connections = connections;
-    this.app = ServingApp.start(HttpConfig.onPort(0), ServingDeps.ingest(publisher,
-        IngestLimits.DEFAULT, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-        Clock.systemUTC()));
+    this.app = ServingApp.start(
+        HttpConfig.onPort(0),
+        ServingDeps.ingest(
+            publisher,
+            IngestLimits.DEFAULT,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            Clock.systemUTC()));
   }
 
   @Override
@@ -63,12 +67,15 @@ final class HttpRun implements IngestThroughput.Run {
   }
 
   private static long post(URI uri, List<byte[]> bodies, AtomicInteger next) throws Exception {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpClient client =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     long acked = 0;
     for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
-      HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build(),
+      HttpResponse<String> response = client.send(
+          HttpRequest.newBuilder(uri)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)))
+              .build(),
           HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException("HTTP " + response.statusCode() + ": "

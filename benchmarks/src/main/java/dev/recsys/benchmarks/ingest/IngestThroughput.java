@@ -1,5 +1,6 @@
 package dev.recsys.benchmarks.ingest;
 
+import dev.recsys.app.demo.TopicCounts;
 import dev.recsys.benchmarks.BenchTopics;
 import dev.recsys.embedded.EmbeddedKafka;
 import dev.recsys.ingest.EventPublisher;
@@ -7,7 +8,6 @@ import dev.recsys.ingest.PublisherConfig;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.UserEvent;
-import dev.recsys.app.demo.TopicCounts;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,15 +35,17 @@ public final class IngestThroughput implements Callable<Integer> {
   @Option(names = "--batch", description = "Events per HTTP request (default: ${DEFAULT-VALUE}).")
   private int batch = 1_000;
 
-  @Option(names = "--connections", description = "Concurrent HTTP connections (default: "
-      + "${DEFAULT-VALUE}).")
+  @Option(
+      names = "--connections",
+      description = "Concurrent HTTP connections (default: " + "${DEFAULT-VALUE}).")
   private int connections = 4;
 
   @Option(names = "--bootstrap", description = "An external broker instead of the embedded one.")
   private String bootstrap;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new IngestThroughput()).setCaseInsensitiveEnumValuesAllowed(true)
+    System.exit(new CommandLine(new IngestThroughput())
+        .setCaseInsensitiveEnumValuesAllowed(true)
         .execute(args));
   }
 
@@ -53,12 +55,13 @@ public final class IngestThroughput implements Callable<Integer> {
     List<UserEvent> data = SampleEvents.take(warmup + events);
     try (EmbeddedKafka kafka = bootstrap == null ? EmbeddedKafka.start() : null) {
       String servers = bootstrap != null ? bootstrap : kafka.bootstrapServers();
-      Topics topics = Topics.named(TopicNames.DEFAULT.withPrefix("bench-" + System.nanoTime()
-          + "."));
+      Topics topics =
+          Topics.named(TopicNames.DEFAULT.withPrefix("bench-" + System.nanoTime() + "."));
       BenchTopics.create(servers, topics);
-      try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(servers), topics,
-          Clock.systemUTC())) {
-        Run run = mode == Mode.CLIENT ? new ClientRun(publisher)
+      try (EventPublisher publisher =
+          EventPublisher.create(PublisherConfig.of(servers), topics, Clock.systemUTC())) {
+        Run run = mode == Mode.CLIENT
+            ? new ClientRun(publisher)
             : new HttpRun(publisher, batch, connections);
         run.send(data.subList(0, warmup));
         long started = System.nanoTime();
@@ -66,16 +69,27 @@ public final class IngestThroughput implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         run.close();
         long onTopic = TopicCounts.records(servers, topics.events().name());
-        System.out.printf("mode=%s events=%d batch=%d connections=%d seconds=%.2f "
+        System.out.printf(
+            "mode=%s events=%d batch=%d connections=%d seconds=%.2f "
                 + "events_per_s=%.0f acked=%d on_topic=%d (incl. %d warm-up)%n",
-            mode.name().toLowerCase(), events, batch, connections, seconds, acked / seconds,
-            acked, onTopic, warmup);
+            mode.name().toLowerCase(),
+            events,
+            batch,
+            connections,
+            seconds,
+            acked / seconds,
+            acked,
+            onTopic,
+            warmup);
         return onTopic == (long) warmup + acked && acked == events ? 0 : 1;
       }
     }
   }
 
-  enum Mode { CLIENT, HTTP }
+  enum Mode {
+    CLIENT,
+    HTTP
+  }
 
   /** One way of getting events into Kafka; returns how many were acknowledged. */
   interface Run extends AutoCloseable {

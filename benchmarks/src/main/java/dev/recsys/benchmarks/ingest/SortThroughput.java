@@ -1,5 +1,6 @@
 package dev.recsys.benchmarks.ingest;
 
+import dev.recsys.app.demo.TopicCounts;
 import dev.recsys.benchmarks.BenchTopics;
 import dev.recsys.embedded.EmbeddedKafka;
 import dev.recsys.ingest.Ack;
@@ -19,7 +20,6 @@ import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
-import dev.recsys.app.demo.TopicCounts;
 import dev.recsys.testkit.UserOrderedRatings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +52,9 @@ public final class SortThroughput implements Callable<Integer> {
   @Option(names = "--users", description = "Users in it (default: ${DEFAULT-VALUE}).")
   private int users = 6_000;
 
-  @Option(names = "--spill-memory-mib", description = "Sort memory of the spilling run, MiB "
-      + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--spill-memory-mib",
+      description = "Sort memory of the spilling run, MiB " + "(default: ${DEFAULT-VALUE}).")
   private int spillMemoryMib = 16;
 
   @Option(names = "--repeat", description = "Timed runs per case (default: ${DEFAULT-VALUE}).")
@@ -72,13 +73,18 @@ public final class SortThroughput implements Callable<Integer> {
     Path file = UserOrderedRatings.write(dir.resolve("ratings.csv"), users, rows, 42);
     Path warmup = UserOrderedRatings.write(dir.resolve("warmup.csv"), users / 5, rows / 5, 7);
     System.out.printf("file: %,d rows, %,d bytes, ordered by user%n", rows, Files.size(file));
-    LoadOptions base = new LoadOptions(FileFormat.CSV,
-        ColumnMapping.parse(UserOrderedRatings.MAPPING, FileLoader.eventFields()), LoadOptions.TimeUnit.SECONDS,
-        Optional.of(EventType.RATING), LoadOptions.DEFAULT_DELIMITER, TimeOrdering.sorted());
+    LoadOptions base = new LoadOptions(
+        FileFormat.CSV,
+        ColumnMapping.parse(UserOrderedRatings.MAPPING, FileLoader.eventFields()),
+        LoadOptions.TimeUnit.SECONDS,
+        Optional.of(EventType.RATING),
+        LoadOptions.DEFAULT_DELIMITER,
+        TimeOrdering.sorted());
     Case[] cases = {
       new Case("file order, no sort", base.withOrdering(TimeOrdering.AS_IS)),
       new Case("sorted in memory (256 MiB)", base),
-      new Case("sorted, " + spillMemoryMib + " MiB, runs spilled",
+      new Case(
+          "sorted, " + spillMemoryMib + " MiB, runs spilled",
           base.withOrdering(TimeOrdering.sorted().withMemory((long) spillMemoryMib << 20))),
     };
     try (EmbeddedKafka broker = kafka ? EmbeddedKafka.start() : null) {
@@ -102,8 +108,8 @@ public final class SortThroughput implements Callable<Integer> {
     RecordPublisher publisher = counter;
     if (broker != null) {
       BenchTopics.create(broker.bootstrapServers(), topics);
-      publisher = EventPublisher.create(PublisherConfig.of(broker.bootstrapServers()), topics,
-          Clock.systemUTC());
+      publisher = EventPublisher.create(
+          PublisherConfig.of(broker.bootstrapServers()), topics, Clock.systemUTC());
     }
     long start = System.nanoTime();
     LoadSummary summary = new FileLoader(publisher, Clock.systemUTC())
@@ -114,26 +120,28 @@ public final class SortThroughput implements Callable<Integer> {
     }
     long expected = Files.lines(file).count() - 1;
     if (summary.loaded() != expected) {
-      throw new IllegalStateException(c.name() + ": loaded " + summary.loaded() + " of "
-          + expected + " rows: " + summary);
+      throw new IllegalStateException(
+          c.name() + ": loaded " + summary.loaded() + " of " + expected + " rows: " + summary);
     }
     if (broker != null) {
-      long onTopic = TopicCounts.records(broker.bootstrapServers(), topics.events().name());
+      long onTopic =
+          TopicCounts.records(broker.bootstrapServers(), topics.events().name());
       if (onTopic != expected) {
-        throw new IllegalStateException(c.name() + ": " + onTopic + " on the topic, expected "
-            + expected);
+        throw new IllegalStateException(
+            c.name() + ": " + onTopic + " on the topic, expected " + expected);
       }
     } else if (counter.count != expected) {
-      throw new IllegalStateException(c.name() + ": counted " + counter.count + ", expected "
-          + expected);
+      throw new IllegalStateException(
+          c.name() + ": counted " + counter.count + ", expected " + expected);
     }
     if (report) {
-      System.out.printf("%-32s %,10d rows in %6.2f s = %,9.0f rows/s   spilled runs %d%n",
+      System.out.printf(
+          "%-32s %,10d rows in %6.2f s = %,9.0f rows/s   spilled runs %d%n",
           c.name(), expected, seconds, expected / seconds, summary.order().spilledRuns());
     }
   }
 
-  private record Case(String name, LoadOptions options) { }
+  private record Case(String name, LoadOptions options) {}
 
   /** Counts events and, when the load sorts, fails on the first one older than its predecessor. */
   private static final class OrderCheck implements RecordPublisher {
@@ -171,6 +179,6 @@ public final class SortThroughput implements Callable<Integer> {
     }
 
     @Override
-    public void flush() { }
+    public void flush() {}
   }
 }

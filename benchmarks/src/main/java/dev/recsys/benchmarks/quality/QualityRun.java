@@ -1,7 +1,7 @@
 package dev.recsys.benchmarks.quality;
 
-import dev.recsys.embedded.EmbeddedKafka;
 import dev.recsys.app.cli.Recsys;
+import dev.recsys.embedded.EmbeddedKafka;
 import dev.recsys.evaluation.split.SplitMode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,7 +38,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "quality-run", mixinStandardHelpOptions = true)
 public final class QualityRun implements java.util.concurrent.Callable<Integer> {
-  @Option(names = "--ingest", required = true, paramLabel = "ARGS",
+  @Option(
+      names = "--ingest",
+      required = true,
+      paramLabel = "ARGS",
       description = "The recsys ingest arguments, one string (files, --map, --type, ...).")
   private String ingest;
 
@@ -51,16 +54,23 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
   @Option(names = "--out", required = true, description = "Working folder (models, reports).")
   private Path out;
 
-  @Option(names = "--train-embeddings", paramLabel = "ARGS", defaultValue = "",
+  @Option(
+      names = "--train-embeddings",
+      paramLabel = "ARGS",
+      defaultValue = "",
       description = "Extra recsys train-embeddings arguments (e.g. --factors 32).")
   private String embeddingArgs;
 
-  @Option(names = "--validation-at", paramLabel = "V",
+  @Option(
+      names = "--validation-at",
+      paramLabel = "V",
       description = "Choose the pipeline's repeat policy and ranker labelling per mode on "
           + "[V, T) (the baselines' validation cut, which recsys evaluate prints).")
   private String validationAt;
 
-  @Option(names = "--sequential-max", defaultValue = "5000",
+  @Option(
+      names = "--sequential-max",
+      defaultValue = "5000",
       description = "At most this many held-out interactions in the sequential protocol.")
   private int sequentialMax;
 
@@ -77,8 +87,10 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
       step(config, "ingest", ingest.trim().split("\\s+"));
       Map<SplitMode, Choice> chosen = new EnumMap<>(SplitMode.class);
       for (SplitMode mode : SplitMode.values()) {
-        chosen.put(mode, new Choice(RepeatPolicy.DEFAULT.write(out.resolve("rules")),
-            RankerLabels.FIRST_TOUCHES));
+        chosen.put(
+            mode,
+            new Choice(
+                RepeatPolicy.DEFAULT.write(out.resolve("rules")), RankerLabels.FIRST_TOUCHES));
       }
       if (validationAt != null) {
         chosen = choose(config);
@@ -86,17 +98,36 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
       Set<RankerLabels> needed = EnumSet.noneOf(RankerLabels.class);
       chosen.values().forEach(choice -> needed.add(choice.labels()));
       Pipeline pipeline = train(config, out, at, needed);
-      List<String> modeArgs = List.of("--index", pipeline.index(),
-          "--ranker", pipeline.ranker(chosen.get(SplitMode.NEW_ITEMS).labels()),
-          "--rules", chosen.get(SplitMode.NEW_ITEMS).rules().toString(),
-          "--repeats-ranker", pipeline.ranker(chosen.get(SplitMode.REPEATS).labels()),
-          "--repeats-rules", chosen.get(SplitMode.REPEATS).rules().toString());
-      List<String> split = new ArrayList<>(List.of("--protocol", "split", "--at", at,
-          "--targets", targets, "--report", out.resolve("split.html").toString()));
+      List<String> modeArgs = List.of(
+          "--index",
+          pipeline.index(),
+          "--ranker",
+          pipeline.ranker(chosen.get(SplitMode.NEW_ITEMS).labels()),
+          "--rules",
+          chosen.get(SplitMode.NEW_ITEMS).rules().toString(),
+          "--repeats-ranker",
+          pipeline.ranker(chosen.get(SplitMode.REPEATS).labels()),
+          "--repeats-rules",
+          chosen.get(SplitMode.REPEATS).rules().toString());
+      List<String> split = new ArrayList<>(List.of(
+          "--protocol",
+          "split",
+          "--at",
+          at,
+          "--targets",
+          targets,
+          "--report",
+          out.resolve("split.html").toString()));
       split.addAll(modeArgs);
       step(config, "evaluate", split.toArray(String[]::new));
-      List<String> sequential = new ArrayList<>(List.of("--from", at, "--targets", targets,
-          "--max-requests", String.valueOf(sequentialMax), "--report",
+      List<String> sequential = new ArrayList<>(List.of(
+          "--from",
+          at,
+          "--targets",
+          targets,
+          "--max-requests",
+          String.valueOf(sequentialMax),
+          "--report",
           out.resolve("sequential.html").toString()));
       sequential.addAll(modeArgs);
       step(config, "evaluate", sequential.toArray(String[]::new));
@@ -120,22 +151,33 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
     for (RankerLabels labels : labelling) {
       Path train = dir.resolve("train-" + labels.dirName());
       Path registry = dir.resolve("ranker-" + labels.dirName());
-      List<String> replay = new ArrayList<>(List.of("--out", train.toString(), "--to", until,
-          "--positive", targets));
+      List<String> replay =
+          new ArrayList<>(List.of("--out", train.toString(), "--to", until, "--positive", targets));
       replay.addAll(labels.replayArgs());
       step(config, "replay", replay.toArray(String[]::new));
-      step(config, "train-ranker", "--train", train.toString(), "--registry",
-          registry.toString(), "--promote");
+      step(
+          config,
+          "train-ranker",
+          "--train",
+          train.toString(),
+          "--registry",
+          registry.toString(),
+          "--promote");
       rankers.put(labels, newest(registry.resolve("models/ranker")).toString());
     }
-    List<String> embeddings = new ArrayList<>(List.of("--registry", dir.toString(),
-        "--until", until));
+    List<String> embeddings =
+        new ArrayList<>(List.of("--registry", dir.toString(), "--until", until));
     if (!embeddingArgs.isBlank()) {
       embeddings.addAll(Arrays.asList(embeddingArgs.trim().split("\\s+")));
     }
     step(config, "train-embeddings", embeddings.toArray(String[]::new));
-    step(config, "build-index", "--embeddings", newest(dir.resolve("models/embeddings"))
-        .toString(), "--out", dir.resolve("index").toString());
+    step(
+        config,
+        "build-index",
+        "--embeddings",
+        newest(dir.resolve("models/embeddings")).toString(),
+        "--out",
+        dir.resolve("index").toString());
     return new Pipeline(dir.resolve("index").toString(), rankers);
   }
 
@@ -151,15 +193,33 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
     for (RankerLabels labels : RankerLabels.values()) {
       for (RepeatPolicy policy : RepeatPolicy.values()) {
         Path file = policy.write(out.resolve("rules"));
-        String printed = step(config, "evaluate", "--protocol", "split", "--at", validationAt,
-            "--to", at, "--targets", targets, "--index", pipeline.index(), "--ranker",
-            pipeline.ranker(labels), "--rules", file.toString(), "--baselines", "none",
-            "--report", dir.resolve(labels.dirName() + "-"
-                + policy.fileName().replace(".json", ".html")).toString());
+        String printed = step(
+            config,
+            "evaluate",
+            "--protocol",
+            "split",
+            "--at",
+            validationAt,
+            "--to",
+            at,
+            "--targets",
+            targets,
+            "--index",
+            pipeline.index(),
+            "--ranker",
+            pipeline.ranker(labels),
+            "--rules",
+            file.toString(),
+            "--baselines",
+            "none",
+            "--report",
+            dir.resolve(labels.dirName() + "-" + policy.fileName().replace(".json", ".html"))
+                .toString());
         for (SplitMode mode : SplitMode.values()) {
           double ndcg = pipelineNdcgAt10(printed, mode);
-          System.out.printf("validation: ranker on %s, repeat policy %s, %s: pipeline NDCG@10 "
-              + "%.4f%n", labels.label(), policy.label(), mode.label(), ndcg);
+          System.out.printf(
+              "validation: ranker on %s, repeat policy %s, %s: pipeline NDCG@10 " + "%.4f%n",
+              labels.label(), policy.label(), mode.label(), ndcg);
           if (!bestNdcg.containsKey(mode) || ndcg > bestNdcg.get(mode)) {
             bestNdcg.put(mode, ndcg);
             best.put(mode, new Choice(file, labels));
@@ -167,19 +227,20 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
         }
       }
     }
-    best.forEach((mode, choice) -> System.out.printf("chosen on validation for %s: ranker on "
-        + "%s, %s%n", mode.label(), choice.labels().label(), choice.rules().getFileName()));
+    best.forEach((mode, choice) -> System.out.printf(
+        "chosen on validation for %s: ranker on " + "%s, %s%n",
+        mode.label(), choice.labels().label(), choice.rules().getFileName()));
     return best;
   }
 
   /** The pipeline's NDCG@10 in a mode's table of what recsys evaluate printed. */
   static double pipelineNdcgAt10(String printed, SplitMode mode) {
     int table = printed.indexOf(mode.label() + ": ");
-    Matcher row = Pattern.compile("\\| (?:\\*\\*)?pipeline(?:\\*\\*)? \\| ([0-9.]+) ")
-        .matcher(printed);
+    Matcher row =
+        Pattern.compile("\\| (?:\\*\\*)?pipeline(?:\\*\\*)? \\| ([0-9.]+) ").matcher(printed);
     if (table < 0 || !row.find(table)) {
-      throw new IllegalStateException("no pipeline row in the " + mode.label() + " table of:\n"
-          + printed);
+      throw new IllegalStateException(
+          "no pipeline row in the " + mode.label() + " table of:\n" + printed);
     }
     return Double.parseDouble(row.group(1));
   }
@@ -192,16 +253,16 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
     long started = System.nanoTime();
     PrintStream shown = System.out;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(new TeeOutputStream(shown, printed), true,
-        StandardCharsets.UTF_8));
+    System.setOut(
+        new PrintStream(new TeeOutputStream(shown, printed), true, StandardCharsets.UTF_8));
     int exit;
     try {
       exit = Recsys.commandLine().execute(all.toArray(String[]::new));
     } finally {
       System.setOut(shown);
     }
-    System.out.printf("(%s exited %d in %.1f s)%n", command, exit,
-        (System.nanoTime() - started) / 1e9);
+    System.out.printf(
+        "(%s exited %d in %.1f s)%n", command, exit, (System.nanoTime() - started) / 1e9);
     if (exit != 0) {
       throw new IllegalStateException("recsys " + command + " failed (exit " + exit + ")");
     }

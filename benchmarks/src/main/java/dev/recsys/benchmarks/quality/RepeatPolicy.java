@@ -11,12 +11,18 @@ import java.nio.file.Path;
  * nothing recently touched shown again (a film rated is not rated twice).
  */
 enum RepeatPolicy {
-  DEFAULT("defaults", "{\"exclude_unavailable\": true, \"exclude_seen\": {\"window\": \"PT24H\"},"
-      + " \"repeat_purchases\": \"exclude\"}"),
-  BUY_AGAIN("buy again", "{\"exclude_unavailable\": true, \"exclude_seen\": {\"window\": "
-      + "\"PT24H\"}, \"repeat_purchases\": {\"allow_after\": \"PT0S\"}}"),
-  EXCLUDE_TOUCHED("nothing touched again", "{\"exclude_unavailable\": true, "
-      + "\"exclude_touched\": true, \"repeat_purchases\": \"exclude\"}");
+  DEFAULT(
+      "defaults",
+      "{\"exclude_unavailable\": true, \"exclude_seen\": {\"window\": \"PT24H\"},"
+          + " \"repeat_purchases\": \"exclude\"}"),
+  BUY_AGAIN(
+      "buy again",
+      "{\"exclude_unavailable\": true, \"exclude_seen\": {\"window\": "
+          + "\"PT24H\"}, \"repeat_purchases\": {\"allow_after\": \"PT0S\"}}"),
+  EXCLUDE_TOUCHED(
+      "nothing touched again",
+      "{\"exclude_unavailable\": true, "
+          + "\"exclude_touched\": true, \"repeat_purchases\": \"exclude\"}");
 
   private final String label;
   private final String json;

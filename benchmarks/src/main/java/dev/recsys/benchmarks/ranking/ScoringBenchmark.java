@@ -43,9 +43,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class ScoringBenchmark {
-  private static final List<String> FEATURES = List.of("user_click_24h",
-      "secs_since_last_event", "item_views_7d", "item_ctr_7d", "item_price",
-      "user_item_affinity", "category_match", "noise");
+  private static final List<String> FEATURES = List.of(
+      "user_click_24h",
+      "secs_since_last_event",
+      "item_views_7d",
+      "item_ctr_7d",
+      "item_price",
+      "user_item_affinity",
+      "category_match",
+      "noise");
 
   @Param({"100", "500"})
   public int candidates;
@@ -57,8 +63,8 @@ public class ScoringBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     TrainingSet set = syntheticSet(2000, 10, 42L);
-    TrainedRanker ranker = RankerTrainer.with(TrainerParams.DEFAULT)
-        .train(set, TrainingListener.NONE);
+    TrainedRanker ranker =
+        RankerTrainer.with(TrainerParams.DEFAULT).train(set, TrainingListener.NONE);
     root = Files.createTempDirectory("scoring-benchmark");
     ModelVersion version = ModelRegistry.at(root).register(ranker.card(), ranker.onnx());
     scorer = Scorers.onnx(version, FEATURES, ScorerOptions.DEFAULT);
@@ -70,7 +76,9 @@ public class ScoringBenchmark {
   public void tearDown() throws IOException {
     scorer.close();
     try (var files = Files.walk(root)) {
-      files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+      files
+          .sorted((a, b) -> b.getNameCount() - a.getNameCount())
+          .forEach(p -> p.toFile().delete());
     }
   }
 
@@ -89,14 +97,23 @@ public class ScoringBenchmark {
     int[] groupIds = new int[rows];
     long[] timestamps = new long[rows];
     for (int r = 0; r < rows; r++) {
-      float[] f = {(float) Math.floor(Math.exp(rnd.nextGaussian() + 1)),
-          (float) Math.exp(rnd.nextGaussian() * 2 + 8),
-          (float) Math.floor(Math.exp(rnd.nextGaussian() * 2 + 7)), (float) (rnd.nextDouble() * 0.3),
-          (float) Math.exp(rnd.nextGaussian() + 3), (float) (rnd.nextDouble() * 50),
-          rnd.nextDouble() < 0.3 ? 1f : 0f, (float) rnd.nextGaussian()};
+      float[] f = {
+        (float) Math.floor(Math.exp(rnd.nextGaussian() + 1)),
+        (float) Math.exp(rnd.nextGaussian() * 2 + 8),
+        (float) Math.floor(Math.exp(rnd.nextGaussian() * 2 + 7)),
+        (float) (rnd.nextDouble() * 0.3),
+        (float) Math.exp(rnd.nextGaussian() + 3),
+        (float) (rnd.nextDouble() * 50),
+        rnd.nextDouble() < 0.3 ? 1f : 0f,
+        (float) rnd.nextGaussian()
+      };
       System.arraycopy(f, 0, x, r * w, w);
-      double logit = -2.5 + 0.4 * Math.log1p(f[0]) - 0.15 * Math.log1p(f[1]) + 6 * f[3]
-          + 0.5 * f[6] * Math.log1p(f[5]) + 0.3 * Math.log1p(f[5]);
+      double logit = -2.5
+          + 0.4 * Math.log1p(f[0])
+          - 0.15 * Math.log1p(f[1])
+          + 6 * f[3]
+          + 0.5 * f[6] * Math.log1p(f[5])
+          + 0.3 * Math.log1p(f[5]);
       labels[r] = rnd.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
       groupIds[r] = r / perGroup;
       timestamps[r] = 1_622_505_601_000L + groupIds[r] * 60_000L;

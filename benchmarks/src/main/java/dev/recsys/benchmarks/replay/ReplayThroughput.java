@@ -1,5 +1,6 @@
 package dev.recsys.benchmarks.replay;
 
+import dev.recsys.app.demo.PublishingSink;
 import dev.recsys.benchmarks.BenchTopics;
 import dev.recsys.embedded.EmbeddedKafka;
 import dev.recsys.features.ReplayJob;
@@ -20,7 +21,6 @@ import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
-import dev.recsys.app.demo.PublishingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,7 +55,9 @@ public final class ReplayThroughput implements Callable<Integer> {
   @Option(names = "--mode", description = "kafka or memory (default: ${DEFAULT-VALUE}).")
   private String mode = "kafka";
 
-  @Option(names = "--negatives", description = "Negatives per positive (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--negatives",
+      description = "Negatives per positive (default: ${DEFAULT-VALUE}).")
   private int negatives = LabelPolicy.DEFAULT_NEGATIVES;
 
   @Option(names = "--runs", description = "Timed runs (default: ${DEFAULT-VALUE}).")
@@ -77,9 +79,10 @@ public final class ReplayThroughput implements Callable<Integer> {
         long started = System.nanoTime();
         ReplaySummary summary;
         try (TrainingSetWriter writer = TrainingSetWriter.create(out)) {
-          List<Iterator<SourcedEvent>> cursors = partitions.stream().map(List::iterator).toList();
+          List<Iterator<SourcedEvent>> cursors =
+              partitions.stream().map(List::iterator).toList();
           summary = new ReplayEngine(IntakePolicy.DEFAULT, labels, catalog)
-              .run(cursors, Collections.emptyIterator(), writer, read -> { });
+              .run(cursors, Collections.emptyIterator(), writer, read -> {});
           writer.finish(labels.from(), labels.to(), "bench", "core:v1");
         }
         report(run, summary, System.nanoTime() - started);
@@ -91,9 +94,15 @@ public final class ReplayThroughput implements Callable<Integer> {
       Topics topics = BenchTopics.create(bootstrap, Topics.named(TopicNames.DEFAULT));
       publish(bootstrap, topics, params);
       for (int run = 0; run < runs; run++) {
-        ReplayJob.Result result = new ReplayJob(bootstrap, topics, FeatureSet.CORE_V1,
-            IntakePolicy.DEFAULT, labels, null, Files.createTempDirectory("bench-replay-"))
-            .run(read -> { });
+        ReplayJob.Result result = new ReplayJob(
+                bootstrap,
+                topics,
+                FeatureSet.CORE_V1,
+                IntakePolicy.DEFAULT,
+                labels,
+                null,
+                Files.createTempDirectory("bench-replay-"))
+            .run(read -> {});
         report(run, result.summary(), result.took().toNanos());
       }
     }
@@ -102,12 +111,13 @@ public final class ReplayThroughput implements Callable<Integer> {
 
   private static void report(int run, ReplaySummary s, long nanos) {
     double seconds = nanos / 1e9;
-    System.out.printf("run %d: %,d events, %,d rows in %.2f s = %,.0f events/s%n", run + 1,
-        s.eventsRead(), s.rows(), seconds, s.eventsRead() / seconds);
+    System.out.printf(
+        "run %d: %,d events, %,d rows in %.2f s = %,.0f events/s%n",
+        run + 1, s.eventsRead(), s.rows(), seconds, s.eventsRead() / seconds);
   }
 
-  private static List<List<SourcedEvent>> encode(GeneratorParams params,
-      Map<String, ItemUpdate> catalog) {
+  private static List<List<SourcedEvent>> encode(
+      GeneratorParams params, Map<String, ItemUpdate> catalog) {
     List<List<SourcedEvent>> partitions = new ArrayList<>();
     for (int p = 0; p < PARTITIONS; p++) {
       partitions.add(new ArrayList<>());
@@ -122,7 +132,10 @@ public final class ReplayThroughput implements Callable<Integer> {
       public void event(UserEvent event) {
         List<SourcedEvent> partition =
             partitions.get(Math.floorMod(event.getUserId().hashCode(), PARTITIONS));
-        partition.add(new SourcedEvent(0, partition.size(), event.getTimestamp().toEpochMilli(),
+        partition.add(new SourcedEvent(
+            0,
+            partition.size(),
+            event.getTimestamp().toEpochMilli(),
             Codecs.USER_EVENT.encode(event)));
       }
     });
@@ -137,12 +150,11 @@ public final class ReplayThroughput implements Callable<Integer> {
   }
 
   private static void publish(String bootstrap, Topics topics, GeneratorParams params) {
-    try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap), topics,
-        Clock.systemUTC())) {
+    try (EventPublisher publisher =
+        EventPublisher.create(PublisherConfig.of(bootstrap), topics, Clock.systemUTC())) {
       PublishingSink sink = new PublishingSink(publisher);
       new DatasetGenerator().generate(params, sink);
       sink.awaitAcknowledged();
     }
   }
-
 }

@@ -38,8 +38,14 @@ final class OpenLoopHttp implements AutoCloseable {
    * before answering a byte (as browsers and HTTP clients do for a GET); {@code flagged} counts
    * successful answers whose body's end the generator's {@code flag} accepted.
    */
-  record Result(int sent, long[] sortedNanos, long errors, String firstError, long resent,
-      long flagged, long cpuNanos) {
+  record Result(
+      int sent,
+      long[] sortedNanos,
+      long errors,
+      String firstError,
+      long resent,
+      long flagged,
+      long cpuNanos) {
     int ok() {
       return sortedNanos.length;
     }
@@ -49,8 +55,8 @@ final class OpenLoopHttp implements AutoCloseable {
       if (sortedNanos.length == 0) {
         return Double.NaN;
       }
-      int at = Math.min(sortedNanos.length - 1,
-          Math.max(0, (int) Math.ceil(quantile * sortedNanos.length) - 1));
+      int at = Math.min(
+          sortedNanos.length - 1, Math.max(0, (int) Math.ceil(quantile * sortedNanos.length) - 1));
       return sortedNanos[at] / 1e6;
     }
   }
@@ -163,8 +169,14 @@ final class OpenLoopHttp implements AutoCloseable {
     synchronized (lock) {
       flagged = current.flagged;
     }
-    return new Result(total, sorted, current.errors.get(), current.firstError,
-        current.resent.get(), flagged, cpu);
+    return new Result(
+        total,
+        sorted,
+        current.errors.get(),
+        current.firstError,
+        current.resent.get(),
+        flagged,
+        cpu);
   }
 
   private void submit(Request request) {
@@ -315,7 +327,8 @@ final class OpenLoopHttp implements AutoCloseable {
 
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   @Override

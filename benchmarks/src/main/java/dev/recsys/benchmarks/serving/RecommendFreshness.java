@@ -57,8 +57,10 @@ public final class RecommendFreshness implements Callable<Integer> {
       double before = events(http, user);
       String item = String.format("i%05d", (p * 101) % 1000);
       long posted = System.nanoTime();
-      post(http, "[{\"user_id\":\"" + user + "\",\"item_id\":\"" + item + "\",\"type\":\"click\","
-          + "\"timestamp\":\"" + Instant.now() + "\"}]");
+      post(
+          http,
+          "[{\"user_id\":\"" + user + "\",\"item_id\":\"" + item + "\",\"type\":\"click\","
+              + "\"timestamp\":\"" + Instant.now() + "\"}]");
       long deadline = posted + GIVE_UP.toNanos();
       while (System.nanoTime() < deadline && events(http, user) <= before) {
         Thread.sleep(pollMs);
@@ -70,30 +72,42 @@ public final class RecommendFreshness implements Callable<Integer> {
       }
     }
     Collections.sort(millis);
-    System.out.printf("probes=%d reflected=%d not_after_10s=%d event_to_answer_ms "
-        + "p50=%d p90=%d max=%d%n", probes, millis.size(), missed, at(millis, 0.5),
-        at(millis, 0.9), millis.isEmpty() ? -1 : millis.get(millis.size() - 1));
+    System.out.printf(
+        "probes=%d reflected=%d not_after_10s=%d event_to_answer_ms " + "p50=%d p90=%d max=%d%n",
+        probes,
+        millis.size(),
+        missed,
+        at(millis, 0.5),
+        at(millis, 0.9),
+        millis.isEmpty() ? -1 : millis.get(millis.size() - 1));
     return 0;
   }
 
   /** The user's events so far as the ranker saw them, 0 for a user with none. */
   private double events(HttpClient http, String user) throws Exception {
-    String body = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/users/" + user
-        + "/recommendations?k=1&explain=true")).GET().build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String body = http.send(
+            HttpRequest.newBuilder(
+                    URI.create(url + "/v1/users/" + user + "/recommendations?k=1&explain=true"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
     Matcher m = EVENTS.matcher(body);
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
   private void post(HttpClient http, String json) throws Exception {
-    http.send(HttpRequest.newBuilder(URI.create(url + "/v1/events"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+    http.send(
+        HttpRequest.newBuilder(URI.create(url + "/v1/events"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private static long at(List<Long> sorted, double q) {
-    return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1,
-        (int) Math.ceil(q * sorted.size()) - 1));
+    return sorted.isEmpty()
+        ? -1
+        : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
   }
 }

@@ -46,7 +46,8 @@ public final class RecommendLoad implements Callable<Integer> {
   @Option(names = "--k", description = "Items per request (default: ${DEFAULT-VALUE}).")
   private int k = 20;
 
-  @Option(names = "--connections",
+  @Option(
+      names = "--connections",
       description = "Keep-alive connections; a request finding all busy waits, and that wait "
           + "counts (default: ${DEFAULT-VALUE}).")
   private int connections = 64;
@@ -59,8 +60,8 @@ public final class RecommendLoad implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     URI server = URI.create(url);
     if (!"http".equals(server.getScheme()) || server.getPort() < 0) {
-      throw new ParameterException(new CommandLine(this),
-          "--url must be http://host:port, got '" + url + "'");
+      throw new ParameterException(
+          new CommandLine(this), "--url must be http://host:port, got '" + url + "'");
     }
     atLeast("--rate", rate, 1);
     atLeast("--seconds", seconds, 1);
@@ -74,8 +75,10 @@ public final class RecommendLoad implements Callable<Integer> {
     IntFunction<String> path = n -> String.format(format, 1 + random.nextInt(users));
     OpenLoopHttp opened;
     try {
-      opened = new OpenLoopHttp(new InetSocketAddress(server.getHost(), server.getPort()),
-          connections, RecommendLoad::degraded);
+      opened = new OpenLoopHttp(
+          new InetSocketAddress(server.getHost(), server.getPort()),
+          connections,
+          RecommendLoad::degraded);
     } catch (ConnectException e) {
       System.err.println("cannot connect to " + url + " (" + e.getMessage() + "): is the server"
           + " running? Start one with 'bin/recsys demo' or 'bin/recsys serve'.");
@@ -86,13 +89,23 @@ public final class RecommendLoad implements Callable<Integer> {
         load.run(rate, warmup, path);
       }
       OpenLoopHttp.Result result = load.run(rate, seconds, path);
-      System.out.printf("rate=%d/s seconds=%d sent=%d ok=%d errors=%d (%.3f%%) "
+      System.out.printf(
+          "rate=%d/s seconds=%d sent=%d ok=%d errors=%d (%.3f%%) "
               + "p50=%.2fms p95=%.2fms p99=%.2fms p99.9=%.2fms max=%.2fms "
-              + "degraded=%d resent=%d client_cpu=%.1fus/request%n", rate, seconds,
-          result.sent(), result.ok(), result.errors(),
+              + "degraded=%d resent=%d client_cpu=%.1fus/request%n",
+          rate,
+          seconds,
+          result.sent(),
+          result.ok(),
+          result.errors(),
           100.0 * result.errors() / Math.max(1, result.sent()),
-          result.millis(0.50), result.millis(0.95), result.millis(0.99), result.millis(0.999),
-          result.millis(1.0), result.flagged(), result.resent(),
+          result.millis(0.50),
+          result.millis(0.95),
+          result.millis(0.99),
+          result.millis(0.999),
+          result.millis(1.0),
+          result.flagged(),
+          result.resent(),
           result.cpuNanos() / 1e3 / Math.max(1, result.sent()));
       if (result.errors() > 0) {
         System.out.println("first error: " + result.firstError());
@@ -103,8 +116,8 @@ public final class RecommendLoad implements Callable<Integer> {
 
   private void atLeast(String option, int value, int min) {
     if (value < min) {
-      throw new ParameterException(new CommandLine(this),
-          option + " must be at least " + min + ", got " + value);
+      throw new ParameterException(
+          new CommandLine(this), option + " must be at least " + min + ", got " + value);
     }
   }
 
@@ -115,7 +128,8 @@ public final class RecommendLoad implements Callable<Integer> {
   static boolean degraded(String tail) {
     String field = "\"degraded\":[";
     int at = tail.lastIndexOf(field);
-    return at >= 0 && at + field.length() < tail.length()
+    return at >= 0
+        && at + field.length() < tail.length()
         && tail.charAt(at + field.length()) != ']';
   }
 }

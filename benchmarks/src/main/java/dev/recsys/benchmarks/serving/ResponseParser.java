@@ -13,7 +13,16 @@ final class ResponseParser {
   private static final int MAX_LINE = 8_192;
   static final int TAIL = 64;
 
-  private enum State { STATUS, HEADERS, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, DONE }
+  private enum State {
+    STATUS,
+    HEADERS,
+    BODY,
+    CHUNK_SIZE,
+    CHUNK_DATA,
+    CHUNK_END,
+    TRAILERS,
+    DONE
+  }
 
   private final StringBuilder line = new StringBuilder();
   private State state = State.STATUS;
@@ -165,6 +174,7 @@ final class ResponseParser {
   /** The request bytes of a GET with keep-alive. */
   static ByteBuffer get(String host, String pathAndQuery) {
     return ByteBuffer.wrap(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host
-        + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            + "\r\nAccept: application/json\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII));
   }
 }

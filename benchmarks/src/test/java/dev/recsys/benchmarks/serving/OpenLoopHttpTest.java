@@ -95,8 +95,8 @@ class OpenLoopHttpTest {
       Thread server = new Thread(() -> answerOnceAndClose(closing), "closing-server");
       server.setDaemon(true);
       server.start();
-      try (OpenLoopHttp load = new OpenLoopHttp(
-          (InetSocketAddress) closing.getLocalSocketAddress(), 2, tail -> false)) {
+      try (OpenLoopHttp load =
+          new OpenLoopHttp((InetSocketAddress) closing.getLocalSocketAddress(), 2, tail -> false)) {
         OpenLoopHttp.Result result = load.run(50, 1, n -> "/x");
         assertThat(result.errors()).as(result.firstError()).isZero();
         assertThat(result.ok()).isEqualTo(50);
@@ -129,8 +129,10 @@ class OpenLoopHttpTest {
         }
         matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
       }
-      socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
-          .getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+              .getBytes(StandardCharsets.US_ASCII));
     } catch (IOException e) {
       // the client went away: nothing to answer
     }

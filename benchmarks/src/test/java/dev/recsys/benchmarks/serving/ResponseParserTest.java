@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ResponseParserTest {
 
@@ -50,13 +50,15 @@ class ResponseParserTest {
     String body = "x".repeat(100) + "\"took_ms\":1,\"degraded\":[\"features\"]}";
     String response = "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
     assertThat(completesAt(parser, response, piece)).isNotNegative();
-    assertThat(parser.tail()).hasSize(ResponseParser.TAIL)
+    assertThat(parser.tail())
+        .hasSize(ResponseParser.TAIL)
         .isEqualTo(body.substring(body.length() - ResponseParser.TAIL));
 
     parser.reset();
     assertThat(completesAt(parser, SIZED, piece)).isNotNegative();
     assertThat(parser.tail()).isEqualTo("{\"items\":1}");
-    assertThat(RecommendLoad.degraded("...\"took_ms\":1,\"degraded\":[\"features\"]}")).isTrue();
+    assertThat(RecommendLoad.degraded("...\"took_ms\":1,\"degraded\":[\"features\"]}"))
+        .isTrue();
     assertThat(RecommendLoad.degraded("...\"took_ms\":1,\"degraded\":[]}")).isFalse();
     assertThat(RecommendLoad.degraded("{\"status\":400}")).isFalse();
   }
@@ -72,12 +74,12 @@ class ResponseParserTest {
   @Test
   void refusesAResponseWhoseEndCannotBeFound() {
     ResponseParser parser = new ResponseParser();
-    ByteBuffer unframed = ByteBuffer.wrap("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nbody"
-        .getBytes(StandardCharsets.US_ASCII));
+    ByteBuffer unframed = ByteBuffer.wrap(
+        "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nbody".getBytes(StandardCharsets.US_ASCII));
     assertThatThrownBy(() -> parser.feed(unframed))
         .hasMessageContaining("neither Content-Length nor chunked");
-    assertThatThrownBy(() -> new ResponseParser().feed(ByteBuffer.wrap(
-        "SSH-2.0\r\n".getBytes(StandardCharsets.US_ASCII))))
+    assertThatThrownBy(() -> new ResponseParser()
+            .feed(ByteBuffer.wrap("SSH-2.0\r\n".getBytes(StandardCharsets.US_ASCII))))
         .hasMessageContaining("not an HTTP/1.x status line");
   }
 }

@@ -33,16 +33,15 @@ public record AnnParams(
   public static final int DEFAULT_SEARCH_WIDTH = 40;
   public static final float DEFAULT_OVERQUERY = 2.0f;
 
-  public static final AnnParams DEFAULT =
-      new AnnParams(
-          DEFAULT_DEGREE,
-          DEFAULT_BEAM_WIDTH,
-          DEFAULT_NEIGHBOR_OVERFLOW,
-          DEFAULT_ALPHA,
-          true,
-          DEFAULT_SEARCH_WIDTH,
-          DEFAULT_OVERQUERY,
-          Similarity.COSINE);
+  public static final AnnParams DEFAULT = new AnnParams(
+      DEFAULT_DEGREE,
+      DEFAULT_BEAM_WIDTH,
+      DEFAULT_NEIGHBOR_OVERFLOW,
+      DEFAULT_ALPHA,
+      true,
+      DEFAULT_SEARCH_WIDTH,
+      DEFAULT_OVERQUERY,
+      Similarity.COSINE);
 
   public AnnParams {
     requireNonNull(similarity, "similarity");

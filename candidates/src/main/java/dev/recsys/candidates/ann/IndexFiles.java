@@ -66,7 +66,7 @@ final class IndexFiles {
         case "graph" -> JVectorIndex.load(contents, dir.resolve(GRAPH));
         case "exact" -> ExactIndex.load(contents);
         default ->
-            throw new IllegalArgumentException("unknown index kind '" + kind + "' in " + dir);
+          throw new IllegalArgumentException("unknown index kind '" + kind + "' in " + dir);
       };
     } catch (IOException e) {
       throw new UncheckedIOException(

@@ -27,6 +27,7 @@ final class ItemTable implements RandomAccessVectorValues {
   private final int dimensions;
   /** Whether the graph sees unit-length copies of the vectors (cosine as a dot product). */
   private final boolean unitVectors;
+
   private final List<AtomicReferenceArray<Slot>> pages = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> ordinals = new ConcurrentHashMap<>();
   private volatile int upperBound;
@@ -113,7 +114,9 @@ final class ItemTable implements RandomAccessVectorValues {
 
   Optional<float[]> vectorOf(String itemId) {
     Integer ordinal = ordinals.get(itemId);
-    return ordinal == null ? Optional.empty() : Optional.of(slot(ordinal).values().clone());
+    return ordinal == null
+        ? Optional.empty()
+        : Optional.of(slot(ordinal).values().clone());
   }
 
   boolean contains(String itemId) {
@@ -127,14 +130,13 @@ final class ItemTable implements RandomAccessVectorValues {
   void checkDimensions(String what, float[] vector) {
     requireNonNull(vector, "vector");
     if (vector.length != dimensions) {
-      throw new IllegalArgumentException(
-          "vector for '"
-              + what
-              + "' has "
-              + vector.length
-              + " dimensions; this index holds "
-              + dimensions
-              + "-dimensional vectors");
+      throw new IllegalArgumentException("vector for '"
+          + what
+          + "' has "
+          + vector.length
+          + " dimensions; this index holds "
+          + dimensions
+          + "-dimensional vectors");
     }
   }
 

@@ -41,16 +41,15 @@ final class JVectorIndex implements AnnIndex {
     this.params = params;
     BuildScoreProvider scores =
         BuildScoreProvider.randomAccessScoreProvider(table, graphFunction(params));
-    this.builder =
-        new GraphIndexBuilder(
-            scores,
-            table.dimension(),
-            params.degree(),
-            params.beamWidth(),
-            params.neighborOverflow(),
-            params.alpha(),
-            params.hierarchy(),
-            true);
+    this.builder = new GraphIndexBuilder(
+        scores,
+        table.dimension(),
+        params.degree(),
+        params.beamWidth(),
+        params.neighborOverflow(),
+        params.alpha(),
+        params.hierarchy(),
+        true);
     this.searchers = ThreadLocal.withInitial(() -> new GraphSearcher(builder.getGraph()));
   }
 
@@ -63,7 +62,8 @@ final class JVectorIndex implements AnnIndex {
   }
 
   private static VectorSimilarityFunction graphFunction(AnnParams params) {
-    return unitVectors(params) ? VectorSimilarityFunction.DOT_PRODUCT
+    return unitVectors(params)
+        ? VectorSimilarityFunction.DOT_PRODUCT
         : params.similarity().jvector();
   }
 
@@ -130,18 +130,16 @@ final class JVectorIndex implements AnnIndex {
       GraphSearcher searcher = searchers.get();
       searcher.setView(builder.getGraph().getView());
       float[] probe = unitVectors(params) ? ItemTable.unit(query) : query.clone();
-      var scores =
-          DefaultSearchScoreProvider.exact(
-              ItemTable.VTS.createFloatVector(probe), graphFunction(params), table);
+      var scores = DefaultSearchScoreProvider.exact(
+          ItemTable.VTS.createFloatVector(probe), graphFunction(params), table);
       int width = Math.max(k, searchWidth);
-      SearchResult found =
-          searcher.search(
-              scores,
-              k,
-              width,
-              0f,
-              0f,
-              ordinal -> table.isLive(ordinal) && filter.accepts(table.slot(ordinal).itemId()));
+      SearchResult found = searcher.search(
+          scores,
+          k,
+          width,
+          0f,
+          0f,
+          ordinal -> table.isLive(ordinal) && filter.accepts(table.slot(ordinal).itemId()));
       return new AnnResult(liveItems(found, filter), found.getVisitedCount(), width);
     } finally {
       lock.readLock().unlock();

@@ -97,7 +97,8 @@ public final class AnnBenchmark {
     List<float[]> queries = VectorFiles.readFvecs(options.query());
     List<int[]> truth = VectorFiles.readIvecs(options.truth());
     int dims = base.get(0).length;
-    List<String> ids = IntStream.range(0, base.size()).mapToObj(Integer::toString).toList();
+    List<String> ids =
+        IntStream.range(0, base.size()).mapToObj(Integer::toString).toList();
     out.printf(
         Locale.ROOT,
         "base=%d query=%d dims=%d %s%n",
@@ -148,9 +149,11 @@ public final class AnnBenchmark {
     long[] nanos = new long[queries.size()];
     for (int q = 0; q < queries.size(); q++) {
       long start = System.nanoTime();
-      List<ScoredItem> items = index.search(queries.get(q), k, ItemFilter.ALL, width).items();
+      List<ScoredItem> items =
+          index.search(queries.get(q), k, ItemFilter.ALL, width).items();
       nanos[q] = System.nanoTime() - start;
-      answers.add(items.stream().mapToInt(item -> Integer.parseInt(item.itemId())).toArray());
+      answers.add(
+          items.stream().mapToInt(item -> Integer.parseInt(item.itemId())).toArray());
     }
     return new Pass(answers, nanos);
   }

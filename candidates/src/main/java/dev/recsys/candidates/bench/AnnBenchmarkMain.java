@@ -24,34 +24,29 @@ public final class AnnBenchmarkMain {
     Map<String, String> opts = parse(args);
     BenchmarkFiles files;
     if (opts.containsKey("generate")) {
-      ClusteredVectors source =
-          ClusteredVectors.of(intOpt(opts, "dims", 64), 42)
-              .withClusters(intOpt(opts, "clusters", ClusteredVectors.DEFAULT_CLUSTERS));
+      ClusteredVectors source = ClusteredVectors.of(intOpt(opts, "dims", 64), 42)
+          .withClusters(intOpt(opts, "clusters", ClusteredVectors.DEFAULT_CLUSTERS));
       long start = System.nanoTime();
-      files =
-          BenchmarkFiles.write(
-              Path.of(opts.get("generate")),
-              source,
-              intOpt(opts, "n", 100_000),
-              intOpt(opts, "queries", 1000),
-              100,
-              Similarity.COSINE::score);
+      files = BenchmarkFiles.write(
+          Path.of(opts.get("generate")),
+          source,
+          intOpt(opts, "n", 100_000),
+          intOpt(opts, "queries", 1000),
+          100,
+          Similarity.COSINE::score);
       System.out.printf("generated in %.1f s: %s%n", (System.nanoTime() - start) / 1e9, files);
     } else {
-      files =
-          new BenchmarkFiles(
-              Path.of(required(opts, "base")),
-              Path.of(required(opts, "query")),
-              Path.of(required(opts, "truth")));
+      files = new BenchmarkFiles(
+          Path.of(required(opts, "base")),
+          Path.of(required(opts, "query")),
+          Path.of(required(opts, "truth")));
     }
-    AnnParams params =
-        AnnParams.DEFAULT
-            .withDegree(intOpt(opts, "degree", AnnParams.DEFAULT_DEGREE))
-            .withBeamWidth(intOpt(opts, "beam", AnnParams.DEFAULT_BEAM_WIDTH));
-    List<Integer> widths =
-        opts.containsKey("widths")
-            ? Arrays.stream(opts.get("widths").split(",")).map(Integer::parseInt).toList()
-            : AnnBenchmark.Options.DEFAULT_WIDTHS;
+    AnnParams params = AnnParams.DEFAULT
+        .withDegree(intOpt(opts, "degree", AnnParams.DEFAULT_DEGREE))
+        .withBeamWidth(intOpt(opts, "beam", AnnParams.DEFAULT_BEAM_WIDTH));
+    List<Integer> widths = opts.containsKey("widths")
+        ? Arrays.stream(opts.get("widths").split(",")).map(Integer::parseInt).toList()
+        : AnnBenchmark.Options.DEFAULT_WIDTHS;
     AnnBenchmark.run(
         AnnBenchmark.Options.of(files.base(), files.query(), files.truth())
             .withK(intOpt(opts, "k", AnnBenchmark.Options.DEFAULT_K))

@@ -27,25 +27,23 @@ public record AlsParams(
   public static final int DEFAULT_CG_STEPS = 3;
   public static final float DEFAULT_INIT_SCALE = 0.01f;
 
-  public static final AlsParams DEFAULT =
-      new AlsParams(
-          DEFAULT_FACTORS,
-          DEFAULT_REGULARIZATION,
-          DEFAULT_ALPHA,
-          DEFAULT_ITERATIONS,
-          DEFAULT_CG_STEPS,
-          DEFAULT_INIT_SCALE,
-          42L);
+  public static final AlsParams DEFAULT = new AlsParams(
+      DEFAULT_FACTORS,
+      DEFAULT_REGULARIZATION,
+      DEFAULT_ALPHA,
+      DEFAULT_ITERATIONS,
+      DEFAULT_CG_STEPS,
+      DEFAULT_INIT_SCALE,
+      42L);
 
   public AlsParams {
     if (factors <= 0 || iterations <= 0 || cgSteps <= 0) {
-      throw new IllegalArgumentException(
-          "factors, iterations and cgSteps must be > 0, got "
-              + factors
-              + ", "
-              + iterations
-              + ", "
-              + cgSteps);
+      throw new IllegalArgumentException("factors, iterations and cgSteps must be > 0, got "
+          + factors
+          + ", "
+          + iterations
+          + ", "
+          + cgSteps);
     }
     if (regularization < 0 || alpha < 0 || !(initScale > 0)) {
       throw new IllegalArgumentException(

@@ -53,14 +53,13 @@ public record Embeddings(
     }
     for (int i = 0; i < vectors.size(); i++) {
       if (vectors.get(i).length != dimensions) {
-        throw new IllegalArgumentException(
-            what
-                + " '"
-                + ids.get(i)
-                + "' has "
-                + vectors.get(i).length
-                + " dimensions, expected "
-                + dimensions);
+        throw new IllegalArgumentException(what
+            + " '"
+            + ids.get(i)
+            + "' has "
+            + vectors.get(i).length
+            + " dimensions, expected "
+            + dimensions);
       }
     }
   }

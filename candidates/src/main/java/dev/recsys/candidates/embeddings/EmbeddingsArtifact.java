@@ -35,12 +35,11 @@ public final class EmbeddingsArtifact {
     Path dir = directory(modelsRoot, info.version());
     try {
       if (Files.exists(dir.resolve(MODEL_JSON))) {
-        throw new IllegalStateException(
-            "embeddings version '"
-                + info.version()
-                + "' already exists in "
-                + dir
-                + "; choose a new version, versions are immutable");
+        throw new IllegalStateException("embeddings version '"
+            + info.version()
+            + "' already exists in "
+            + dir
+            + "; choose a new version, versions are immutable");
       }
       Files.createDirectories(dir);
       Files.write(dir.resolve("item_ids.txt"), embeddings.itemIds(), StandardCharsets.UTF_8);
@@ -66,13 +65,12 @@ public final class EmbeddingsArtifact {
           itemIds.isEmpty() ? List.of() : VectorFiles.readFvecs(dir.resolve("item_vectors.fvecs"));
       Path userIds = dir.resolve("user_ids.txt");
       boolean hasUsers = Files.exists(userIds);
-      Embeddings embeddings =
-          new Embeddings(
-              info.dimensions(),
-              itemIds,
-              items,
-              hasUsers ? Files.readAllLines(userIds, StandardCharsets.UTF_8) : List.of(),
-              hasUsers ? VectorFiles.readFvecs(dir.resolve("user_vectors.fvecs")) : List.of());
+      Embeddings embeddings = new Embeddings(
+          info.dimensions(),
+          itemIds,
+          items,
+          hasUsers ? Files.readAllLines(userIds, StandardCharsets.UTF_8) : List.of(),
+          hasUsers ? VectorFiles.readFvecs(dir.resolve("user_vectors.fvecs")) : List.of());
       return new Stored(info, embeddings);
     } catch (IOException e) {
       throw new UncheckedIOException(

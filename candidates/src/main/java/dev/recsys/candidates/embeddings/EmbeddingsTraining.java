@@ -42,16 +42,15 @@ public final class EmbeddingsTraining {
 
     InteractionMatrix all = InteractionMatrix.of(interactions);
     Embeddings served = ImplicitAls.train(all, params, listener);
-    ModelInfo info =
-        new ModelInfo(
-            version,
-            params.factors(),
-            params,
-            all.itemIds().size(),
-            all.userIds().size(),
-            clock.millis() - start,
-            quality,
-            clock.instant().toString());
+    ModelInfo info = new ModelInfo(
+        version,
+        params.factors(),
+        params,
+        all.itemIds().size(),
+        all.userIds().size(),
+        clock.millis() - start,
+        quality,
+        clock.instant().toString());
     return new Trained(info, served);
   }
 }

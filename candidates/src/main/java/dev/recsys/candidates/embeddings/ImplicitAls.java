@@ -49,8 +49,13 @@ public final class ImplicitAls {
     AlsParams exact = params.withCgSteps(f);
     return (columns, weights) -> {
       float[] x = new float[f];
-      conjugateGradient(x, items, gram,
-          new InteractionMatrix.Rows(new int[] {0, columns.length}, columns, weights), 0, exact);
+      conjugateGradient(
+          x,
+          items,
+          gram,
+          new InteractionMatrix.Rows(new int[] {0, columns.length}, columns, weights),
+          0,
+          exact);
       return x;
     };
   }

@@ -8,14 +8,13 @@ public record Interaction(String userId, String itemId, float weight) {
     requireNonNull(userId, "userId");
     requireNonNull(itemId, "itemId");
     if (!(weight > 0) || Float.isInfinite(weight)) {
-      throw new IllegalArgumentException(
-          "weight must be positive and finite, got "
-              + weight
-              + " for user '"
-              + userId
-              + "' item '"
-              + itemId
-              + "'");
+      throw new IllegalArgumentException("weight must be positive and finite, got "
+          + weight
+          + " for user '"
+          + userId
+          + "' item '"
+          + itemId
+          + "'");
     }
   }
 }

@@ -45,10 +45,9 @@ public final class RecallEvaluator {
     for (Map<String, List<Interaction>> items : byUser.values()) {
       List<String> ids = new ArrayList<>(items.keySet());
       Collections.shuffle(ids, random);
-      int held =
-          ids.size() < 2
-              ? 0
-              : Math.max(1, Math.min(ids.size() - 1, (int) (ids.size() * testFraction)));
+      int held = ids.size() < 2
+          ? 0
+          : Math.max(1, Math.min(ids.size() - 1, (int) (ids.size() * testFraction)));
       for (int i = 0; i < ids.size(); i++) {
         (i < held ? test : train).addAll(items.get(ids.get(i)));
       }
@@ -67,10 +66,9 @@ public final class RecallEvaluator {
     double sum = 0;
     for (Map.Entry<String, Set<String>> user : held.entrySet()) {
       Set<String> expected = user.getValue();
-      List<String> top =
-          recommender
-              .top(user.getKey(), seen.getOrDefault(user.getKey(), Set.of()), k)
-              .orElse(List.of());
+      List<String> top = recommender
+          .top(user.getKey(), seen.getOrDefault(user.getKey(), Set.of()), k)
+          .orElse(List.of());
       long hits = top.stream().filter(expected::contains).count();
       sum += (double) hits / Math.min(k, expected.size());
     }

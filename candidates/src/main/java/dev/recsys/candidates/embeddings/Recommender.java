@@ -62,13 +62,11 @@ public interface Recommender {
         totals[item] += rows.weights()[at];
       }
     }
-    List<String> ranked =
-        new ArrayList<>(
-            IntStream.range(0, totals.length)
-                .boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> totals[i]).reversed())
-                .map(matrix.itemIds()::get)
-                .toList());
+    List<String> ranked = new ArrayList<>(IntStream.range(0, totals.length)
+        .boxed()
+        .sorted(Comparator.comparingDouble((Integer i) -> totals[i]).reversed())
+        .map(matrix.itemIds()::get)
+        .toList());
     return (userId, seen, k) ->
         Optional.of(ranked.stream().filter(id -> !seen.contains(id)).limit(k).toList());
   }

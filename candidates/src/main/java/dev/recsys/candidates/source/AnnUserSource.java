@@ -30,11 +30,9 @@ final class AnnUserSource implements CandidateSource {
         request.recentItems().stream().map(RecentItem::itemId).collect(Collectors.toSet());
     ItemFilter filter = request.filter().and(ItemFilter.excluding(recent));
     return UserVectors.of(request, index, halfLife)
-        .map(
-            user ->
-                index.search(user, request.k(), filter).items().stream()
-                    .map(item -> toCandidate(item))
-                    .toList())
+        .map(user -> index.search(user, request.k(), filter).items().stream()
+            .map(item -> toCandidate(item))
+            .toList())
         .orElse(List.of());
   }
 

@@ -74,7 +74,8 @@ public final class CandidateMerger {
       for (int i = 0; i < quotas.size(); i++) {
         Quota quota = quotas.get(i);
         int asked = firstAsk(quota.slots(), request.k());
-        if (asked < request.k() && proposals.get(i).size() >= asked
+        if (asked < request.k()
+            && proposals.get(i).size() >= asked
             && !failed.contains(quota.source().name())) {
           proposals.set(i, ask(quota.source(), request, failed));
           more = true;
@@ -100,8 +101,7 @@ public final class CandidateMerger {
     return Math.min(k, slots + (slots + 1) / 2);
   }
 
-  private Map<String, Candidate> fill(List<List<Candidate>> proposals,
-      CandidateRequest request) {
+  private Map<String, Candidate> fill(List<List<Candidate>> proposals, CandidateRequest request) {
     Proposers proposers = new Proposers(proposals, request.filter());
     Map<String, Candidate> merged = new LinkedHashMap<>();
     for (int i = 0; i < quotas.size(); i++) {
@@ -142,8 +142,8 @@ public final class CandidateMerger {
       }
       Set<String> sources = proposers.of(candidate.itemId());
       if (sources != null && !merged.containsKey(candidate.itemId())) {
-        merged.put(candidate.itemId(),
-            new Candidate(candidate.itemId(), candidate.score(), sources));
+        merged.put(
+            candidate.itemId(), new Candidate(candidate.itemId(), candidate.score(), sources));
         added++;
       }
     }

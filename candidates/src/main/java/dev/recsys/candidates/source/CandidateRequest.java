@@ -40,6 +40,8 @@ public record CandidateRequest(
 
   /** Recent items, newest first. */
   public List<RecentItem> newestFirst() {
-    return recentItems.stream().sorted(Comparator.comparing(RecentItem::at).reversed()).toList();
+    return recentItems.stream()
+        .sorted(Comparator.comparing(RecentItem::at).reversed())
+        .toList();
   }
 }

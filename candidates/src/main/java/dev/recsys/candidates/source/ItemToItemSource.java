@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 final class ItemToItemSource implements CandidateSource {
   /** Neighbours remembered per item: more than any source quota asks for. */
   static final int REMEMBERED = 64;
+
   static final int MAX_REMEMBERED_ITEMS = 200_000;
 
   private final AnnIndex index;
@@ -57,9 +58,8 @@ final class ItemToItemSource implements CandidateSource {
     // Liveness is checked best first and only until k are found: a lookup per item kept, not
     // per neighbour remembered.
     return best.entrySet().stream()
-        .sorted(
-            Map.Entry.<String, Float>comparingByValue(Comparator.reverseOrder())
-                .thenComparing(Map.Entry.comparingByKey()))
+        .sorted(Map.Entry.<String, Float>comparingByValue(Comparator.reverseOrder())
+            .thenComparing(Map.Entry.comparingByKey()))
         .filter(e -> index.contains(e.getKey()))
         .limit(request.k())
         .map(e -> Candidate.of(e.getKey(), e.getValue(), name()))
@@ -75,8 +75,9 @@ final class ItemToItemSource implements CandidateSource {
     if (vector.isEmpty()) {
       return List.of();
     }
-    List<ScoredItem> found = index.search(vector.get(), Math.max(k, REMEMBERED),
-        ItemFilter.excluding(Set.of(itemId))).items();
+    List<ScoredItem> found = index
+        .search(vector.get(), Math.max(k, REMEMBERED), ItemFilter.excluding(Set.of(itemId)))
+        .items();
     if (neighbours.size() >= MAX_REMEMBERED_ITEMS) {
       neighbours.clear();
     }

@@ -82,13 +82,12 @@ public final class VectorFiles {
   private static int dimensionAt(Path file, IntBuffer ints, int position) {
     int dimension = ints.get(position);
     if (dimension <= 0 || position + 1L + dimension > ints.limit()) {
-      throw new IllegalArgumentException(
-          file
-              + " is not a valid vector file: dimension "
-              + dimension
-              + " at int offset "
-              + position
-              + "; expected little-endian .fvecs/.ivecs records");
+      throw new IllegalArgumentException(file
+          + " is not a valid vector file: dimension "
+          + dimension
+          + " at int offset "
+          + position
+          + "; expected little-endian .fvecs/.ivecs records");
     }
     return dimension;
   }
@@ -96,11 +95,10 @@ public final class VectorFiles {
   private static ByteBuffer map(Path file) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       if (channel.size() % 4 != 0) {
-        throw new IllegalArgumentException(
-            file
-                + " is not a valid vector file: size "
-                + channel.size()
-                + " is not a multiple of 4");
+        throw new IllegalArgumentException(file
+            + " is not a valid vector file: size "
+            + channel.size()
+            + " is not a multiple of 4");
       }
       return channel
           .map(FileChannel.MapMode.READ_ONLY, 0, channel.size())

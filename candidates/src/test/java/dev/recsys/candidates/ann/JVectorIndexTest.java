@@ -54,7 +54,8 @@ class JVectorIndexTest {
       // The graph is approximate, so which items it finds may vary; each one's score may not.
       for (ScoredItem found : byGraph.search(longQuery, 10, ItemFilter.ALL).items()) {
         float[] item = scaled.get(Integer.parseInt(found.itemId().substring("item-".length())));
-        assertThat(found.score()).as(found.itemId())
+        assertThat(found.score())
+            .as(found.itemId())
             .isCloseTo(Similarity.COSINE.score(longQuery, item), offset(1e-5f));
       }
     }

@@ -70,26 +70,22 @@ class LiveUpdatesTest {
     List<Future<?>> searchers = new ArrayList<>();
     for (int t = 0; t < 2; t++) {
       int offset = t;
-      searchers.add(
-          pool.submit(
-              () -> {
-                for (int i = offset; !done.get(); i = (i + 7) % 1000) {
-                  Set<String> before = Set.copyOf(removed);
-                  index.search(base.get(i), 10, ItemFilter.ALL).ids().stream()
-                      .filter(before::contains)
-                      .forEach(violations::add);
-                }
-              }));
+      searchers.add(pool.submit(() -> {
+        for (int i = offset; !done.get(); i = (i + 7) % 1000) {
+          Set<String> before = Set.copyOf(removed);
+          index.search(base.get(i), 10, ItemFilter.ALL).ids().stream()
+              .filter(before::contains)
+              .forEach(violations::add);
+        }
+      }));
     }
-    Future<?> writer =
-        pool.submit(
-            () -> {
-              for (int i = 0; i < 300; i++) {
-                index.remove("item-" + i);
-                removed.add("item-" + i);
-                index.upsert("added-" + i, base.get(1000 + i));
-              }
-            });
+    Future<?> writer = pool.submit(() -> {
+      for (int i = 0; i < 300; i++) {
+        index.remove("item-" + i);
+        removed.add("item-" + i);
+        index.upsert("added-" + i, base.get(1000 + i));
+      }
+    });
     writer.get(60, TimeUnit.SECONDS);
     done.set(true);
     for (Future<?> searcher : searchers) {

@@ -17,22 +17,20 @@ class AnnBenchmarkTest {
 
   @Test
   void shouldPrintOneLinePerWidthInTheAgreedFormat(@TempDir Path dir) {
-    BenchmarkFiles files =
-        BenchmarkFiles.write(
-            dir.resolve("data"),
-            ClusteredVectors.of(16, 1).withClusters(10),
-            2000,
-            50,
-            10,
-            Similarity.COSINE::score);
+    BenchmarkFiles files = BenchmarkFiles.write(
+        dir.resolve("data"),
+        ClusteredVectors.of(16, 1).withClusters(10),
+        2000,
+        50,
+        10,
+        Similarity.COSINE::score);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    List<AnnBenchmark.Line> lines =
-        AnnBenchmark.run(
-            AnnBenchmark.Options.of(files.base(), files.query(), files.truth())
-                .withWidths(List.of(10, 40))
-                .withIndexDir(dir.resolve("index")),
-            new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    List<AnnBenchmark.Line> lines = AnnBenchmark.run(
+        AnnBenchmark.Options.of(files.base(), files.query(), files.truth())
+            .withWidths(List.of(10, 40))
+            .withIndexDir(dir.resolve("index")),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(out)

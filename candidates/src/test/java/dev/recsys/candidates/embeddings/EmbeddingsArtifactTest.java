@@ -12,24 +12,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddingsArtifactTest {
 
-  private static final ModelInfo INFO =
-      new ModelInfo(
-          "2021-06-01-a",
-          2,
-          AlsParams.DEFAULT.withFactors(2),
-          2,
-          1,
-          1234,
-          Map.of("recall@10", 0.42),
-          "2021-06-01T00:00:01Z");
+  private static final ModelInfo INFO = new ModelInfo(
+      "2021-06-01-a",
+      2,
+      AlsParams.DEFAULT.withFactors(2),
+      2,
+      1,
+      1234,
+      Map.of("recall@10", 0.42),
+      "2021-06-01T00:00:01Z");
 
-  private static final Embeddings EMBEDDINGS =
-      new Embeddings(
-          2,
-          List.of("a", "b"),
-          List.of(new float[] {1, 2}, new float[] {3, 4}),
-          List.of("u"),
-          List.of(new float[] {5, 6}));
+  private static final Embeddings EMBEDDINGS = new Embeddings(
+      2,
+      List.of("a", "b"),
+      List.of(new float[] {1, 2}, new float[] {3, 4}),
+      List.of("u"),
+      List.of(new float[] {5, 6}));
 
   @Test
   void shouldRoundTripTheRegistryLayout(@TempDir Path models) {

@@ -43,12 +43,8 @@ class ImplicitAlsTest {
 
   @Test
   void shouldAddUpRepeatedInteractions() {
-    InteractionMatrix matrix =
-        InteractionMatrix.of(
-            List.of(
-                new Interaction("u", "a", 1),
-                new Interaction("u", "a", 2),
-                new Interaction("v", "b", 1)));
+    InteractionMatrix matrix = InteractionMatrix.of(List.of(
+        new Interaction("u", "a", 1), new Interaction("u", "a", 2), new Interaction("v", "b", 1)));
 
     assertThat(matrix.nonZeros()).isEqualTo(2);
     assertThat(matrix.itemsOf(0)).containsExactly("a");
@@ -91,8 +87,9 @@ class ImplicitAlsTest {
     }
     for (int d = 0; d < f; d++) {
       lhs[d] += params.regularization() * x[d];
-      assertThat(lhs[d]).as("row %d", d).isCloseTo(rhs[d], org.assertj.core.api.Assertions
-          .within(1e-3 * (1 + Math.abs(rhs[d]))));
+      assertThat(lhs[d])
+          .as("row %d", d)
+          .isCloseTo(rhs[d], org.assertj.core.api.Assertions.within(1e-3 * (1 + Math.abs(rhs[d]))));
     }
   }
 }

@@ -22,10 +22,9 @@ final class SyntheticInteractions {
       int group = u % groups;
       Set<Integer> chosen = new HashSet<>();
       while (chosen.size() < perUser) {
-        int item =
-            random.nextDouble() < 0.8
-                ? inGroup(group, groups, items, random)
-                : skewed(items, random);
+        int item = random.nextDouble() < 0.8
+            ? inGroup(group, groups, items, random)
+            : skewed(items, random);
         chosen.add(item);
       }
       for (int item : chosen) {

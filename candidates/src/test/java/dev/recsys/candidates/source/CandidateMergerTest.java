@@ -35,16 +35,16 @@ class CandidateMergerTest {
 
   @Test
   void shouldGiveEachSourceItsQuotaBeforeLeftovers() {
-    CandidateMerger merger =
-        CandidateMerger.of(
-            List.of(
-                new CandidateMerger.Quota(fixed("a", "a1", "a2", "a3", "a4"), 1),
-                new CandidateMerger.Quota(fixed("b", "b1", "b2", "b3"), 2)));
+    CandidateMerger merger = CandidateMerger.of(List.of(
+        new CandidateMerger.Quota(fixed("a", "a1", "a2", "a3", "a4"), 1),
+        new CandidateMerger.Quota(fixed("b", "b1", "b2", "b3"), 2)));
 
     Candidates merged = merger.merge(K4);
 
     assertThat(merged.ids()).containsExactly("a1", "b1", "b2", "a2");
-    assertThat(merged.proposed()).as("quota and half again").containsEntry("a", 2)
+    assertThat(merged.proposed())
+        .as("quota and half again")
+        .containsEntry("a", 2)
         .containsEntry("b", 3);
   }
 
@@ -101,11 +101,9 @@ class CandidateMergerTest {
 
   @Test
   void shouldKeepEverySourceOfADuplicate() {
-    CandidateMerger merger =
-        CandidateMerger.of(
-            List.of(
-                new CandidateMerger.Quota(fixed("a", "x", "a1"), 2),
-                new CandidateMerger.Quota(fixed("b", "b1", "x"), 2)));
+    CandidateMerger merger = CandidateMerger.of(List.of(
+        new CandidateMerger.Quota(fixed("a", "x", "a1"), 2),
+        new CandidateMerger.Quota(fixed("b", "b1", "x"), 2)));
 
     Candidates merged = merger.merge(K4);
 
@@ -126,27 +124,23 @@ class CandidateMergerTest {
   @Test
   void shouldFallBackToPopularOnAnEmptyIndexAndSurviveAFailingSource() {
     AnnIndex empty = AnnIndex.graph(16, List.of(), List.of(), AnnParams.DEFAULT);
-    CandidateSource broken =
-        new CandidateSource() {
-          @Override
-          public String name() {
-            return "broken";
-          }
+    CandidateSource broken = new CandidateSource() {
+      @Override
+      public String name() {
+        return "broken";
+      }
 
-          @Override
-          public List<Candidate> candidates(CandidateRequest request) {
-            throw new IllegalStateException("store unavailable");
-          }
-        };
-    CandidateMerger merger =
-        CandidateMerger.of(
-            List.of(
-                new CandidateMerger.Quota(
-                    CandidateSources.annByUser(empty, Duration.ofHours(1)), 2),
-                new CandidateMerger.Quota(CandidateSources.itemToItem(empty, 3), 2),
-                new CandidateMerger.Quota(broken, 1),
-                new CandidateMerger.Quota(
-                    CandidateSources.popular(() -> List.of("p1", "p2"), id -> true), 1)));
+      @Override
+      public List<Candidate> candidates(CandidateRequest request) {
+        throw new IllegalStateException("store unavailable");
+      }
+    };
+    CandidateMerger merger = CandidateMerger.of(List.of(
+        new CandidateMerger.Quota(CandidateSources.annByUser(empty, Duration.ofHours(1)), 2),
+        new CandidateMerger.Quota(CandidateSources.itemToItem(empty, 3), 2),
+        new CandidateMerger.Quota(broken, 1),
+        new CandidateMerger.Quota(
+            CandidateSources.popular(() -> List.of("p1", "p2"), id -> true), 1)));
 
     Candidates merged =
         merger.merge(request(List.of(SourceFixtures.touched("x", Duration.ZERO)), Set.of(), 4));

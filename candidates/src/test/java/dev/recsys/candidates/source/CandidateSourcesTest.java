@@ -25,27 +25,23 @@ class CandidateSourcesTest {
 
   private List<String> neighboursOf(String itemId, int k) {
     float[] vector = index.vector(itemId).orElseThrow();
-    return index.search(vector, k + 1, ItemFilter.excluding(Set.of(itemId))).ids().subList(0, k);
+    return index
+        .search(vector, k + 1, ItemFilter.excluding(Set.of(itemId)))
+        .ids()
+        .subList(0, k);
   }
 
   @Test
   void shouldFollowTheUsersNewRecentItems() {
     String oldItem = "item-1";
     String newItem = farFrom(oldItem);
-    List<String> before =
-        ids(
-            annByUser.candidates(
-                request(List.of(touched(oldItem, Duration.ofHours(5))), Set.of(), 10)));
+    List<String> before = ids(annByUser.candidates(
+        request(List.of(touched(oldItem, Duration.ofHours(5))), Set.of(), 10)));
 
-    List<String> after =
-        ids(
-            annByUser.candidates(
-                request(
-                    List.of(
-                        touched(oldItem, Duration.ofHours(5)),
-                        touched(newItem, Duration.ofMinutes(1))),
-                    Set.of(),
-                    10)));
+    List<String> after = ids(annByUser.candidates(request(
+        List.of(touched(oldItem, Duration.ofHours(5)), touched(newItem, Duration.ofMinutes(1))),
+        Set.of(),
+        10)));
 
     assertThat(before).hasSize(10).containsAnyElementsOf(neighboursOf(oldItem, 10));
     assertThat(after).hasSize(10).isNotEqualTo(before).doesNotContain(oldItem, newItem);
@@ -82,9 +78,8 @@ class CandidateSourcesTest {
 
   @Test
   void shouldTagItemToItemCandidatesWithTheirSource() {
-    List<Candidate> candidates =
-        CandidateSources.itemToItem(index, 2)
-            .candidates(request(List.of(touched("item-9", Duration.ofMinutes(1))), Set.of(), 5));
+    List<Candidate> candidates = CandidateSources.itemToItem(index, 2)
+        .candidates(request(List.of(touched("item-9", Duration.ofMinutes(1))), Set.of(), 5));
 
     assertThat(candidates)
         .hasSize(5)
@@ -96,9 +91,8 @@ class CandidateSourcesTest {
   @Test
   void shouldSkipExcludedAndUnavailableItemsInRankedLists() {
     index.remove("item-2");
-    CandidateSource popular =
-        CandidateSources.popular(
-            () -> List.of("item-1", "item-2", "item-3", "gone", "item-4"), index::contains);
+    CandidateSource popular = CandidateSources.popular(
+        () -> List.of("item-1", "item-2", "item-3", "gone", "item-4"), index::contains);
 
     List<Candidate> candidates = popular.candidates(request(List.of(), Set.of("item-3"), 2));
 

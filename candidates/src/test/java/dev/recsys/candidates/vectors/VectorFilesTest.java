@@ -42,7 +42,12 @@ class VectorFilesTest {
   void shouldRejectATruncatedFile(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bad.fvecs");
     Files.write(
-        file, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(5).putFloat(1f).array());
+        file,
+        ByteBuffer.allocate(8)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putInt(5)
+            .putFloat(1f)
+            .array());
 
     assertThatThrownBy(() -> VectorFiles.readFvecs(file))
         .hasMessageContaining("not a valid vector file");

@@ -12,26 +12,28 @@ import org.apache.kafka.metadata.storage.Formatter;
  */
 public final class KRaftStorage {
 
-    private KRaftStorage() {
-    }
+  private KRaftStorage() {}
 
-    public static void format(NodeSettings settings, String clusterId) {
-        String logDir = settings.logDir().toString();
-        try {
-            new Formatter()
-                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))
-                    .setNodeId(NodeSettings.NODE_ID)
-                    .setClusterId(clusterId)
-                    .setControllerListenerName(NodeSettings.CONTROLLER_LISTENER)
-                    .setMetadataLogDirectory(logDir)
-                    .addDirectory(logDir)
-                    // Static quorum (controller.quorum.voters is set), so kraft.version stays 0.
-                    .setHasDynamicQuorum(false)
-                    // A controller needs the bootstrap snapshot; kafka-storage.sh writes it for controller nodes only.
-                    .setWriteBootstrapSnapshot(true)
-                    .run();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not format KRaft storage in " + logDir + " for cluster " + clusterId, e);
-        }
+  public static void format(NodeSettings settings, String clusterId) {
+    String logDir = settings.logDir().toString();
+    try {
+      new Formatter()
+          .setPrintStream(
+              new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))
+          .setNodeId(NodeSettings.NODE_ID)
+          .setClusterId(clusterId)
+          .setControllerListenerName(NodeSettings.CONTROLLER_LISTENER)
+          .setMetadataLogDirectory(logDir)
+          .addDirectory(logDir)
+          // Static quorum (controller.quorum.voters is set), so kraft.version stays 0.
+          .setHasDynamicQuorum(false)
+          // A controller needs the bootstrap snapshot; kafka-storage.sh writes it for controller
+          // nodes only.
+          .setWriteBootstrapSnapshot(true)
+          .run();
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "could not format KRaft storage in " + logDir + " for cluster " + clusterId, e);
     }
+  }
 }

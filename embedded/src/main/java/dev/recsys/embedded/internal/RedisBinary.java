@@ -16,23 +16,25 @@ import redis.embedded.util.OsArchitecture;
  */
 public final class RedisBinary {
 
-    private RedisBinary() {
-    }
+  private RedisBinary() {}
 
-    /**
-     * Moves the binary for this platform into {@code dir} (replacing one a previous run left there) and returns a
-     * provider that always answers with it.
-     */
-    public static RedisExecProvider installInto(Path dir) {
-        try {
-            File extracted = RedisExecProvider.defaultProvider().get();
-            Path installed = Files.move(extracted.toPath(), dir.resolve(extracted.getName()),
-                    StandardCopyOption.REPLACE_EXISTING);
-            Files.delete(extracted.toPath().getParent());
-            OsArchitecture platform = OsArchitecture.detect();
-            return RedisExecProvider.defaultProvider().override(platform.os(), platform.arch(), installed.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not install the bundled redis-server into " + dir, e);
-        }
+  /**
+   * Moves the binary for this platform into {@code dir} (replacing one a previous run left there) and returns a
+   * provider that always answers with it.
+   */
+  public static RedisExecProvider installInto(Path dir) {
+    try {
+      File extracted = RedisExecProvider.defaultProvider().get();
+      Path installed = Files.move(
+          extracted.toPath(),
+          dir.resolve(extracted.getName()),
+          StandardCopyOption.REPLACE_EXISTING);
+      Files.delete(extracted.toPath().getParent());
+      OsArchitecture platform = OsArchitecture.detect();
+      return RedisExecProvider.defaultProvider()
+          .override(platform.os(), platform.arch(), installed.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not install the bundled redis-server into " + dir, e);
     }
+  }
 }

@@ -7,10 +7,13 @@ import org.junit.jupiter.api.Test;
 
 class LoopbackTest {
 
-    @Test
-    void shouldPickDistinctPositivePorts() {
-        List<Integer> ports = Loopback.freePorts(3);
+  @Test
+  void shouldPickDistinctPositivePorts() {
+    List<Integer> ports = Loopback.freePorts(3);
 
-        assertThat(ports).hasSize(3).doesNotHaveDuplicates().allSatisfy(port -> assertThat(port).isPositive());
-    }
+    assertThat(ports)
+        .hasSize(3)
+        .doesNotHaveDuplicates()
+        .allSatisfy(port -> assertThat(port).isPositive());
+  }
 }

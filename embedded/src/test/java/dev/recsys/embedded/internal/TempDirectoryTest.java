@@ -9,23 +9,23 @@ import org.junit.jupiter.api.Test;
 
 class TempDirectoryTest {
 
-    @Test
-    void shouldDeleteTheDirectoryWithEverythingInside() throws IOException {
-        Path dir = TempDirectory.create("recsys-test-");
-        Files.writeString(Files.createDirectories(dir.resolve("a/b")).resolve("file.log"), "data");
+  @Test
+  void shouldDeleteTheDirectoryWithEverythingInside() throws IOException {
+    Path dir = TempDirectory.create("recsys-test-");
+    Files.writeString(Files.createDirectories(dir.resolve("a/b")).resolve("file.log"), "data");
 
-        TempDirectory.delete(dir);
+    TempDirectory.delete(dir);
 
-        assertThat(dir).doesNotExist();
-    }
+    assertThat(dir).doesNotExist();
+  }
 
-    @Test
-    void shouldAcceptDeletingADirectoryThatIsAlreadyGone() {
-        Path dir = TempDirectory.create("recsys-test-");
-        TempDirectory.delete(dir);
+  @Test
+  void shouldAcceptDeletingADirectoryThatIsAlreadyGone() {
+    Path dir = TempDirectory.create("recsys-test-");
+    TempDirectory.delete(dir);
 
-        TempDirectory.delete(dir);
+    TempDirectory.delete(dir);
 
-        assertThat(dir).doesNotExist();
-    }
+    assertThat(dir).doesNotExist();
+  }
 }

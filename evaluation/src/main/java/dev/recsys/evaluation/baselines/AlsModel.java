@@ -24,7 +24,8 @@ public final class AlsModel implements ScoreModel {
 
   @Override
   public void score(UserRow row, float[] out) {
-    float[] u = row.user() >= 0 ? embeddings.userVectors().get(row.user())
+    float[] u = row.user() >= 0
+        ? embeddings.userVectors().get(row.user())
         : foldIn.solve(row.columns(), row.weights());
     for (int item = 0; item < out.length; item++) {
       float[] v = embeddings.itemVectors().get(item);

@@ -25,7 +25,9 @@ public final class BaselineSuite {
    * Each mode's fitted models by baseline name, the training data they index, and the setting
    * each one was fitted with.
    */
-  public record Fitted(TrainingData data, Map<SplitMode, Map<String, ScoreModel>> models,
+  public record Fitted(
+      TrainingData data,
+      Map<SplitMode, Map<String, ScoreModel>> models,
       Map<String, Map<SplitMode, String>> settings) {
 
     /** {@code ials: new items factors=64 ...; repeats allowed factors=32 ...}, one per baseline. */
@@ -33,8 +35,11 @@ public final class BaselineSuite {
       List<String> lines = new java.util.ArrayList<>();
       settings.forEach((name, perMode) -> {
         StringBuilder line = new StringBuilder(name).append(": ");
-        perMode.forEach((mode, setting) -> line.append(line.length() > name.length() + 2 ? "; "
-            : "").append(mode.label()).append(' ').append(setting));
+        perMode.forEach(
+            (mode, setting) -> line.append(line.length() > name.length() + 2 ? "; " : "")
+                .append(mode.label())
+                .append(' ')
+                .append(setting));
         lines.add(line.toString());
       });
       return lines;
@@ -51,26 +56,36 @@ public final class BaselineSuite {
      * A mode's baselines asked later than the fit, on each user's items as {@code histories}
      * holds them when asked (item id to summed weight): the sequential protocol.
      */
-    public Map<String, SplitRecommender> asOf(SplitMode mode,
-        Function<String, Map<String, Float>> histories) {
+    public Map<String, SplitRecommender> asOf(
+        SplitMode mode, Function<String, Map<String, Float>> histories) {
       Map<String, SplitRecommender> out = new LinkedHashMap<>();
-      models.get(mode).forEach((name, model) -> out.put(name, TopItems.asOf(data, model,
-          histories)));
+      models
+          .get(mode)
+          .forEach((name, model) -> out.put(name, TopItems.asOf(data, model, histories)));
       return out;
     }
   }
 
   /** {@link #fit(TemporalSplit, long, List, List, int, Consumer)} with the split's own window. */
-  public static Fitted fit(TemporalSplit split, List<SplitMode> modes, List<Baseline<?>> baselines,
-      int catalogSize, Consumer<String> say) {
+  public static Fitted fit(
+      TemporalSplit split,
+      List<SplitMode> modes,
+      List<Baseline<?>> baselines,
+      int catalogSize,
+      Consumer<String> say) {
     return fit(split, split.validationWindow(), modes, baselines, catalogSize, say);
   }
 
   /**
    * @param validationWindow how long before the split the validation split is cut (ms)
    */
-  public static Fitted fit(TemporalSplit split, long validationWindow, List<SplitMode> modes,
-      List<Baseline<?>> baselines, int catalogSize, Consumer<String> say) {
+  public static Fitted fit(
+      TemporalSplit split,
+      long validationWindow,
+      List<SplitMode> modes,
+      List<Baseline<?>> baselines,
+      int catalogSize,
+      Consumer<String> say) {
     TrainingData data = TrainingData.of(split.training());
     Map<SplitMode, Map<String, ScoreModel>> models = new EnumMap<>(SplitMode.class);
     modes.forEach(mode -> models.put(mode, new LinkedHashMap<>()));
@@ -79,41 +94,58 @@ public final class BaselineSuite {
     }
     TemporalSplit validation = split.validation(validationWindow);
     TrainingData validationData = TrainingData.of(validation.training());
-    say.accept(String.format(Locale.ROOT, "baselines: %,d users x %,d items in training; "
-        + "settings chosen on the validation split at %s (%,d users x %,d items before it)",
-        data.matrix().userIds().size(), data.itemCount(),
+    say.accept(String.format(
+        Locale.ROOT,
+        "baselines: %,d users x %,d items in training; "
+            + "settings chosen on the validation split at %s (%,d users x %,d items before it)",
+        data.matrix().userIds().size(),
+        data.itemCount(),
         java.time.Instant.ofEpochMilli(validation.at()),
-        validationData.matrix().userIds().size(), validationData.itemCount()));
+        validationData.matrix().userIds().size(),
+        validationData.itemCount()));
     Map<String, Map<SplitMode, String>> settings = new LinkedHashMap<>();
     for (Baseline<?> baseline : baselines) {
-      settings.put(baseline.name(), fitOne(baseline, split, data, validation, validationData,
-          modes, catalogSize, models, say));
+      settings.put(
+          baseline.name(),
+          fitOne(
+              baseline, split, data, validation, validationData, modes, catalogSize, models, say));
     }
     return new Fitted(data, models, settings);
   }
 
-  private static <P> Map<SplitMode, String> fitOne(Baseline<P> baseline, TemporalSplit split,
-      TrainingData data, TemporalSplit validation, TrainingData validationData,
-      List<SplitMode> modes, int catalogSize, Map<SplitMode, Map<String, ScoreModel>> out,
+  private static <P> Map<SplitMode, String> fitOne(
+      Baseline<P> baseline,
+      TemporalSplit split,
+      TrainingData data,
+      TemporalSplit validation,
+      TrainingData validationData,
+      List<SplitMode> modes,
+      int catalogSize,
+      Map<SplitMode, Map<String, ScoreModel>> out,
       Consumer<String> say) {
     long started = System.nanoTime();
-    Map<SplitMode, P> chosen = choose(baseline, validation, validationData, modes, catalogSize,
-        say);
+    Map<SplitMode, P> chosen =
+        choose(baseline, validation, validationData, modes, catalogSize, say);
     Map<P, ScoreModel> fitted = new HashMap<>();
     Map<SplitMode, String> described = new EnumMap<>(SplitMode.class);
     for (SplitMode mode : modes) {
       P setting = chosen.get(mode);
-      out.get(mode).put(baseline.name(), fitted.computeIfAbsent(setting,
-          s -> baseline.fit(data, split, s)));
+      out.get(mode)
+          .put(baseline.name(), fitted.computeIfAbsent(setting, s -> baseline.fit(data, split, s)));
       described.put(mode, baseline.describe(setting));
     }
-    say.accept(String.format(Locale.ROOT, "  %-18s %s (%s)", baseline.name(), described,
-        seconds(started)));
+    say.accept(String.format(
+        Locale.ROOT, "  %-18s %s (%s)", baseline.name(), described, seconds(started)));
     return described;
   }
 
-  private static <P> Map<SplitMode, P> choose(Baseline<P> baseline, TemporalSplit validation,
-      TrainingData data, List<SplitMode> modes, int catalogSize, Consumer<String> say) {
+  private static <P> Map<SplitMode, P> choose(
+      Baseline<P> baseline,
+      TemporalSplit validation,
+      TrainingData data,
+      List<SplitMode> modes,
+      int catalogSize,
+      Consumer<String> say) {
     Map<SplitMode, P> best = new EnumMap<>(SplitMode.class);
     Map<SplitMode, Double> bestNdcg = new EnumMap<>(SplitMode.class);
     for (P setting : baseline.grid()) {
@@ -124,22 +156,29 @@ public final class BaselineSuite {
       SplitRecommender system = TopItems.of(data, baseline.fit(data, validation, setting));
       StringBuilder line = new StringBuilder();
       for (SplitMode mode : modes) {
-        double ndcg = SplitEvaluation.run(validation, mode, Map.of(baseline.name(), system),
-            catalogSize).ndcgAt10(baseline.name());
+        double ndcg = SplitEvaluation.run(
+                validation, mode, Map.of(baseline.name(), system), catalogSize)
+            .ndcgAt10(baseline.name());
         line.append(String.format(Locale.ROOT, " %s %.4f", mode.label(), ndcg));
         if (!bestNdcg.containsKey(mode) || ndcg > bestNdcg.get(mode)) {
           bestNdcg.put(mode, ndcg);
           best.put(mode, setting);
         }
       }
-      say.accept(String.format(Locale.ROOT, "    validation %s %s: NDCG@10%s", baseline.name(),
-          baseline.describe(setting), line));
+      say.accept(String.format(
+          Locale.ROOT,
+          "    validation %s %s: NDCG@10%s",
+          baseline.name(),
+          baseline.describe(setting),
+          line));
     }
     return best;
   }
 
   private static String seconds(long startedNanos) {
-    return String.format(Locale.ROOT, "%.1f s",
+    return String.format(
+        Locale.ROOT,
+        "%.1f s",
         Duration.ofNanos(System.nanoTime() - startedNanos).toMillis() / 1e3);
   }
 }

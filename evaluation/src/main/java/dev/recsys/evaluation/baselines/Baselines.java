@@ -13,21 +13,29 @@ public final class Baselines {
    * EASE's lambda grid, a factor of 3 to 5 apart around Steck's values for MovieLens; 10,000
    * because small ratings sets chose 3,000, the former edge, on validation.
    */
-  public static final List<Double> EASE_LAMBDAS = List.of(10.0, 50.0, 200.0, 800.0, 3000.0,
-      10000.0);
+  public static final List<Double> EASE_LAMBDAS =
+      List.of(10.0, 50.0, 200.0, 800.0, 3000.0, 10000.0);
+
   public static final Duration RECENT = Duration.ofDays(30);
 
   private Baselines() {}
 
   /** Every baseline in the order of the report. */
   public static List<Baseline<?>> all() {
-    return List.of(ease(EASE_LAMBDAS), als(alsGrid()), itemKnn(ItemKnn.DEFAULT_NEIGHBOURS),
-        popularity(), recentPopularity(RECENT));
+    return List.of(
+        ease(EASE_LAMBDAS),
+        als(alsGrid()),
+        itemKnn(ItemKnn.DEFAULT_NEIGHBOURS),
+        popularity(),
+        recentPopularity(RECENT));
   }
 
   public static Baseline<Double> ease(List<Double> lambdas) {
-    return of("ease", lambdas, (data, split, lambda) -> Ease.fit(data, lambda,
-        Ease.DEFAULT_MAX_ITEMS), lambda -> String.format(Locale.ROOT, "lambda=%.0f", lambda));
+    return of(
+        "ease",
+        lambdas,
+        (data, split, lambda) -> Ease.fit(data, lambda, Ease.DEFAULT_MAX_ITEMS),
+        lambda -> String.format(Locale.ROOT, "lambda=%.0f", lambda));
   }
 
   /**
@@ -39,7 +47,9 @@ public final class Baselines {
     for (int factors : new int[] {32, 64, 128}) {
       for (float alpha : new float[] {1f, 10f}) {
         for (float regularization : new float[] {0.1f, 10f, 100f}) {
-          grid.add(AlsParams.DEFAULT.withFactors(factors).withAlpha(alpha)
+          grid.add(AlsParams.DEFAULT
+              .withFactors(factors)
+              .withAlpha(alpha)
               .withRegularization(regularization));
         }
       }
@@ -48,24 +58,40 @@ public final class Baselines {
   }
 
   public static Baseline<AlsParams> als(List<AlsParams> grid) {
-    return of("ials", grid, (data, split, params) -> AlsModel.fit(data, params),
-        p -> String.format(Locale.ROOT, "factors=%d alpha=%.0f reg=%.1f", p.factors(),
-            p.alpha(), p.regularization()));
+    return of(
+        "ials",
+        grid,
+        (data, split, params) -> AlsModel.fit(data, params),
+        p -> String.format(
+            Locale.ROOT,
+            "factors=%d alpha=%.0f reg=%.1f",
+            p.factors(),
+            p.alpha(),
+            p.regularization()));
   }
 
   public static Baseline<Integer> itemKnn(int neighbours) {
-    return of("item-knn", List.of(neighbours), (data, split, k) -> ItemKnn.fit(data, k),
+    return of(
+        "item-knn",
+        List.of(neighbours),
+        (data, split, k) -> ItemKnn.fit(data, k),
         k -> "cosine, top " + k);
   }
 
   public static Baseline<Integer> popularity() {
-    return of("popularity", List.of(0), (data, split, none) -> Popularity.of(data,
-        split.training()), none -> "all training events");
+    return of(
+        "popularity",
+        List.of(0),
+        (data, split, none) -> Popularity.of(data, split.training()),
+        none -> "all training events");
   }
 
   public static Baseline<Duration> recentPopularity(Duration window) {
-    return of("recent-popularity", List.of(window), (data, split, w) -> Popularity.since(data,
-        split.training(), split.at() - w.toMillis()), w -> "last " + w.toDays() + " days");
+    return of(
+        "recent-popularity",
+        List.of(window),
+        (data, split, w) -> Popularity.since(data, split.training(), split.at() - w.toMillis()),
+        w -> "last " + w.toDays() + " days");
   }
 
   /** How a setting is fitted. */
@@ -74,8 +100,8 @@ public final class Baselines {
     ScoreModel fit(TrainingData data, TemporalSplit split, P setting);
   }
 
-  private static <P> Baseline<P> of(String name, List<P> grid, Fit<P> fit,
-      java.util.function.Function<P, String> describe) {
+  private static <P> Baseline<P> of(
+      String name, List<P> grid, Fit<P> fit, java.util.function.Function<P, String> describe) {
     List<P> settings = List.copyOf(grid);
     return new Baseline<>() {
       @Override

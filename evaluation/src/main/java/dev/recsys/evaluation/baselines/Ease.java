@@ -30,8 +30,8 @@ public final class Ease implements ScoreModel {
 
   public static Ease fit(TrainingData data, double lambda, int maxItems) {
     if (!(lambda > 0) || maxItems < 1) {
-      throw new IllegalArgumentException("EASE needs lambda > 0 and maxItems >= 1, got "
-          + lambda + " and " + maxItems);
+      throw new IllegalArgumentException(
+          "EASE needs lambda > 0 and maxItems >= 1, got " + lambda + " and " + maxItems);
     }
     int[] global = mostUsed(data, maxItems);
     int[] local = new int[data.itemCount()];
@@ -47,8 +47,8 @@ public final class Ease implements ScoreModel {
     }
     LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_MT_DDRM.symmPosDef(n);
     if (!solver.setA(gram)) {
-      throw new IllegalStateException("EASE: X^T X + lambda I is not positive definite at "
-          + "lambda " + lambda);
+      throw new IllegalStateException(
+          "EASE: X^T X + lambda I is not positive definite at " + "lambda " + lambda);
     }
     DMatrixRMaj inverse = new DMatrixRMaj(n, n);
     solver.invert(inverse);
@@ -58,10 +58,14 @@ public final class Ease implements ScoreModel {
   /** Item columns by number of users, most first, ties by id. */
   private static int[] mostUsed(TrainingData data, int maxItems) {
     InteractionMatrix.Rows byItem = data.matrix().byItem();
-    return IntStream.range(0, data.itemCount()).boxed()
-        .sorted(Comparator.comparingInt((Integer i) -> -byItem.size(i))
-            .thenComparingInt(data::idRank))
-        .limit(maxItems).mapToInt(Integer::intValue).sorted().toArray();
+    return IntStream.range(0, data.itemCount())
+        .boxed()
+        .sorted(
+            Comparator.comparingInt((Integer i) -> -byItem.size(i)).thenComparingInt(data::idRank))
+        .limit(maxItems)
+        .mapToInt(Integer::intValue)
+        .sorted()
+        .toArray();
   }
 
   /** X^T X of the binary matrix over the kept items: co-occurrence counts, counts on the diagonal. */

@@ -56,7 +56,8 @@ public final class ItemKnn implements ScoreModel {
 
   private static int[] top(TrainingData data, float[] scores, int k) {
     return java.util.Arrays.stream(TopItems.bestColumns(data, scores, java.util.Set.of(), k))
-        .filter(j -> scores[j] > 0).toArray();
+        .filter(j -> scores[j] > 0)
+        .toArray();
   }
 
   @Override

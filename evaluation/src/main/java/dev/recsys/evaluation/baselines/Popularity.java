@@ -19,13 +19,14 @@ public final class Popularity implements ScoreModel {
   }
 
   /** Over the training events at or after {@code since} (epoch ms): recent popularity. */
-  public static Popularity since(TrainingData data, Collection<Observation> training,
-      long since) {
+  public static Popularity since(TrainingData data, Collection<Observation> training, long since) {
     float[] counts = new float[data.itemCount()];
     Set<String> pairs = new HashSet<>();
     for (Observation o : training) {
       int item = data.item(o.itemId());
-      if (o.weight() > 0 && o.time() >= since && item >= 0
+      if (o.weight() > 0
+          && o.time() >= since
+          && item >= 0
           && pairs.add(o.userId() + '\u0000' + o.itemId())) {
         counts[item] += 1;
       }

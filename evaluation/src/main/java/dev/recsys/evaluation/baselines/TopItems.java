@@ -35,8 +35,8 @@ public final class TopItems {
    * items as {@code histories} holds them when asked, item id to summed weight, items the fit
    * never saw left out; nothing for a user with no item the fit knows.
    */
-  public static SplitRecommender asOf(TrainingData data, ScoreModel model,
-      Function<String, Map<String, Float>> histories) {
+  public static SplitRecommender asOf(
+      TrainingData data, ScoreModel model, Function<String, Map<String, Float>> histories) {
     ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[data.itemCount()]);
     return (userId, exclude, k) -> {
       UserRow row = row(data, histories.apply(userId));
@@ -64,8 +64,8 @@ public final class TopItems {
         weights[n++] = item.getValue();
       }
     }
-    return new UserRow(-1, java.util.Arrays.copyOf(columns, n), java.util.Arrays.copyOf(weights,
-        n));
+    return new UserRow(
+        -1, java.util.Arrays.copyOf(columns, n), java.util.Arrays.copyOf(weights, n));
   }
 
   /** The k best items by score, then by id, leaving out {@code exclude}. */
@@ -79,8 +79,8 @@ public final class TopItems {
 
   /** {@link #best} as item columns of {@code data}. */
   static int[] bestColumns(TrainingData data, float[] scores, Set<String> exclude, int k) {
-    PriorityQueue<Integer> worstFirst = new PriorityQueue<>(k + 1,
-        (a, b) -> better(data, scores, b, a));
+    PriorityQueue<Integer> worstFirst =
+        new PriorityQueue<>(k + 1, (a, b) -> better(data, scores, b, a));
     for (int item = 0; item < scores.length; item++) {
       if (worstFirst.size() == k && better(data, scores, worstFirst.peek(), item) <= 0) {
         continue;

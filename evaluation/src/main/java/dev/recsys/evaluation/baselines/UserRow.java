@@ -14,8 +14,8 @@ public record UserRow(int user, int[] columns, float[] weights) {
     requireNonNull(columns, "columns");
     requireNonNull(weights, "weights");
     if (columns.length != weights.length) {
-      throw new IllegalArgumentException("one weight per column: " + columns.length + " columns, "
-          + weights.length + " weights");
+      throw new IllegalArgumentException(
+          "one weight per column: " + columns.length + " columns, " + weights.length + " weights");
     }
   }
 
@@ -28,7 +28,9 @@ public record UserRow(int user, int[] columns, float[] weights) {
     var rows = data.matrix().byUser();
     int from = rows.start()[user];
     int to = rows.start()[user + 1];
-    return new UserRow(user, java.util.Arrays.copyOfRange(rows.columns(), from, to),
+    return new UserRow(
+        user,
+        java.util.Arrays.copyOfRange(rows.columns(), from, to),
         java.util.Arrays.copyOfRange(rows.weights(), from, to));
   }
 }

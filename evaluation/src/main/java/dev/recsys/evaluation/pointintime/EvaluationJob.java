@@ -50,8 +50,8 @@ public final class EvaluationJob {
   private final IntakePolicy intake;
   private final EvaluationOptions options;
 
-  public EvaluationJob(String bootstrapServers, Topics topics, IntakePolicy intake,
-      EvaluationOptions options) {
+  public EvaluationJob(
+      String bootstrapServers, Topics topics, IntakePolicy intake, EvaluationOptions options) {
     this.bootstrapServers = bootstrapServers;
     this.topics = topics;
     this.intake = intake;
@@ -59,27 +59,41 @@ public final class EvaluationJob {
   }
 
   /** The tables per mode, how each baseline was fitted, how the intake judged the events. */
-  public record Result(List<SplitEvaluation.Result> modes, List<String> settings,
-      ReplaySummary replay, Duration took) {}
+  public record Result(
+      List<SplitEvaluation.Result> modes,
+      List<String> settings,
+      ReplaySummary replay,
+      Duration took) {}
 
   /**
    * @param systems builds each mode's systems that read the replayed store and catalog (the
    *     pipeline, its retrieval, its trending list); they come first in the tables, in map order
    */
-  public Result run(BiFunction<ReplayedOnlineStore, Map<String, ItemUpdate>,
-      Map<SplitMode, Map<String, PointInTimeRecommender>>> systems, Consumer<String> say,
+  public Result run(
+      BiFunction<
+              ReplayedOnlineStore,
+              Map<String, ItemUpdate>,
+              Map<SplitMode, Map<String, PointInTimeRecommender>>>
+          systems,
+      Consumer<String> say,
       LongConsumer progress) {
     long started = System.nanoTime();
     try (TopicReader reader = new TopicReader(bootstrapServers)) {
       Map<String, ItemUpdate> catalog = reader.catalog(topics.items().name());
       ReplayEngine engine = new ReplayEngine(intake, LabelPolicy.NONE, catalog);
-      Asking asking = new Asking(systems.apply(new ReplayedOnlineStore(engine.states()), catalog),
-          say);
+      Asking asking =
+          new Asking(systems.apply(new ReplayedOnlineStore(engine.states()), catalog), say);
       engine.listen((time, events, states) -> asking.at(time, events));
-      ReplaySummary replay = engine.run(reader.partitions(topics.events().name(), Instant.EPOCH),
-          Collections.emptyIterator(), row -> { }, progress);
+      ReplaySummary replay = engine.run(
+          reader.partitions(topics.events().name(), Instant.EPOCH),
+          Collections.emptyIterator(),
+          row -> {},
+          progress);
       int catalogSize = Math.max(catalog.size(), engine.states().itemCount());
-      return new Result(asking.results(catalogSize), asking.settings, replay,
+      return new Result(
+          asking.results(catalogSize),
+          asking.settings,
+          replay,
           Duration.ofNanos(System.nanoTime() - started));
     }
   }
@@ -111,7 +125,9 @@ public final class EvaluationJob {
         fitBaselines();
       }
       for (UserEvent e : events) {
-        if (time >= from && time < to && options.targets().contains(e.getType())
+        if (time >= from
+            && time < to
+            && options.targets().contains(e.getType())
             && options.sampled(e.getEventId())) {
           ask(e, time);
         }
@@ -120,12 +136,17 @@ public final class EvaluationJob {
         touched.computeIfAbsent(e.getUserId(), u -> new HashSet<>()).add(e.getItemId());
         float weight = options.weights().of(e.getType());
         if (weight > 0) {
-          liked.computeIfAbsent(e.getUserId(), u -> new HashMap<>()).merge(e.getItemId(), weight,
-              Float::sum);
+          liked
+              .computeIfAbsent(e.getUserId(), u -> new HashMap<>())
+              .merge(e.getItemId(), weight, Float::sum);
         }
         if (beforeFrom != null) {
-          beforeFrom.add(new Observation(e.getUserId(), e.getItemId(),
-              e.getTimestamp().toEpochMilli(), weight, options.targets().contains(e.getType())));
+          beforeFrom.add(new Observation(
+              e.getUserId(),
+              e.getItemId(),
+              e.getTimestamp().toEpochMilli(),
+              weight,
+              options.targets().contains(e.getType())));
         }
       }
     }
@@ -141,11 +162,14 @@ public final class EvaluationJob {
         Set<String> exclude = mode.exclude(had);
         Map<String, MetricBoard> board = boards.computeIfAbsent(mode, m -> new LinkedHashMap<>());
         systems.get(mode).forEach((name, system) -> {
-          List<String> list = system.recommend(e.getUserId(), exclude, SplitEvaluation.MAX_K,
-              time);
-          board.computeIfAbsent(name, n -> new MetricBoard(SplitEvaluation.CUTOFFS))
-              .add(list.size() > SplitEvaluation.MAX_K ? list.subList(0, SplitEvaluation.MAX_K)
-                  : list, Set.of(e.getItemId()));
+          List<String> list = system.recommend(e.getUserId(), exclude, SplitEvaluation.MAX_K, time);
+          board
+              .computeIfAbsent(name, n -> new MetricBoard(SplitEvaluation.CUTOFFS))
+              .add(
+                  list.size() > SplitEvaluation.MAX_K
+                      ? list.subList(0, SplitEvaluation.MAX_K)
+                      : list,
+                  Set.of(e.getItemId()));
         });
       }
     }
@@ -163,11 +187,17 @@ public final class EvaluationJob {
       }
       TemporalSplit split = TemporalSplit.of(training, from);
       long window = options.validationWindow(split.start());
-      BaselineSuite.Fitted fitted = BaselineSuite.fit(split, window, MODES, options.baselines(),
-          Math.max(1, split.trainingItems().size()), say);
+      BaselineSuite.Fitted fitted = BaselineSuite.fit(
+          split,
+          window,
+          MODES,
+          options.baselines(),
+          Math.max(1, split.trainingItems().size()),
+          say);
       for (SplitMode mode : MODES) {
-        fitted.asOf(mode, liked::get).forEach((name, system) ->
-            systems.get(mode).put(name, asOf(system)));
+        fitted
+            .asOf(mode, liked::get)
+            .forEach((name, system) -> systems.get(mode).put(name, asOf(system)));
       }
       settings = fitted.settingLines();
     }
@@ -180,10 +210,11 @@ public final class EvaluationJob {
       List<SplitEvaluation.Result> out = new ArrayList<>();
       for (SplitMode mode : MODES) {
         Map<String, List<SplitFigures>> figures = new LinkedHashMap<>();
-        boards.getOrDefault(mode, Map.of()).forEach((name, board) ->
-            figures.put(name, board.figures(catalogSize)));
-        out.add(new SplitEvaluation.Result(mode, asked.get(mode), "held-out interactions",
-            catalogSize, figures));
+        boards
+            .getOrDefault(mode, Map.of())
+            .forEach((name, board) -> figures.put(name, board.figures(catalogSize)));
+        out.add(new SplitEvaluation.Result(
+            mode, asked.get(mode), "held-out interactions", catalogSize, figures));
       }
       return out;
     }

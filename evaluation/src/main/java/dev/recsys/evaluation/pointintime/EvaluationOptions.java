@@ -3,8 +3,8 @@ package dev.recsys.evaluation.pointintime;
 import static java.util.Objects.requireNonNull;
 
 import dev.recsys.evaluation.baselines.Baseline;
-import dev.recsys.schemas.avro.EventType;
 import dev.recsys.features.definition.EventWeights;
+import dev.recsys.schemas.avro.EventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -17,8 +17,14 @@ import java.util.Set;
  * {@code maxRequests} per mode; the {@code baselines} fitted on the events before {@code from},
  * which {@code weights} turn into training signal.
  */
-public record EvaluationOptions(Instant from, Instant to, Set<EventType> targets,
-    EventWeights weights, double sample, int maxRequests, long seed,
+public record EvaluationOptions(
+    Instant from,
+    Instant to,
+    Set<EventType> targets,
+    EventWeights weights,
+    double sample,
+    int maxRequests,
+    long seed,
     List<Baseline<?>> baselines) {
   public static final int DEFAULT_MAX_REQUESTS = 5_000;
   /**

@@ -9,8 +9,8 @@ import dev.recsys.serving.catalog.CatalogFeed;
 import dev.recsys.serving.catalog.MemoryCatalog;
 import dev.recsys.serving.recommend.RecommendConfig;
 import dev.recsys.serving.recommend.RecommendRequest;
-import dev.recsys.serving.recommend.RecommendedItem;
 import dev.recsys.serving.recommend.Recommendations;
+import dev.recsys.serving.recommend.RecommendedItem;
 import dev.recsys.serving.recommend.Recommender;
 import dev.recsys.serving.rerank.RerankRules;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -30,18 +30,34 @@ public final class PipelineUnderTest {
 
   private PipelineUnderTest() {}
 
-  public static PointInTimeRecommender of(RecommendConfig config, OnlineStore store,
-      Map<String, ItemUpdate> catalog, AnnIndex index, Scorer scorer, RerankRules rules) {
+  public static PointInTimeRecommender of(
+      RecommendConfig config,
+      OnlineStore store,
+      Map<String, ItemUpdate> catalog,
+      AnnIndex index,
+      Scorer scorer,
+      RerankRules rules) {
     MemoryCatalog items = Catalog.inMemory();
     catalog.values().forEach(update -> items.apply(CatalogFeed.toItem(update)));
     Moment moment = new Moment();
     Recommender recommender = Recommendations.create(new Recommendations.Setup(
-        config.withDeadline(DEADLINE), store, items, Optional.of(index), scorer,
-        () -> rules, recommendation -> { }, new SimpleMeterRegistry(), moment));
+        config.withDeadline(DEADLINE),
+        store,
+        items,
+        Optional.of(index),
+        scorer,
+        () -> rules,
+        recommendation -> {},
+        new SimpleMeterRegistry(),
+        moment));
     return (userId, exclude, k, time) -> {
       moment.now = time;
-      return recommender.recommend(new RecommendRequest(userId, k, exclude, Optional.empty(),
-          false)).items().stream().map(RecommendedItem::itemId).toList();
+      return recommender
+          .recommend(new RecommendRequest(userId, k, exclude, Optional.empty(), false))
+          .items()
+          .stream()
+          .map(RecommendedItem::itemId)
+          .toList();
     };
   }
 

@@ -9,6 +9,7 @@ import dev.recsys.evaluation.split.SplitEvaluation;
 import dev.recsys.evaluation.split.SplitMode;
 import dev.recsys.evaluation.split.SplitRecommender;
 import dev.recsys.evaluation.split.TemporalSplit;
+import dev.recsys.features.definition.EventWeights;
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.replay.LabelPolicy;
 import dev.recsys.features.replay.ReplayEngine;
@@ -19,7 +20,6 @@ import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
-import dev.recsys.features.definition.EventWeights;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +53,11 @@ public final class SplitJob {
    * @param targets the types that count as a user's choice after T
    * @param weights how much each type says before T (types without a weight are history only)
    */
-  public record Options(Instant at, Instant to, Set<EventType> targets, EventWeights weights,
+  public record Options(
+      Instant at,
+      Instant to,
+      Set<EventType> targets,
+      EventWeights weights,
       List<Baseline<?>> baselines) {
     public Options {
       requireNonNull(at, "--at");
@@ -68,13 +72,19 @@ public final class SplitJob {
   }
 
   /** What the replay saw: the accepted events, the pipeline's lists, the intake's judgement. */
-  public record Replayed(List<Observation> observed,
-      Map<SplitMode, Map<String, List<String>>> pipelineLists, int catalogSize,
+  public record Replayed(
+      List<Observation> observed,
+      Map<SplitMode, Map<String, List<String>>> pipelineLists,
+      int catalogSize,
       ReplaySummary replay) {}
 
   /** The tables per mode, how each system was fitted, and how the intake judged the events. */
-  public record Result(List<SplitEvaluation.Result> modes, List<String> settings,
-      ReplaySummary replay, long trainingEvents, Duration took) {}
+  public record Result(
+      List<SplitEvaluation.Result> modes,
+      List<String> settings,
+      ReplaySummary replay,
+      long trainingEvents,
+      Duration took) {}
 
   public SplitJob(String bootstrapServers, Topics topics, IntakePolicy intake, Options options) {
     this.bootstrapServers = bootstrapServers;
@@ -87,8 +97,11 @@ public final class SplitJob {
    * @param pipeline builds the pipeline of each mode over the replayed store and catalog, or
    *     null for the baselines alone
    */
-  public Replayed replay(BiFunction<ReplayedOnlineStore, Map<String, ItemUpdate>,
-      Map<SplitMode, PointInTimeRecommender>> pipeline, Consumer<String> say,
+  public Replayed replay(
+      BiFunction<
+              ReplayedOnlineStore, Map<String, ItemUpdate>, Map<SplitMode, PointInTimeRecommender>>
+          pipeline,
+      Consumer<String> say,
       LongConsumer progress) {
     long at = options.at().toEpochMilli();
     long to = options.to().toEpochMilli();
@@ -100,7 +113,8 @@ public final class SplitJob {
     try (TopicReader reader = new TopicReader(bootstrapServers)) {
       Map<String, ItemUpdate> catalog = reader.catalog(topics.items().name());
       ReplayEngine engine = new ReplayEngine(intake, LabelPolicy.NONE, catalog);
-      Map<SplitMode, PointInTimeRecommender> system = pipeline == null ? null
+      Map<SplitMode, PointInTimeRecommender> system = pipeline == null
+          ? null
           : pipeline.apply(new ReplayedOnlineStore(engine.states()), catalog);
       boolean[] asked = {system == null};
       engine.listen((time, events, states) -> {
@@ -118,16 +132,18 @@ public final class SplitJob {
           }
         }
       });
-      replay = engine.run(reader.partitions(topics.events().name(), Instant.EPOCH),
-          Collections.emptyIterator(), row -> { }, progress);
+      replay = engine.run(
+          reader.partitions(topics.events().name(), Instant.EPOCH),
+          Collections.emptyIterator(),
+          row -> {},
+          progress);
       if (!asked[0]) {
         throw new IllegalArgumentException("no event at or after --at " + options.at()
             + ": choose a split moment inside the events' time range");
       }
       catalogSize = Math.max(catalog.size(), engine.states().itemCount());
     }
-    return new Replayed(observed, pipeline == null ? Map.of() : pipelineLists, catalogSize,
-        replay);
+    return new Replayed(observed, pipeline == null ? Map.of() : pipelineLists, catalogSize, replay);
   }
 
   /** Fits the baselines on the events before the split and scores every system. */
@@ -136,8 +152,8 @@ public final class SplitJob {
     int catalogSize = replayed.catalogSize();
     TemporalSplit split = TemporalSplit.of(replayed.observed(), options.at().toEpochMilli());
     List<SplitMode> modes = List.of(SplitMode.values());
-    BaselineSuite.Fitted baselines = BaselineSuite.fit(split, modes, options.baselines(),
-        catalogSize, say);
+    BaselineSuite.Fitted baselines =
+        BaselineSuite.fit(split, modes, options.baselines(), catalogSize, say);
     List<SplitEvaluation.Result> results = new ArrayList<>();
     for (SplitMode mode : modes) {
       Map<String, SplitRecommender> systems = new LinkedHashMap<>();
@@ -148,27 +164,40 @@ public final class SplitJob {
       systems.putAll(baselines.systems(mode));
       results.add(SplitEvaluation.run(split, mode, systems, catalogSize));
     }
-    return new Result(results, baselines.settingLines(), replayed.replay(), split.training().size(),
+    return new Result(
+        results,
+        baselines.settingLines(),
+        replayed.replay(),
+        split.training().size(),
         Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private static void askPipeline(Map<SplitMode, PointInTimeRecommender> system,
-      Map<String, Set<String>> history, long at, Map<SplitMode, Map<String, List<String>>> out,
+  private static void askPipeline(
+      Map<SplitMode, PointInTimeRecommender> system,
+      Map<String, Set<String>> history,
+      long at,
+      Map<SplitMode, Map<String, List<String>>> out,
       Consumer<String> say) {
     long started = System.nanoTime();
     for (SplitMode mode : SplitMode.values()) {
       Map<String, List<String>> lists = new HashMap<>();
-      history.forEach((user, items) -> lists.put(user, system.get(mode).recommend(user,
-          mode.exclude(items), SplitEvaluation.MAX_K, at)));
+      history.forEach((user, items) -> lists.put(
+          user, system.get(mode).recommend(user, mode.exclude(items), SplitEvaluation.MAX_K, at)));
       out.put(mode, lists);
     }
-    say.accept(String.format("pipeline: asked for %,d users x %d modes as of the split (%.1f s)",
-        history.size(), SplitMode.values().length,
+    say.accept(String.format(
+        "pipeline: asked for %,d users x %d modes as of the split (%.1f s)",
+        history.size(),
+        SplitMode.values().length,
         Duration.ofNanos(System.nanoTime() - started).toMillis() / 1e3));
   }
 
   private Observation observation(UserEvent e) {
-    return new Observation(e.getUserId(), e.getItemId(), e.getTimestamp().toEpochMilli(),
-        options.weights().of(e.getType()), options.targets().contains(e.getType()));
+    return new Observation(
+        e.getUserId(),
+        e.getItemId(),
+        e.getTimestamp().toEpochMilli(),
+        options.weights().of(e.getType()),
+        options.targets().contains(e.getType()));
   }
 }

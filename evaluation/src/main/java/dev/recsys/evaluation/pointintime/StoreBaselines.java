@@ -5,10 +5,10 @@ import dev.recsys.candidates.source.CandidateRequest;
 import dev.recsys.candidates.source.CandidateSource;
 import dev.recsys.candidates.source.CandidateSources;
 import dev.recsys.candidates.source.RecentItem;
+import dev.recsys.features.definition.EventWeights;
 import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.RecentInteraction;
 import dev.recsys.features.store.OnlineStore;
-import dev.recsys.features.definition.EventWeights;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +34,8 @@ public final class StoreBaselines {
   }
 
   /** Retrieval alone: nearest items to the user's vector built from their recent items. */
-  public static PointInTimeRecommender annByUser(AnnIndex index, OnlineStore store,
-      EventWeights weights) {
+  public static PointInTimeRecommender annByUser(
+      AnnIndex index, OnlineStore store, EventWeights weights) {
     CandidateSource ann = CandidateSources.annByUser(index, CandidateSources.DEFAULT_HALF_LIFE);
     return (userId, exclude, k, time) -> {
       FeatureVector user = store.read(userId, List.of()).user().orElse(null);
@@ -49,8 +49,12 @@ public final class StoreBaselines {
           recent.add(new RecentItem(r.itemId(), weight, Instant.ofEpochMilli(r.timestamp())));
         }
       }
-      return ann.candidates(new CandidateRequest(userId, recent, exclude, k,
-          Instant.ofEpochMilli(time))).stream().map(c -> c.itemId()).limit(k).toList();
+      return ann
+          .candidates(new CandidateRequest(userId, recent, exclude, k, Instant.ofEpochMilli(time)))
+          .stream()
+          .map(c -> c.itemId())
+          .limit(k)
+          .toList();
     };
   }
 }

@@ -51,8 +51,13 @@ public final class MetricBoard {
   public List<SplitFigures> figures(int catalogSize) {
     List<SplitFigures> out = new ArrayList<>();
     for (int c = 0; c < cutoffs.length; c++) {
-      out.add(new SplitFigures(cutoffs[c], mean(c, RECALL), mean(c, NDCG), mean(c, MAP),
-          mean(c, HIT), shown.get(c).size() / (double) Math.max(1, catalogSize)));
+      out.add(new SplitFigures(
+          cutoffs[c],
+          mean(c, RECALL),
+          mean(c, NDCG),
+          mean(c, MAP),
+          mean(c, HIT),
+          shown.get(c).size() / (double) Math.max(1, catalogSize)));
     }
     return out;
   }

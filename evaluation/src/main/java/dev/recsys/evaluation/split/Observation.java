@@ -9,8 +9,7 @@ import static java.util.Objects.requireNonNull;
  * @param weight how much it says about liking the item (0: history only, not a training signal)
  * @param target whether it is of a type the evaluation predicts
  */
-public record Observation(String userId, String itemId, long time, float weight,
-    boolean target) {
+public record Observation(String userId, String itemId, long time, float weight, boolean target) {
   public Observation {
     requireNonNull(userId, "userId");
     requireNonNull(itemId, "itemId");

@@ -19,7 +19,11 @@ public final class SplitEvaluation {
    * @param lists how many lists each system was scored on
    * @param per what one list stands for: "users" (split) or "held-out interactions" (sequential)
    */
-  public record Result(SplitMode mode, int lists, String per, int catalogSize,
+  public record Result(
+      SplitMode mode,
+      int lists,
+      String per,
+      int catalogSize,
       Map<String, List<SplitFigures>> systems) {
 
     /** A system's NDCG@10, the figure settings are chosen by. */
@@ -31,8 +35,8 @@ public final class SplitEvaluation {
   /**
    * @param catalogSize the items a system could recommend, for coverage
    */
-  public static Result run(TemporalSplit split, SplitMode mode,
-      Map<String, SplitRecommender> systems, int catalogSize) {
+  public static Result run(
+      TemporalSplit split, SplitMode mode, Map<String, SplitRecommender> systems, int catalogSize) {
     Map<String, Set<String>> truth = new TreeMap<>(split.truth(mode));
     Map<String, List<SplitFigures>> figures = new LinkedHashMap<>();
     systems.forEach((name, system) -> {

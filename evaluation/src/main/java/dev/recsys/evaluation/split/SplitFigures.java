@@ -5,5 +5,5 @@ package dev.recsys.evaluation.split;
  *
  * @param coverage distinct items in all top-k lists over the catalog size
  */
-public record SplitFigures(int k, Mean recall, Mean ndcg, Mean map, Mean hitRate,
-    double coverage) {}
+public record SplitFigures(
+    int k, Mean recall, Mean ndcg, Mean map, Mean hitRate, double coverage) {}

@@ -15,8 +15,13 @@ import java.util.Set;
  * @param at the cut, epoch milliseconds
  * @param end the newest event time seen, epoch milliseconds (the test period is [at, end])
  */
-public record TemporalSplit(long at, long start, long end, List<Observation> training,
-    Map<String, Set<String>> history, Map<String, Set<String>> after) {
+public record TemporalSplit(
+    long at,
+    long start,
+    long end,
+    List<Observation> training,
+    Map<String, Set<String>> history,
+    Map<String, Set<String>> after) {
 
   public TemporalSplit {
     training = List.copyOf(training);
@@ -45,8 +50,8 @@ public record TemporalSplit(long at, long start, long end, List<Observation> tra
       }
     }
     if (training.isEmpty()) {
-      throw new IllegalArgumentException("no events before the split at " + java.time.Instant
-          .ofEpochMilli(at) + ": choose --at after the first event");
+      throw new IllegalArgumentException("no events before the split at "
+          + java.time.Instant.ofEpochMilli(at) + ": choose --at after the first event");
     }
     return new TemporalSplit(at, start, end, training, history, after);
   }

@@ -17,8 +17,10 @@ class BaselinesTest {
 
   @Test
   void tiesShouldBreakByItemId() {
-    List<Observation> events = List.of(new Observation("u1", "z", 1, 1, true),
-        new Observation("u2", "m", 1, 1, true), new Observation("u3", "b", 1, 1, true));
+    List<Observation> events = List.of(
+        new Observation("u1", "z", 1, 1, true),
+        new Observation("u2", "m", 1, 1, true),
+        new Observation("u3", "b", 1, 1, true));
     TrainingData data = TrainingData.of(events);
     assertThat(TopItems.of(data, Popularity.of(data, events)).recommend("u1", Set.of(), 3))
         .containsExactly("b", "m", "z");
@@ -29,28 +31,38 @@ class BaselinesTest {
   @Test
   void recentPopularityShouldCountDistinctUsersInTheWindowOnly() {
     // old: 3 users long ago; fresh: 2 users (one of them twice) in the last days.
-    List<Observation> events = List.of(new Observation("u1", "old", 0, 1, true),
-        new Observation("u2", "old", 0, 1, true), new Observation("u3", "old", 0, 1, true),
+    List<Observation> events = List.of(
+        new Observation("u1", "old", 0, 1, true),
+        new Observation("u2", "old", 0, 1, true),
+        new Observation("u3", "old", 0, 1, true),
         new Observation("u1", "fresh", 95 * DAY, 1, true),
         new Observation("u1", "fresh", 96 * DAY, 1, true),
         new Observation("u2", "fresh", 97 * DAY, 1, true),
         new Observation("u9", "later", 101 * DAY, 1, true));
     TemporalSplit split = TemporalSplit.of(events, 100 * DAY);
     TrainingData data = TrainingData.of(split.training());
-    assertThat(TopItems.of(data, Popularity.of(data, split.training()))
-        .recommend("u3", Set.of(), 2)).containsExactly("old", "fresh");
-    assertThat(TopItems.of(data, Baselines.recentPopularity(Duration.ofDays(30))
-        .fit(data, split, Duration.ofDays(30))).recommend("u3", Set.of(), 2))
+    assertThat(
+            TopItems.of(data, Popularity.of(data, split.training())).recommend("u3", Set.of(), 2))
+        .containsExactly("old", "fresh");
+    assertThat(TopItems.of(
+                data,
+                Baselines.recentPopularity(Duration.ofDays(30))
+                    .fit(data, split, Duration.ofDays(30)))
+            .recommend("u3", Set.of(), 2))
         .containsExactly("fresh", "old");
   }
 
   @Test
   void itemKnnShouldScoreByCosineOfItemColumns() {
     // a: u1, u2; b: u1, u2, u3; c: u3. cos(a, b) = 2 / sqrt(2 * 3), cos(b, c) = 1 / sqrt(3).
-    List<Observation> events = List.of(new Observation("u1", "a", 1, 1, true),
-        new Observation("u2", "a", 1, 1, true), new Observation("u1", "b", 1, 1, true),
-        new Observation("u2", "b", 1, 1, true), new Observation("u3", "b", 1, 1, true),
-        new Observation("u3", "c", 1, 1, true), new Observation("u4", "a", 1, 1, true),
+    List<Observation> events = List.of(
+        new Observation("u1", "a", 1, 1, true),
+        new Observation("u2", "a", 1, 1, true),
+        new Observation("u1", "b", 1, 1, true),
+        new Observation("u2", "b", 1, 1, true),
+        new Observation("u3", "b", 1, 1, true),
+        new Observation("u3", "c", 1, 1, true),
+        new Observation("u4", "a", 1, 1, true),
         new Observation("u4", "c", 1, 1, true));
     TrainingData data = TrainingData.of(events);
     ItemKnn knn = ItemKnn.fit(data, 100);
@@ -76,8 +88,12 @@ class BaselinesTest {
     }
     TemporalSplit split = TemporalSplit.of(events, 9 * DAY);
     List<String> said = new ArrayList<>();
-    BaselineSuite.Fitted fitted = BaselineSuite.fit(split, List.of(SplitMode.values()),
-        List.of(Baselines.ease(List.of(1.0, 100.0)), Baselines.popularity()), 30, said::add);
+    BaselineSuite.Fitted fitted = BaselineSuite.fit(
+        split,
+        List.of(SplitMode.values()),
+        List.of(Baselines.ease(List.of(1.0, 100.0)), Baselines.popularity()),
+        30,
+        said::add);
     assertThat(fitted.systems(SplitMode.NEW_ITEMS)).containsOnlyKeys("ease", "popularity");
     assertThat(fitted.settings().get("ease").get(SplitMode.REPEATS)).startsWith("lambda=");
     assertThat(said).anyMatch(line -> line.contains("validation ease lambda=1: NDCG@10"));
@@ -88,10 +104,14 @@ class BaselinesTest {
   @Test
   void modelsAskedLaterShouldScoreTheHistoryAsItIsThen() {
     // a and b go together (u1, u2), c and d (u3, u4); u5 is a new user when asked.
-    List<Observation> events = List.of(new Observation("u1", "a", 1, 1, true),
-        new Observation("u1", "b", 1, 1, true), new Observation("u2", "a", 1, 1, true),
-        new Observation("u2", "b", 1, 1, true), new Observation("u3", "c", 1, 1, true),
-        new Observation("u3", "d", 1, 1, true), new Observation("u4", "c", 1, 1, true),
+    List<Observation> events = List.of(
+        new Observation("u1", "a", 1, 1, true),
+        new Observation("u1", "b", 1, 1, true),
+        new Observation("u2", "a", 1, 1, true),
+        new Observation("u2", "b", 1, 1, true),
+        new Observation("u3", "c", 1, 1, true),
+        new Observation("u3", "d", 1, 1, true),
+        new Observation("u4", "c", 1, 1, true),
         new Observation("u4", "d", 1, 1, true));
     TrainingData data = TrainingData.of(events);
     ItemKnn knn = ItemKnn.fit(data, 100);
@@ -106,8 +126,9 @@ class BaselinesTest {
     live.get("u5").put("c", 1f);
     live.get("u5").put("d", 1f);
     assertThat(later.recommend("u5", Set.of("a", "c", "d"), 3)).startsWith("b");
-    assertThat(later.recommend("u1", Set.of("a", "b"), 1)).as("u1 as the fit saw it, unknown "
-        + "to the live histories").isEmpty();
+    assertThat(later.recommend("u1", Set.of("a", "b"), 1))
+        .as("u1 as the fit saw it, unknown " + "to the live histories")
+        .isEmpty();
     live.put("u1", java.util.Map.of("a", 1f, "b", 1f));
     assertThat(later.recommend("u1", Set.of(), 4))
         .isEqualTo(TopItems.of(data, knn).recommend("u1", Set.of(), 4));
@@ -123,12 +144,13 @@ class BaselinesTest {
       }
     }
     TrainingData data = TrainingData.of(events);
-    AlsModel als = AlsModel.fit(data, dev.recsys.candidates.embeddings.AlsParams.DEFAULT
-        .withFactors(8).withRegularization(1f));
+    AlsModel als = AlsModel.fit(
+        data,
+        dev.recsys.candidates.embeddings.AlsParams.DEFAULT.withFactors(8).withRegularization(1f));
     java.util.Map<String, java.util.Map<String, Float>> live = new java.util.HashMap<>();
     for (Observation o : events) {
-      live.computeIfAbsent(o.userId(), u -> new java.util.HashMap<>()).merge(o.itemId(), 1f,
-          Float::sum);
+      live.computeIfAbsent(o.userId(), u -> new java.util.HashMap<>())
+          .merge(o.itemId(), 1f, Float::sum);
     }
     int same = 0;
     for (int u = 0; u < 80; u++) {

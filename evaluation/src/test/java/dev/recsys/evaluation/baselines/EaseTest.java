@@ -87,9 +87,12 @@ class EaseTest {
   @Test
   void itemsBeyondTheLimitShouldNeverBeRecommended() {
     // a has three users, b two, c one: with two items kept, c is out.
-    List<Observation> events = List.of(new Observation("u1", "a", 1, 1, true),
-        new Observation("u2", "a", 1, 1, true), new Observation("u3", "a", 1, 1, true),
-        new Observation("u1", "b", 1, 1, true), new Observation("u2", "b", 1, 1, true),
+    List<Observation> events = List.of(
+        new Observation("u1", "a", 1, 1, true),
+        new Observation("u2", "a", 1, 1, true),
+        new Observation("u3", "a", 1, 1, true),
+        new Observation("u1", "b", 1, 1, true),
+        new Observation("u2", "b", 1, 1, true),
         new Observation("u3", "c", 1, 1, true));
     TrainingData data = TrainingData.of(events);
     List<String> top = TopItems.of(data, Ease.fit(data, 1, 2)).recommend("u3", Set.of(), 3);

@@ -18,16 +18,22 @@ class SplitEvaluationTest {
    * (and viewed e, not a target), u3 chose nothing, u4 (no history) chose a.
    */
   private static final List<Observation> EVENTS = List.of(
-      new Observation("u1", "a", 10, 1, true), new Observation("u1", "b", 20, 1, true),
-      new Observation("u2", "a", 30, 1, true), new Observation("u2", "c", 40, 1, true),
+      new Observation("u1", "a", 10, 1, true),
+      new Observation("u1", "b", 20, 1, true),
+      new Observation("u2", "a", 30, 1, true),
+      new Observation("u2", "c", 40, 1, true),
       new Observation("u3", "b", 50, 1, true),
-      new Observation("u1", "c", 100, 1, true), new Observation("u1", "a", 120, 1, true),
-      new Observation("u2", "d", 110, 1, true), new Observation("u2", "e", 130, 1, false),
+      new Observation("u1", "c", 100, 1, true),
+      new Observation("u1", "a", 120, 1, true),
+      new Observation("u2", "d", 110, 1, true),
+      new Observation("u2", "e", 130, 1, false),
       new Observation("u4", "a", 140, 1, true));
 
   /** The same order for everyone, minus what it must leave out. */
-  private static final SplitRecommender FIXED = (user, exclude, k) ->
-      List.of("d", "c", "e", "a", "b").stream().filter(i -> !exclude.contains(i)).limit(k)
+  private static final SplitRecommender FIXED =
+      (user, exclude, k) -> List.of("d", "c", "e", "a", "b").stream()
+          .filter(i -> !exclude.contains(i))
+          .limit(k)
           .toList();
 
   private final TemporalSplit split = TemporalSplit.of(EVENTS, T);
@@ -44,8 +50,8 @@ class SplitEvaluationTest {
 
   @Test
   void newItemsModeShouldScoreExactly() {
-    SplitEvaluation.Result result = SplitEvaluation.run(split, SplitMode.NEW_ITEMS,
-        Map.of("fixed", FIXED), 5);
+    SplitEvaluation.Result result =
+        SplitEvaluation.run(split, SplitMode.NEW_ITEMS, Map.of("fixed", FIXED), 5);
     SplitFigures at10 = result.systems().get("fixed").get(0);
 
     // u1 gets [d, c, e] (a, b had), c at rank 1; u2 gets [d, e, b], d at rank 0.
@@ -65,7 +71,9 @@ class SplitEvaluationTest {
   @Test
   void repeatsModeShouldCountItemsChosenAgain() {
     SplitFigures at10 = SplitEvaluation.run(split, SplitMode.REPEATS, Map.of("fixed", FIXED), 5)
-        .systems().get("fixed").get(0);
+        .systems()
+        .get("fixed")
+        .get(0);
 
     // u1 gets [d, c, e, a, b] against {c, a}: hits at ranks 1 and 3.
     double u1Ndcg = (1 / log2(3) + 1 / log2(5)) / (1 + 1 / log2(3));
@@ -78,10 +86,10 @@ class SplitEvaluationTest {
 
   @Test
   void cutoffShouldBoundTheListScored() {
-    SplitRecommender late = (user, exclude, k) -> List.of("x1", "x2", "x3", "x4", "x5", "x6",
-        "x7", "x8", "x9", "x10", "c", "d");
-    SplitEvaluation.Result result = SplitEvaluation.run(split, SplitMode.NEW_ITEMS,
-        Map.of("late", late), 14);
+    SplitRecommender late = (user, exclude, k) ->
+        List.of("x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "c", "d");
+    SplitEvaluation.Result result =
+        SplitEvaluation.run(split, SplitMode.NEW_ITEMS, Map.of("late", late), 14);
     assertThat(result.systems().get("late").get(0).recall().value()).isEqualTo(0.0);
     assertThat(result.systems().get("late").get(1).k()).isEqualTo(20);
     assertThat(result.systems().get("late").get(1).recall().value()).isEqualTo(1.0);
@@ -104,7 +112,8 @@ class SplitEvaluationTest {
   @Test
   void splitBeforeEveryEventShouldBeRefusedNamingTheFix() {
     assertThatThrownBy(() -> TemporalSplit.of(EVENTS, 5))
-        .hasMessageContaining("no events before the split").hasMessageContaining("--at");
+        .hasMessageContaining("no events before the split")
+        .hasMessageContaining("--at");
   }
 
   private static double log2(double x) {

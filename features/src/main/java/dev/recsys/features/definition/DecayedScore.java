@@ -24,7 +24,8 @@ record DecayedScore(double value, long reference) {
 
   /** The value as of {@code time}; never grows for a time before the reference. */
   double at(long time, Duration halfLife) {
-    return reference == Long.MIN_VALUE ? 0
+    return reference == Long.MIN_VALUE
+        ? 0
         : value * factor(Math.max(0, time - reference), halfLife);
   }
 

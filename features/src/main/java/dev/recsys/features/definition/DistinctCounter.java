@@ -15,6 +15,7 @@ final class DistinctCounter {
   private static final double ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
   /** {@code 2^-rank} for every possible rank, exactly as {@code Math.pow} gives it. */
   private static final double[] INVERSE_POWERS = inversePowers();
+
   private final byte[] registers;
   /** The last estimate, or -1 when a register changed since: most adds change none. */
   private long estimate = -1;

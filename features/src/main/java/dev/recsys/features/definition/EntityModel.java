@@ -13,19 +13,31 @@ import java.util.function.Supplier;
  * How one kind of entity keeps its state: which entity an interaction updates, how the state
  * changes, what features it yields and how it is stored. The stream and replay both use these.
  */
-public record EntityModel<S>(Supplier<S> emptyState, Function<Interaction, String> entity,
-    BiPredicate<S, Interaction> update, BiFunction<S, String, FeatureValues> values,
-    StateWriter<S> writer, StateReader<S> reader) {
+public record EntityModel<S>(
+    Supplier<S> emptyState,
+    Function<Interaction, String> entity,
+    BiPredicate<S, Interaction> update,
+    BiFunction<S, String, FeatureValues> values,
+    StateWriter<S> writer,
+    StateReader<S> reader) {
 
   /** Items: keyed by item id. */
-  public static final EntityModel<ItemState> ITEMS = new EntityModel<>(ItemState::new,
-      Interaction::itemId, ItemState::apply, ItemState::values, ItemState::write,
+  public static final EntityModel<ItemState> ITEMS = new EntityModel<>(
+      ItemState::new,
+      Interaction::itemId,
+      ItemState::apply,
+      ItemState::values,
+      ItemState::write,
       ItemState::read);
 
   /** Users, keyed by user id: an event id seen within {@code dedupeHorizon} is not applied. */
   public static EntityModel<UserState> users(Duration dedupeHorizon) {
-    return new EntityModel<>(() -> new UserState(dedupeHorizon), Interaction::userId,
-        UserState::apply, UserState::values, UserState::write,
+    return new EntityModel<>(
+        () -> new UserState(dedupeHorizon),
+        Interaction::userId,
+        UserState::apply,
+        UserState::values,
+        UserState::write,
         in -> UserState.read(in, dedupeHorizon));
   }
 

@@ -12,9 +12,17 @@ import java.util.Map;
  * Types without a weight are ignored.
  */
 public record EventWeights(Map<EventType, Float> weights) {
-  public static final EventWeights DEFAULT = new EventWeights(Map.of(EventType.VIEW, 1f,
-      EventType.CLICK, 4f, EventType.ADD_TO_CART, 6f, EventType.PURCHASE, 10f,
-      EventType.RATING, 3f));
+  public static final EventWeights DEFAULT = new EventWeights(Map.of(
+      EventType.VIEW,
+      1f,
+      EventType.CLICK,
+      4f,
+      EventType.ADD_TO_CART,
+      6f,
+      EventType.PURCHASE,
+      10f,
+      EventType.RATING,
+      3f));
 
   public EventWeights {
     requireNonNull(weights, "weights");
@@ -32,15 +40,18 @@ public record EventWeights(Map<EventType, Float> weights) {
     for (String pair : text.split(",")) {
       String[] parts = pair.trim().split("=");
       if (parts.length != 2) {
-        throw new IllegalArgumentException("weights must look like view=1,click=4; got '"
-            + pair + "'");
+        throw new IllegalArgumentException(
+            "weights must look like view=1,click=4; got '" + pair + "'");
       }
       try {
-        weights.put(EventType.valueOf(parts[0].trim().toUpperCase(Locale.ROOT)),
+        weights.put(
+            EventType.valueOf(parts[0].trim().toUpperCase(Locale.ROOT)),
             Float.parseFloat(parts[1].trim()));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("'" + pair + "' is not a known event type and a "
-            + "number; types are view, click, add_to_cart, purchase, rating", e);
+        throw new IllegalArgumentException(
+            "'" + pair + "' is not a known event type and a "
+                + "number; types are view, click, add_to_cart, purchase, rating",
+            e);
       }
     }
     return new EventWeights(weights);

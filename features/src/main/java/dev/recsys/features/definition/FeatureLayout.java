@@ -17,12 +17,20 @@ import java.util.Map;
  * any definition) means a new feature-set version.
  */
 public final class FeatureLayout {
-  private static final FeatureLayout USERS = new FeatureLayout(EntityKind.USER,
-      names(EntityKind.USER, FeatureNames.USER_EVENTS_TOTAL,
+  private static final FeatureLayout USERS = new FeatureLayout(
+      EntityKind.USER,
+      names(
+          EntityKind.USER,
+          FeatureNames.USER_EVENTS_TOTAL,
           FeatureNames.USER_SESSION_DISTINCT_ITEMS));
-  private static final FeatureLayout ITEMS = new FeatureLayout(EntityKind.ITEM,
-      names(EntityKind.ITEM, FeatureNames.ITEM_CTR_7D, FeatureNames.ITEM_CVR_7D,
-          FeatureNames.ITEM_TRENDING, FeatureNames.ITEM_DISTINCT_USERS,
+  private static final FeatureLayout ITEMS = new FeatureLayout(
+      EntityKind.ITEM,
+      names(
+          EntityKind.ITEM,
+          FeatureNames.ITEM_CTR_7D,
+          FeatureNames.ITEM_CVR_7D,
+          FeatureNames.ITEM_TRENDING,
+          FeatureNames.ITEM_DISTINCT_USERS,
           FeatureNames.ITEM_EVENTS_TOTAL));
   private final EntityKind kind;
   private final List<String> names;

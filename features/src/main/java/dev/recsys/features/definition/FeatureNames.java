@@ -32,8 +32,8 @@ public final class FeatureNames {
       for (EventType type : EventType.values()) {
         names[kind.ordinal()][type.ordinal()] = new String[Window.values().length];
         for (Window window : Window.values()) {
-          names[kind.ordinal()][type.ordinal()][window.ordinal()] = kind.prefix()
-              + type.name().toLowerCase(Locale.ROOT) + "_" + window.suffix();
+          names[kind.ordinal()][type.ordinal()][window.ordinal()] =
+              kind.prefix() + type.name().toLowerCase(Locale.ROOT) + "_" + window.suffix();
         }
       }
     }

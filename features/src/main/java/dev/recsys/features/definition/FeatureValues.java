@@ -14,8 +14,13 @@ import java.util.TreeMap;
  *
  * @param fixed the layout's features in its order (not copied: build one per use)
  */
-public record FeatureValues(EntityKind kind, String id, long updatedAt, double[] fixed,
-    SortedMap<String, Double> named, List<RecentInteraction> recent) {
+public record FeatureValues(
+    EntityKind kind,
+    String id,
+    long updatedAt,
+    double[] fixed,
+    SortedMap<String, Double> named,
+    List<RecentInteraction> recent) {
   public FeatureValues {
     requireNonNull(kind, "kind");
     requireNonNull(id, "id");

@@ -14,8 +14,12 @@ import java.util.TreeMap;
  * a later moment; serving calls it at request time and replay at the labelled moment, so both see
  * the same numbers.
  */
-public record FeatureVector(EntityKind kind, String id, long updatedAt,
-    SortedMap<String, Double> values, List<RecentInteraction> recent) {
+public record FeatureVector(
+    EntityKind kind,
+    String id,
+    long updatedAt,
+    SortedMap<String, Double> values,
+    List<RecentInteraction> recent) {
 
   public static final String SECONDS_SINCE_LAST_EVENT = "seconds_since_last_event";
 
@@ -47,13 +51,15 @@ public record FeatureVector(EntityKind kind, String id, long updatedAt,
 
   private static double decay(String name, double value, long elapsed) {
     Duration halfLife = FeatureNames.halfLife(name);
-    return halfLife == null || elapsed == 0 ? value
+    return halfLife == null || elapsed == 0
+        ? value
         : value * Math.pow(0.5, (double) elapsed / halfLife.toMillis());
   }
 
   /** What a vector describes; its names start with {@link #prefix()}. */
   public enum EntityKind {
-    USER("user."), ITEM("item.");
+    USER("user."),
+    ITEM("item.");
 
     private final String prefix;
 

@@ -10,8 +10,15 @@ import dev.recsys.schemas.avro.EventType;
  * @param category the item's category, or {@code null} when the catalog does not know the item
  * @param sessionId the session, or {@code null}
  */
-public record Interaction(String eventId, String userId, String itemId, EventType type,
-    double value, long timestamp, String sessionId, String category) {
+public record Interaction(
+    String eventId,
+    String userId,
+    String itemId,
+    EventType type,
+    double value,
+    long timestamp,
+    String sessionId,
+    String category) {
   public Interaction {
     requireNonNull(eventId, "eventId");
     requireNonNull(userId, "userId");

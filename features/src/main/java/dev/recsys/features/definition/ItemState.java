@@ -11,6 +11,7 @@ import java.util.List;
 public final class ItemState {
   /** Smoothing: rates start at the prior and move with evidence, as if from this many trials. */
   static final double PRIOR_WEIGHT = 10;
+
   static final double PRIOR_CTR = 0.1;
   static final double PRIOR_CVR = 0.02;
 
@@ -24,8 +25,12 @@ public final class ItemState {
     this(new WindowCounts(), new DistinctCounter(), DecayedScore.ZERO, Long.MIN_VALUE, 0);
   }
 
-  private ItemState(WindowCounts counts, DistinctCounter users, DecayedScore trending,
-      long lastEventAt, long events) {
+  private ItemState(
+      WindowCounts counts,
+      DistinctCounter users,
+      DecayedScore trending,
+      long lastEventAt,
+      long events) {
     this.counts = counts;
     this.users = users;
     this.trending = trending;
@@ -53,8 +58,13 @@ public final class ItemState {
 
   /** The same features as {@link #features}, by position. */
   public FeatureValues values(String itemId) {
-    return new FeatureValues(FeatureVector.EntityKind.ITEM, itemId, lastEventAt, fixedValues(),
-        Collections.emptySortedMap(), List.of());
+    return new FeatureValues(
+        FeatureVector.EntityKind.ITEM,
+        itemId,
+        lastEventAt,
+        fixedValues(),
+        Collections.emptySortedMap(),
+        List.of());
   }
 
   /**
@@ -62,7 +72,8 @@ public final class ItemState {
    * for callers that read every item feature many times (replay's rows).
    */
   public double[] fixedValues() {
-    double[] values = new double[FeatureLayout.of(FeatureVector.EntityKind.ITEM).names().size()];
+    double[] values =
+        new double[FeatureLayout.of(FeatureVector.EntityKind.ITEM).names().size()];
     int at = 0;
     for (EventType type : WindowCounts.COUNTED_TYPES) {
       for (Window window : Window.ALL) {
@@ -98,7 +109,11 @@ public final class ItemState {
   }
 
   public static ItemState read(DataInput in) throws IOException {
-    return new ItemState(WindowCounts.read(in), DistinctCounter.read(in),
-        new DecayedScore(in.readDouble(), in.readLong()), in.readLong(), in.readLong());
+    return new ItemState(
+        WindowCounts.read(in),
+        DistinctCounter.read(in),
+        new DecayedScore(in.readDouble(), in.readLong()),
+        in.readLong(),
+        in.readLong());
   }
 }

@@ -18,12 +18,14 @@ import java.util.Arrays;
 public final class SeenEvents {
   /** The most ids kept: about 130 KB written. A resend of an id forgotten early counts again. */
   public static final int MAX_IDS = 10_000;
+
   private static final int MIN_TABLE = 8;
   private long[] hashes = new long[4];
   private long[] times = new long[4];
   private int size;
   /** Open addressing over the hashes (0 = empty slot); rebuilt at half full and after a sweep. */
   private long[] table = new long[MIN_TABLE];
+
   private long oldest = Long.MAX_VALUE;
 
   /**

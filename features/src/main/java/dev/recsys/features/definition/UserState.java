@@ -24,6 +24,7 @@ public final class UserState {
   public static final Duration DEFAULT_DEDUPE_HORIZON = Duration.ofDays(7);
   /** First byte of a written state; states written before event ids were kept start below 0x80. */
   private static final int FORMAT = 0x82;
+
   static final int RECENT = 20;
   static final int MAX_CATEGORIES = 32;
   static final int MAX_SESSION_ITEMS = 1_000;
@@ -33,6 +34,7 @@ public final class UserState {
   private final List<RecentInteraction> recent;
   /** By category, sorted: sums over it add up in one order everywhere. */
   private final TreeMap<String, DecayedScore> affinity;
+
   private long lastEventAt;
   private long events;
   private String session;
@@ -46,16 +48,31 @@ public final class UserState {
 
   /** @param dedupeHorizon how long event ids are remembered behind the user's latest event */
   public UserState(Duration dedupeHorizon) {
-    this(new WindowCounts(), new ArrayList<>(), new TreeMap<>(), Long.MIN_VALUE, 0, null,
-        new HashSet<>(), new SeenEvents(), dedupeHorizon.toMillis());
+    this(
+        new WindowCounts(),
+        new ArrayList<>(),
+        new TreeMap<>(),
+        Long.MIN_VALUE,
+        0,
+        null,
+        new HashSet<>(),
+        new SeenEvents(),
+        dedupeHorizon.toMillis());
   }
 
-  private UserState(WindowCounts counts, List<RecentInteraction> recent,
-      TreeMap<String, DecayedScore> affinity, long lastEventAt, long events, String session,
-      Set<String> sessionItems, SeenEvents seen, long horizon) {
+  private UserState(
+      WindowCounts counts,
+      List<RecentInteraction> recent,
+      TreeMap<String, DecayedScore> affinity,
+      long lastEventAt,
+      long events,
+      String session,
+      Set<String> sessionItems,
+      SeenEvents seen,
+      long horizon) {
     if (horizon <= 0) {
-      throw new IllegalArgumentException("features.dedupe-horizon must be > 0, got "
-          + Duration.ofMillis(horizon));
+      throw new IllegalArgumentException(
+          "features.dedupe-horizon must be > 0, got " + Duration.ofMillis(horizon));
     }
     this.seen = seen;
     this.horizon = horizon;
@@ -93,8 +110,14 @@ public final class UserState {
     counts.add(i.type(), i.timestamp(), lastEventAt);
     remember(new RecentInteraction(i.itemId(), i.type(), i.timestamp()));
     if (i.category() != null) {
-      affinity.put(i.category(), affinity.getOrDefault(i.category(), DecayedScore.ZERO)
-          .add(Weights.interest(i.type(), i.value()), i.timestamp(), Weights.AFFINITY_HALF_LIFE));
+      affinity.put(
+          i.category(),
+          affinity
+              .getOrDefault(i.category(), DecayedScore.ZERO)
+              .add(
+                  Weights.interest(i.type(), i.value()),
+                  i.timestamp(),
+                  Weights.AFFINITY_HALF_LIFE));
       boundCategories();
     }
     trackSession(i, previous);
@@ -117,14 +140,15 @@ public final class UserState {
     }
     affinity.entrySet().stream()
         .min(Comparator.comparingDouble((Map.Entry<String, DecayedScore> e) ->
-            e.getValue().at(lastEventAt, Weights.AFFINITY_HALF_LIFE))
+                e.getValue().at(lastEventAt, Weights.AFFINITY_HALF_LIFE))
             .thenComparing(Map.Entry::getKey))
         .ifPresent(weakest -> affinity.remove(weakest.getKey()));
   }
 
   private void trackSession(Interaction i, long previous) {
     String id = i.sessionId() != null ? i.sessionId() : "";
-    boolean gap = i.sessionId() == null && previous != Long.MIN_VALUE
+    boolean gap = i.sessionId() == null
+        && previous != Long.MIN_VALUE
         && i.timestamp() - previous > SESSION_GAP.toMillis();
     if (!id.equals(session) || gap) {
       session = id;
@@ -143,10 +167,11 @@ public final class UserState {
   /** The same features as {@link #features}, the layout's by position. */
   public FeatureValues values(String userId) {
     TreeMap<String, Double> named = new TreeMap<>();
-    affinity.forEach((category, score) -> named.put(FeatureNames.USER_AFFINITY_PREFIX + category,
+    affinity.forEach((category, score) -> named.put(
+        FeatureNames.USER_AFFINITY_PREFIX + category,
         score.at(lastEventAt, Weights.AFFINITY_HALF_LIFE)));
-    return new FeatureValues(FeatureVector.EntityKind.USER, userId, lastEventAt, fixedValues(),
-        named, recent);
+    return new FeatureValues(
+        FeatureVector.EntityKind.USER, userId, lastEventAt, fixedValues(), named, recent);
   }
 
   /**
@@ -154,7 +179,8 @@ public final class UserState {
    * them: for callers that need them many times (replay's rows).
    */
   public double[] fixedValues() {
-    double[] values = new double[FeatureLayout.of(FeatureVector.EntityKind.USER).names().size()];
+    double[] values =
+        new double[FeatureLayout.of(FeatureVector.EntityKind.USER).names().size()];
     int at = 0;
     for (EventType type : WindowCounts.COUNTED_TYPES) {
       for (Window window : Window.ALL) {
@@ -223,8 +249,8 @@ public final class UserState {
     WindowCounts counts = WindowCounts.read(in);
     List<RecentInteraction> recent = new ArrayList<>();
     for (int n = in.readInt(); n > 0; n--) {
-      recent.add(new RecentInteraction(in.readUTF(), EventType.values()[in.readByte()],
-          in.readLong()));
+      recent.add(
+          new RecentInteraction(in.readUTF(), EventType.values()[in.readByte()], in.readLong()));
     }
     TreeMap<String, DecayedScore> affinity = new TreeMap<>();
     for (int n = in.readInt(); n > 0; n--) {
@@ -238,7 +264,15 @@ public final class UserState {
       items.add(in.readUTF());
     }
     SeenEvents seen = SeenEvents.read(in, lastEventAt);
-    return new UserState(counts, recent, affinity, lastEventAt, events,
-        session.equals("\u0000") ? null : session, items, seen, dedupeHorizon.toMillis());
+    return new UserState(
+        counts,
+        recent,
+        affinity,
+        lastEventAt,
+        events,
+        session.equals("\u0000") ? null : session,
+        items,
+        seen,
+        dedupeHorizon.toMillis());
   }
 }

@@ -9,6 +9,7 @@ final class Weights {
   static final Duration AFFINITY_HALF_LIFE = Duration.ofDays(7);
   /** Trending halves every day. */
   static final Duration TRENDING_HALF_LIFE = Duration.ofHours(24);
+
   private static final double NEUTRAL_RATING = 2.5;
 
   private Weights() {}

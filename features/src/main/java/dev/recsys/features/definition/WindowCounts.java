@@ -18,6 +18,7 @@ final class WindowCounts {
       List.of(EventType.VIEW, EventType.CLICK, EventType.ADD_TO_CART, EventType.PURCHASE);
   /** {@link #COUNTED} as an array, for the loops that run per event. */
   static final EventType[] COUNTED_TYPES = COUNTED.toArray(EventType[]::new);
+
   private static final long MINUTE = Window.H1.bucketMillis();
   private static final long HOUR = Window.D7.bucketMillis();
 

@@ -14,8 +14,12 @@ public final class IntakeMetrics {
 
   public IntakeMetrics(MeterRegistry registry) {
     for (RefusalReason reason : RefusalReason.values()) {
-      dropped.put(reason, Counter.builder(DROPPED).tag("reason", reason.tag())
-          .description("records sent to the dead-letter topic").register(registry));
+      dropped.put(
+          reason,
+          Counter.builder(DROPPED)
+              .tag("reason", reason.tag())
+              .description("records sent to the dead-letter topic")
+              .register(registry));
     }
     duplicates = Counter.builder(DUPLICATES)
         .description("events dropped because their event_id was already seen")

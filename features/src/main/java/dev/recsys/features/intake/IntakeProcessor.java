@@ -31,6 +31,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class IntakeProcessor implements Processor<String, byte[], String, Intake> {
   /** partition → latest accepted event time. */
   public static final String WATERMARKS_STORE = "intake-watermarks";
+
   private final IntakePolicy policy;
   private final IntakeMetrics metrics;
   private ProcessorContext<String, Intake> context;
@@ -58,18 +59,25 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
     }
     List<Violation> violations = EventRules.check(event, Instant.ofEpochMilli(record.timestamp()));
     if (!violations.isEmpty()) {
-      refuse(record, violations.stream().map(Violation::toString)
-          .collect(Collectors.joining("; ")), violations.get(0).field(), RefusalReason.INVALID);
+      refuse(
+          record,
+          violations.stream().map(Violation::toString).collect(Collectors.joining("; ")),
+          violations.get(0).field(),
+          RefusalReason.INVALID);
       return;
     }
     long time = event.getTimestamp().toEpochMilli();
     int partition = context.recordMetadata().orElseThrow().partition();
     Long watermark = watermarks.get(partition);
     if (watermark != null && time < watermark - policy.grace().toMillis()) {
-      refuse(record, "late: event time " + event.getTimestamp() + " is more than "
-          + policy.grace() + " behind the watermark " + Instant.ofEpochMilli(watermark)
-          + " (the latest event time accepted on its partition); send each event within the "
-          + "grace period of the newest on its partition", "timestamp", RefusalReason.LATE);
+      refuse(
+          record,
+          "late: event time " + event.getTimestamp() + " is more than "
+              + policy.grace() + " behind the watermark " + Instant.ofEpochMilli(watermark)
+              + " (the latest event time accepted on its partition); send each event within the "
+              + "grace period of the newest on its partition",
+          "timestamp",
+          RefusalReason.LATE);
       return;
     }
     if (watermark == null || time > watermark) {
@@ -78,14 +86,20 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
     context.forward(record.withValue(new Intake.Accepted(event)));
   }
 
-  private void refuse(Record<String, byte[]> record, String reason, String field,
-      RefusalReason why) {
+  private void refuse(
+      Record<String, byte[]> record, String reason, String field, RefusalReason why) {
     RecordMetadata origin = context.recordMetadata().orElseThrow();
-    DeadLetter letter = new DeadLetter(reason, field, origin.topic(), origin.partition(),
-        origin.offset(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
+    DeadLetter letter = new DeadLetter(
+        reason,
+        field,
+        origin.topic(),
+        origin.partition(),
+        origin.offset(),
+        Instant.ofEpochMilli(context.currentSystemTimeMs()));
     RecordHeaders headers = new RecordHeaders(record.headers().toArray());
     metrics.refused(why);
-    context.forward(record.withValue(new Intake.Refused(record.value(), letter, why))
+    context.forward(record
+        .withValue(new Intake.Refused(record.value(), letter, why))
         .withHeaders(letter.writeTo(headers)));
   }
 
@@ -100,8 +114,8 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
       requireNonNull(grace, "features.grace");
       requireNonNull(dedupeHorizon, "features.dedupe-horizon");
       if (grace.isNegative() || dedupeHorizon.isNegative() || dedupeHorizon.isZero()) {
-        throw new IllegalArgumentException("features.grace must be >= 0 and "
-            + "features.dedupe-horizon > 0");
+        throw new IllegalArgumentException(
+            "features.grace must be >= 0 and " + "features.dedupe-horizon > 0");
       }
       if (dedupeHorizon.compareTo(grace) < 0) {
         throw new IllegalArgumentException("features.dedupe-horizon (" + dedupeHorizon

@@ -25,14 +25,16 @@ public final class FeatureUpdates {
   public static FeatureVector toVector(FeatureUpdate update) {
     EntityKind kind = kind(update);
     List<RecentInteraction> recent = update.getRecent().stream()
-        .map(r -> new RecentInteraction(r.getItemId(), r.getType(), r.getTimestamp().toEpochMilli()))
+        .map(r ->
+            new RecentInteraction(r.getItemId(), r.getType(), r.getTimestamp().toEpochMilli()))
         .toList();
-    return new FeatureVector(kind, update.getEntityId(), update.getUpdatedAt().toEpochMilli(),
-        values(update), recent);
+    return new FeatureVector(
+        kind, update.getEntityId(), update.getUpdatedAt().toEpochMilli(), values(update), recent);
   }
 
   private static EntityKind kind(FeatureUpdate update) {
-    return update.getEntityKind() == dev.recsys.schemas.avro.EntityKind.USER ? EntityKind.USER
+    return update.getEntityKind() == dev.recsys.schemas.avro.EntityKind.USER
+        ? EntityKind.USER
         : EntityKind.ITEM;
   }
 
@@ -45,7 +47,8 @@ public final class FeatureUpdates {
     }
     EntityKind kind = kind(update);
     FeatureLayout layout = FeatureLayout.of(kind);
-    if (update.getLayout() != layout.fingerprint() || fixed.size() != layout.names().size()) {
+    if (update.getLayout() != layout.fingerprint()
+        || fixed.size() != layout.names().size()) {
       throw new IllegalArgumentException("feature update of " + kind + " " + update.getEntityId()
           + " (event " + update.getEventId() + ", set " + update.getFeatureSet()
           + ") has feature layout " + update.getLayout() + " with " + fixed.size()

@@ -58,9 +58,13 @@ public final class ItemFeatureFeed implements AutoCloseable {
   private volatile boolean running = true;
   private long nextCheck;
 
-  private ItemFeatureFeed(KafkaConsumer<String, byte[]> consumer,
-      Deserializer<FeatureUpdate> updates, FeatureSet set, Consumer<FeatureVector> sink,
-      List<TopicPartition> partitions, LongSupplier nanos) {
+  private ItemFeatureFeed(
+      KafkaConsumer<String, byte[]> consumer,
+      Deserializer<FeatureUpdate> updates,
+      FeatureSet set,
+      Consumer<FeatureVector> sink,
+      List<TopicPartition> partitions,
+      LongSupplier nanos) {
     this.consumer = consumer;
     this.updates = updates;
     this.namespace = set.namespace();
@@ -77,44 +81,60 @@ public final class ItemFeatureFeed implements AutoCloseable {
    * Starts following {@code featureLog} on {@code bootstrap}: items of {@code set} go to
    * {@code sink}, in log order per item.
    */
-  public static ItemFeatureFeed start(String bootstrap, Topic<String, FeatureUpdate> featureLog,
-      FeatureSet set, Consumer<FeatureVector> sink) {
+  public static ItemFeatureFeed start(
+      String bootstrap,
+      Topic<String, FeatureUpdate> featureLog,
+      FeatureSet set,
+      Consumer<FeatureVector> sink) {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, requireNonNull(bootstrap, "bootstrap"));
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props,
-        featureLog.keySerde().deserializer(), new ByteArrayDeserializer());
+    KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+        props, featureLog.keySerde().deserializer(), new ByteArrayDeserializer());
     try {
-      List<TopicPartition> partitions = consumer
-          .partitionsFor(featureLog.name(), Duration.ofSeconds(30)).stream()
-          .map(p -> new TopicPartition(featureLog.name(), p.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(featureLog.name(), Duration.ofSeconds(30)).stream()
+              .map(p -> new TopicPartition(featureLog.name(), p.partition()))
+              .toList();
       if (partitions.isEmpty()) {
-        log.warn("the feature log {} has no partitions (does it exist?); cached item features"
-            + " will expire instead of following it", featureLog.name());
+        log.warn(
+            "the feature log {} has no partitions (does it exist?); cached item features"
+                + " will expire instead of following it",
+            featureLog.name());
       }
       consumer.assign(partitions);
       rewind(consumer, partitions, System.currentTimeMillis() - REWIND.toMillis());
-      ItemFeatureFeed feed = new ItemFeatureFeed(consumer, featureLog.valueSerde().deserializer(),
-          requireNonNull(set, "set"), requireNonNull(sink, "sink"), partitions,
+      ItemFeatureFeed feed = new ItemFeatureFeed(
+          consumer,
+          featureLog.valueSerde().deserializer(),
+          requireNonNull(set, "set"),
+          requireNonNull(sink, "sink"),
+          partitions,
           System::nanoTime);
       feed.thread.start();
-      log.info("item features follow {} ({} partitions, from {} back)", featureLog.name(),
-          partitions.size(), REWIND);
+      log.info(
+          "item features follow {} ({} partitions, from {} back)",
+          featureLog.name(),
+          partitions.size(),
+          REWIND);
       return feed;
     } catch (KafkaException e) {
       consumer.close();
-      throw new IllegalStateException("cannot follow the feature log " + featureLog.name()
-          + " on " + bootstrap + "; check kafka.bootstrap-servers and that the topic exists", e);
+      throw new IllegalStateException(
+          "cannot follow the feature log " + featureLog.name() + " on " + bootstrap
+              + "; check kafka.bootstrap-servers and that the topic exists",
+          e);
     }
   }
 
-  private static void rewind(KafkaConsumer<String, byte[]> consumer,
-      List<TopicPartition> partitions, long fromMillis) {
+  private static void rewind(
+      KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, long fromMillis) {
     Map<TopicPartition, Long> at = new HashMap<>();
     partitions.forEach(p -> at.put(p, fromMillis));
     Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(at);
-    List<TopicPartition> newer = partitions.stream().filter(p -> found.get(p) == null).toList();
+    List<TopicPartition> newer =
+        partitions.stream().filter(p -> found.get(p) == null).toList();
     consumer.seekToEnd(newer);
     found.forEach((partition, offset) -> {
       if (offset != null) {
@@ -158,8 +178,12 @@ public final class ItemFeatureFeed implements AutoCloseable {
         sink.accept(FeatureUpdates.toVector(update));
       }
     } catch (RuntimeException e) {
-      log.warn("skipping feature update at {}/{}/{}", record.topic(), record.partition(),
-          record.offset(), e);
+      log.warn(
+          "skipping feature update at {}/{}/{}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e);
     }
   }
 

@@ -17,6 +17,7 @@ final class Batch<T> {
   final long startedNanos;
   /** By event date; a date whose records could not be decoded has an empty list. */
   final SortedMap<LocalDate, List<Entry<T>>> byDate = new TreeMap<>();
+
   long first = -1;
   long last = -1;
   int rows;

@@ -31,9 +31,14 @@ public final class EventRows implements RowFormat<UserEvent> {
 
   @Override
   public void append(DuckDBAppender row, UserEvent e) throws SQLException {
-    row.append(e.getEventId()).append(e.getUserId()).append(e.getItemId())
-        .append(e.getType().name()).append(e.getValue())
-        .append(e.getTimestamp().toEpochMilli()).append(e.getSessionId())
-        .append(e.getRequestId()).append(e.getContext());
+    row.append(e.getEventId())
+        .append(e.getUserId())
+        .append(e.getItemId())
+        .append(e.getType().name())
+        .append(e.getValue())
+        .append(e.getTimestamp().toEpochMilli())
+        .append(e.getSessionId())
+        .append(e.getRequestId())
+        .append(e.getContext());
   }
 }

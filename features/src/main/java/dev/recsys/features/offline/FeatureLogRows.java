@@ -35,9 +35,12 @@ public final class FeatureLogRows implements RowFormat<FeatureUpdate> {
   @Override
   public void append(DuckDBAppender row, FeatureUpdate update) throws SQLException {
     List<RecentItem> recent = update.getRecent();
-    row.append(update.getEntityKind().name()).append(update.getEntityId())
-        .append(update.getFeatureSet()).append(update.getUpdatedAt().toEpochMilli())
-        .append(update.getEventId()).append(FeatureUpdates.values(update))
+    row.append(update.getEntityKind().name())
+        .append(update.getEntityId())
+        .append(update.getFeatureSet())
+        .append(update.getUpdatedAt().toEpochMilli())
+        .append(update.getEventId())
+        .append(FeatureUpdates.values(update))
         .append(recent.stream().map(RecentItem::getItemId).toList())
         .append(recent.stream().map(r -> r.getType().name()).toList())
         .append(recent.stream().mapToLong(r -> r.getTimestamp().toEpochMilli()).toArray());

@@ -30,9 +30,13 @@ public final class ItemRows implements RowFormat<ItemUpdate> {
 
   @Override
   public void append(DuckDBAppender row, ItemUpdate item) throws SQLException {
-    row.append(item.getItemId()).append(item.getCategory()).append(item.getTags())
-        .append(item.getPrice()).append(item.getAvailable())
-        .append(item.getCreatedAt().toEpochMilli()).append(item.getUpdatedAt().toEpochMilli())
+    row.append(item.getItemId())
+        .append(item.getCategory())
+        .append(item.getTags())
+        .append(item.getPrice())
+        .append(item.getAvailable())
+        .append(item.getCreatedAt().toEpochMilli())
+        .append(item.getUpdatedAt().toEpochMilli())
         .append(item.getAttributes());
   }
 }

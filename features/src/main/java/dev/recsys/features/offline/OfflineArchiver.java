@@ -40,8 +40,8 @@ public final class OfflineArchiver<T extends SpecificRecord> implements AutoClos
   private final Thread thread;
   private volatile boolean running = true;
 
-  OfflineArchiver(KafkaConsumer<byte[], byte[]> consumer, RowFormat<T> format,
-      OfflineConfig config) {
+  OfflineArchiver(
+      KafkaConsumer<byte[], byte[]> consumer, RowFormat<T> format, OfflineConfig config) {
     this.consumer = requireNonNull(consumer, "consumer");
     this.format = requireNonNull(format, "format");
     this.config = requireNonNull(config, "config");
@@ -69,8 +69,10 @@ public final class OfflineArchiver<T extends SpecificRecord> implements AutoClos
         throw e;
       }
     } catch (RuntimeException e) {
-      log.error("offline archiver for {} stopped; restart it to resume after its last file",
-          format.dataset(), e);
+      log.error(
+          "offline archiver for {} stopped; restart it to resume after its last file",
+          format.dataset(),
+          e);
     } finally {
       if (!running) {
         List.copyOf(batches.values()).forEach(batch -> write(batch, true));
@@ -81,11 +83,11 @@ public final class OfflineArchiver<T extends SpecificRecord> implements AutoClos
   }
 
   private void add(ConsumerRecord<byte[], byte[]> record) {
-    LocalDate date = Instant.ofEpochMilli(record.timestamp()).atZone(ZoneOffset.UTC).toLocalDate();
-    Batch<T> batch = batches.computeIfAbsent(record.partition(),
-        partition -> new Batch<>(partition, System.nanoTime()));
-    batch.add(record.offset(), date,
-        record.value() == null ? null : format.decode(record.value()));
+    LocalDate date =
+        Instant.ofEpochMilli(record.timestamp()).atZone(ZoneOffset.UTC).toLocalDate();
+    Batch<T> batch = batches.computeIfAbsent(
+        record.partition(), partition -> new Batch<>(partition, System.nanoTime()));
+    batch.add(record.offset(), date, record.value() == null ? null : format.decode(record.value()));
     if (batch.rows >= config.maxRows()) {
       write(batch, false);
     }

@@ -35,9 +35,10 @@ public record OfflineLayout(Path root) {
   }
 
   /** The file of one date of the flush of {@code partition}'s offsets {@code first..last}. */
-  public Path file(String dataset, LocalDate date, int partition, long first, long last,
-      int files) {
-    return root.resolve(dataset).resolve("date=" + date)
+  public Path file(
+      String dataset, LocalDate date, int partition, long first, long last, int files) {
+    return root.resolve(dataset)
+        .resolve("date=" + date)
         .resolve(String.format("p%03d-%020d-%020d-n%d.parquet", partition, first, last, files));
   }
 
@@ -87,8 +88,11 @@ public record OfflineLayout(Path root) {
     for (Path file : files(dataset)) {
       Matcher m = FILE.matcher(file.getFileName().toString());
       if (m.matches()) {
-        Flush flush = new Flush(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)),
-            Long.parseLong(m.group(3)), m.group(4) == null ? 1 : Integer.parseInt(m.group(4)));
+        Flush flush = new Flush(
+            Integer.parseInt(m.group(1)),
+            Long.parseLong(m.group(2)),
+            Long.parseLong(m.group(3)),
+            m.group(4) == null ? 1 : Integer.parseInt(m.group(4)));
         flushes.computeIfAbsent(flush, f -> new ArrayList<>()).add(file);
       }
     }

@@ -20,10 +20,10 @@ public final class OfflineStore implements AutoCloseable {
     this.archivers = archivers;
   }
 
-  public static OfflineStore start(String bootstrapServers, String groupPrefix, Topics topics,
-      OfflineConfig config) {
-    OfflineArchiver<?> features = archiver(bootstrapServers, groupPrefix, FeatureLogRows.INSTANCE,
-        config);
+  public static OfflineStore start(
+      String bootstrapServers, String groupPrefix, Topics topics, OfflineConfig config) {
+    OfflineArchiver<?> features =
+        archiver(bootstrapServers, groupPrefix, FeatureLogRows.INSTANCE, config);
     OfflineArchiver<?> events = archiver(bootstrapServers, groupPrefix, EventRows.INSTANCE, config);
     OfflineArchiver<?> items = archiver(bootstrapServers, groupPrefix, ItemRows.INSTANCE, config);
     features.start(topics.featureLog().name());
@@ -37,8 +37,8 @@ public final class OfflineStore implements AutoCloseable {
     return groupPrefix + "-offline-" + dataset;
   }
 
-  private static <T extends SpecificRecord> OfflineArchiver<T> archiver(String bootstrapServers, String groupPrefix,
-      RowFormat<T> format, OfflineConfig config) {
+  private static <T extends SpecificRecord> OfflineArchiver<T> archiver(
+      String bootstrapServers, String groupPrefix, RowFormat<T> format, OfflineConfig config) {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, group(groupPrefix, format.dataset()));
@@ -46,8 +46,10 @@ public final class OfflineStore implements AutoCloseable {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
-    return new OfflineArchiver<>(new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-        new ByteArrayDeserializer()), format, config);
+    return new OfflineArchiver<>(
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+        format,
+        config);
   }
 
   @Override

@@ -7,10 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.sql.SQLException;
 import org.apache.avro.specific.SpecificRecord;
 import org.duckdb.DuckDBAppender;
 
@@ -34,18 +34,28 @@ final class ParquetBatchWriter<T extends SpecificRecord> implements AutoCloseabl
   List<Path> write(Batch<T> batch) {
     Map<Path, Path> staged = new LinkedHashMap<>();
     for (var date : batch.byDate.entrySet()) {
-      Path file = layout.file(format.dataset(), date.getKey(), batch.partition, batch.first,
-          batch.last, batch.byDate.size());
+      Path file = layout.file(
+          format.dataset(),
+          date.getKey(),
+          batch.partition,
+          batch.first,
+          batch.last,
+          batch.byDate.size());
       staged.put(stage(batch.partition, date.getValue(), file), file);
     }
     try {
       for (Map.Entry<Path, Path> move : staged.entrySet()) {
-        Files.move(move.getKey(), move.getValue(), StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+            move.getKey(),
+            move.getValue(),
+            StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot move the files of partition " + batch.partition
-          + ", offsets " + batch.first + ".." + batch.last + " into place", e);
+      throw new UncheckedIOException(
+          "cannot move the files of partition " + batch.partition + ", offsets " + batch.first
+              + ".." + batch.last + " into place",
+          e);
     }
     return List.copyOf(staged.values());
   }

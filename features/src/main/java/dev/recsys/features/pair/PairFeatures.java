@@ -27,33 +27,41 @@ public final class PairFeatures {
   public static final double UNSEEN_SECONDS = Duration.ofDays(30).toSeconds();
   /** How fast the recency of the user's own touch of the item fades. */
   static final Duration ITEM_RECENCY_HALF_LIFE = Duration.ofHours(1);
+
   private static final List<EventType> COUNTED =
       List.of(EventType.VIEW, EventType.CLICK, EventType.ADD_TO_CART, EventType.PURCHASE);
-  private static final List<String> USER_SCALARS = List.of(FeatureNames.USER_EVENTS_TOTAL,
-      FeatureNames.USER_SESSION_DISTINCT_ITEMS);
-  private static final List<String> ITEM_SCALARS = List.of(FeatureNames.ITEM_CTR_7D,
-      FeatureNames.ITEM_CVR_7D, FeatureNames.ITEM_TRENDING, FeatureNames.ITEM_DISTINCT_USERS,
+  private static final List<String> USER_SCALARS =
+      List.of(FeatureNames.USER_EVENTS_TOTAL, FeatureNames.USER_SESSION_DISTINCT_ITEMS);
+  private static final List<String> ITEM_SCALARS = List.of(
+      FeatureNames.ITEM_CTR_7D,
+      FeatureNames.ITEM_CVR_7D,
+      FeatureNames.ITEM_TRENDING,
+      FeatureNames.ITEM_DISTINCT_USERS,
       FeatureNames.ITEM_EVENTS_TOTAL);
   private static final String USER_SINCE =
       EntityKind.USER.prefix() + FeatureVector.SECONDS_SINCE_LAST_EVENT;
   private static final String ITEM_SINCE =
       EntityKind.ITEM.prefix() + FeatureVector.SECONDS_SINCE_LAST_EVENT;
-  private static final List<String> USER_SOURCES = sources(EntityKind.USER, USER_SCALARS,
-      USER_SINCE);
-  private static final List<String> ITEM_SOURCES = sources(EntityKind.ITEM, ITEM_SCALARS,
-      ITEM_SINCE);
+  private static final List<String> USER_SOURCES =
+      sources(EntityKind.USER, USER_SCALARS, USER_SINCE);
+  private static final List<String> ITEM_SOURCES =
+      sources(EntityKind.ITEM, ITEM_SCALARS, ITEM_SINCE);
   /** The pair features proper, computed from both vectors. */
-  private static final List<String> PAIR = List.of("pair_category_affinity",
-      "pair_category_share", "pair_item_touches", "pair_item_recency");
+  private static final List<String> PAIR = List.of(
+      "pair_category_affinity", "pair_category_share", "pair_item_touches", "pair_item_recency");
+
   private static final long[] USER_HALF_LIVES = halfLives(USER_SOURCES);
   private static final int USER_SINCE_AT = USER_SOURCES.indexOf(USER_SINCE);
   private static final int ITEM_SINCE_AT = ITEM_SOURCES.indexOf(ITEM_SINCE);
   /** Where each user source is in the user layout (-1 for the time since the last event). */
   private static final int[] USER_LAYOUT_POSITIONS = USER_SOURCES.stream()
-      .mapToInt(FeatureLayout.of(EntityKind.USER)::position).toArray();
+      .mapToInt(FeatureLayout.of(EntityKind.USER)::position)
+      .toArray();
   /** Where each item source is in the item layout (-1 for the time since the last event). */
   private static final int[] ITEM_LAYOUT_POSITIONS = ITEM_SOURCES.stream()
-      .mapToInt(FeatureLayout.of(EntityKind.ITEM)::position).toArray();
+      .mapToInt(FeatureLayout.of(EntityKind.ITEM)::position)
+      .toArray();
+
   private static final long AFFINITY_HALF_LIFE =
       FeatureVector.halfLifeMillis(FeatureNames.USER_AFFINITY_PREFIX);
   private static final long[] ITEM_HALF_LIVES = halfLives(ITEM_SOURCES);
@@ -94,6 +102,7 @@ public final class PairFeatures {
   public static final class Side {
     /** The entity's id, or null for one never seen. */
     private final String id;
+
     private final long updatedAt;
     private final long[] halfLives;
     private final double[] raw;
@@ -105,8 +114,14 @@ public final class PairFeatures {
     /** A user's last interactions; empty for items. */
     private final List<RecentInteraction> recent;
 
-    private Side(String id, long updatedAt, double[] raw, long[] halfLives, int since,
-        SortedMap<String, Double> affinity, List<RecentInteraction> recent) {
+    private Side(
+        String id,
+        long updatedAt,
+        double[] raw,
+        long[] halfLives,
+        int since,
+        SortedMap<String, Double> affinity,
+        List<RecentInteraction> recent) {
       this.id = id;
       this.updatedAt = updatedAt;
       this.raw = raw;
@@ -132,8 +147,13 @@ public final class PairFeatures {
           affinity.put(e.getKey().substring(prefix.length()), e.getValue());
         }
       }
-      return new Side(vector == null ? null : vector.id(), updatedAt(vector),
-          raw(vector, USER_SOURCES, USER_SINCE), USER_HALF_LIVES, USER_SINCE_AT, affinity,
+      return new Side(
+          vector == null ? null : vector.id(),
+          updatedAt(vector),
+          raw(vector, USER_SOURCES, USER_SINCE),
+          USER_HALF_LIVES,
+          USER_SINCE_AT,
+          affinity,
           vector == null ? List.of() : vector.recent());
     }
 
@@ -147,14 +167,25 @@ public final class PairFeatures {
       for (int i = 0; i < raw.length; i++) {
         raw[i] = i == USER_SINCE_AT ? 0 : fixed[USER_LAYOUT_POSITIONS[i]];
       }
-      return new Side(userId, state.lastEventAt(), raw, USER_HALF_LIVES, USER_SINCE_AT,
-          state.affinities(), state.recent());
+      return new Side(
+          userId,
+          state.lastEventAt(),
+          raw,
+          USER_HALF_LIVES,
+          USER_SINCE_AT,
+          state.affinities(),
+          state.recent());
     }
 
     public static Side item(FeatureVector vector) {
-      return new Side(vector == null ? null : vector.id(), updatedAt(vector),
-          raw(vector, ITEM_SOURCES, ITEM_SINCE), ITEM_HALF_LIVES, ITEM_SINCE_AT,
-          Collections.emptySortedMap(), List.of());
+      return new Side(
+          vector == null ? null : vector.id(),
+          updatedAt(vector),
+          raw(vector, ITEM_SOURCES, ITEM_SINCE),
+          ITEM_HALF_LIVES,
+          ITEM_SINCE_AT,
+          Collections.emptySortedMap(),
+          List.of());
     }
 
     /**
@@ -166,8 +197,14 @@ public final class PairFeatures {
       for (int i = 0; i < raw.length; i++) {
         raw[i] = i == ITEM_SINCE_AT ? 0 : fixedValues[ITEM_LAYOUT_POSITIONS[i]];
       }
-      return new Side(itemId, updatedAt, raw, ITEM_HALF_LIVES, ITEM_SINCE_AT,
-          Collections.emptySortedMap(), List.of());
+      return new Side(
+          itemId,
+          updatedAt,
+          raw,
+          ITEM_HALF_LIVES,
+          ITEM_SINCE_AT,
+          Collections.emptySortedMap(),
+          List.of());
     }
 
     private static long updatedAt(FeatureVector vector) {
@@ -178,8 +215,7 @@ public final class PairFeatures {
       double[] raw = new double[names.size()];
       for (int i = 0; i < raw.length; i++) {
         String name = names.get(i);
-        raw[i] = vector == null ? (name.equals(sinceName) ? UNSEEN_SECONDS : 0)
-            : vector.get(name);
+        raw[i] = vector == null ? (name.equals(sinceName) ? UNSEEN_SECONDS : 0) : vector.get(name);
       }
       return raw;
     }
@@ -199,9 +235,11 @@ public final class PairFeatures {
       for (int i = 0; i < raw.length; i++) {
         long halfLife = halfLives[i];
         // As FeatureVector.decayed, without looking the half-life up by name per value.
-        out[from + i] = i == since ? elapsed / 1000.0
-            : halfLife == 0 || elapsed == 0 ? raw[i]
-            : raw[i] * Math.pow(0.5, (double) elapsed / halfLife);
+        out[from + i] = i == since
+            ? elapsed / 1000.0
+            : halfLife == 0 || elapsed == 0
+                ? raw[i]
+                : raw[i] * Math.pow(0.5, (double) elapsed / halfLife);
       }
       return from + raw.length;
     }
@@ -234,7 +272,8 @@ public final class PairFeatures {
         last = Math.max(last, r.timestamp());
       }
     }
-    return last == Long.MIN_VALUE ? 0
+    return last == Long.MIN_VALUE
+        ? 0
         : Math.pow(0.5, (double) Math.max(0, time - last) / ITEM_RECENCY_HALF_LIFE.toMillis());
   }
 

@@ -16,7 +16,8 @@ import java.util.PriorityQueue;
  */
 final class EventTimeMerge {
   private static final Comparator<Pending> ORDER = Comparator.comparingLong(Pending::time)
-      .thenComparingInt(Pending::partition).thenComparingLong(Pending::offset);
+      .thenComparingInt(Pending::partition)
+      .thenComparingLong(Pending::offset);
   private final List<Cursor> cursors = new ArrayList<>();
   private final PriorityQueue<Pending> buffer = new PriorityQueue<>(ORDER);
   private final IntakeMirror intake;
@@ -43,8 +44,8 @@ final class EventTimeMerge {
       read++;
       UserEvent event = intake.accept(record);
       if (event != null) {
-        buffer.add(new Pending(event.getTimestamp().toEpochMilli(), record.partition(),
-            record.offset(), event));
+        buffer.add(new Pending(
+            event.getTimestamp().toEpochMilli(), record.partition(), record.offset(), event));
       }
     }
   }

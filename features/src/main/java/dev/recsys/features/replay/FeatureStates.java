@@ -25,6 +25,7 @@ public final class FeatureStates {
   private final Map<String, ItemUpdate> catalog;
   /** Vectors built since their entity last changed: rows ask for the same ones many times. */
   private final Map<String, FeatureVector> userVectors = new HashMap<>();
+
   private final Map<String, FeatureVector> itemVectors = new HashMap<>();
   private final Map<String, PairFeatures.Side> itemSides = new HashMap<>();
   private long itemChanges;
@@ -91,7 +92,8 @@ public final class FeatureStates {
     PairFeatures.Side side = itemSides.get(itemId);
     if (side == null) {
       ItemState state = items.get(itemId);
-      side = state == null ? PairFeatures.Side.item(null)
+      side = state == null
+          ? PairFeatures.Side.item(null)
           : PairFeatures.Side.item(itemId, state.lastEventAt(), state.fixedValues());
       itemSides.put(itemId, side);
     }

@@ -32,8 +32,15 @@ final class ImpressionLabels {
     PairFeatures.Side userSide = states.userSide(user);
     for (ImpressionItem item : impression.getItems()) {
       String id = item.getItemId();
-      rows.putIfAbsent(id, new TrainingRow(impression.getRequestId(), user, id, time, 0,
-          PairFeatures.of(userSide, states.itemSide(id), states.category(id), time)));
+      rows.putIfAbsent(
+          id,
+          new TrainingRow(
+              impression.getRequestId(),
+              user,
+              id,
+              time,
+              0,
+              PairFeatures.of(userSide, states.itemSide(id), states.category(id), time)));
     }
     pending.put(impression.getRequestId(), rows);
   }
@@ -45,8 +52,10 @@ final class ImpressionLabels {
     Map<String, TrainingRow> rows = pending.get(event.getRequestId());
     TrainingRow row = rows == null ? null : rows.get(event.getItemId());
     if (row != null && row.userId().equals(event.getUserId())) {
-      rows.put(row.itemId(), new TrainingRow(row.groupId(), row.userId(), row.itemId(),
-          row.timestamp(), 1, row.features()));
+      rows.put(
+          row.itemId(),
+          new TrainingRow(
+              row.groupId(), row.userId(), row.itemId(), row.timestamp(), 1, row.features()));
     }
   }
 

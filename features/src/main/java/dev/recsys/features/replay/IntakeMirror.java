@@ -21,6 +21,7 @@ final class IntakeMirror {
   private final long horizon;
   /** By partition; {@link Long#MIN_VALUE} before a partition's first accepted event. */
   private long[] watermarks = new long[0];
+
   private final Map<String, UserIds> users = new HashMap<>();
   private final Map<RefusalReason, Long> refused = new EnumMap<>(RefusalReason.class);
   private long duplicates;
@@ -44,7 +45,8 @@ final class IntakeMirror {
     if (time > watermark) {
       watermarks[record.partition()] = time;
     }
-    if (!users.computeIfAbsent(event.getUserId(), user -> new UserIds())
+    if (!users
+        .computeIfAbsent(event.getUserId(), user -> new UserIds())
         .add(event.getEventId(), time, horizon)) {
       duplicates++;
       return null;

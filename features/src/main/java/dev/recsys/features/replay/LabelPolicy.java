@@ -14,17 +14,36 @@ import java.util.Set;
  * the items seen so far, by popularity or uniformly (seeded, so a replay is repeatable); with
  * impressions, the shown items that were not acted on are the negatives.
  */
-public record LabelPolicy(Set<EventType> positives, int negativesPerPositive, long seed,
-    Instant from, Instant to, Negatives sampling, boolean novelOnly) {
+public record LabelPolicy(
+    Set<EventType> positives,
+    int negativesPerPositive,
+    long seed,
+    Instant from,
+    Instant to,
+    Negatives sampling,
+    boolean novelOnly) {
   /** Views: the item a user chose to look at next, what recommendations aim to produce. */
   public static final Set<EventType> DEFAULT_POSITIVES = Set.of(EventType.VIEW);
+
   public static final int DEFAULT_NEGATIVES = 4;
   public static final long DEFAULT_SEED = 42;
-  public static final LabelPolicy DEFAULT = new LabelPolicy(DEFAULT_POSITIVES, DEFAULT_NEGATIVES,
-      DEFAULT_SEED, Instant.EPOCH, Instant.MAX, Negatives.UNIFORM, true);
+  public static final LabelPolicy DEFAULT = new LabelPolicy(
+      DEFAULT_POSITIVES,
+      DEFAULT_NEGATIVES,
+      DEFAULT_SEED,
+      Instant.EPOCH,
+      Instant.MAX,
+      Negatives.UNIFORM,
+      true);
   /** Labels nothing: for replays that only want the final state. */
-  public static final LabelPolicy NONE = new LabelPolicy(DEFAULT_POSITIVES, 0, DEFAULT_SEED,
-      Instant.EPOCH, Instant.EPOCH.plusMillis(1), Negatives.POPULARITY, false);
+  public static final LabelPolicy NONE = new LabelPolicy(
+      DEFAULT_POSITIVES,
+      0,
+      DEFAULT_SEED,
+      Instant.EPOCH,
+      Instant.EPOCH.plusMillis(1),
+      Negatives.POPULARITY,
+      false);
 
   public LabelPolicy {
     requireNonNull(positives, "replay.positives");
@@ -38,25 +57,22 @@ public record LabelPolicy(Set<EventType> positives, int negativesPerPositive, lo
       throw new IllegalArgumentException("replay.negatives must be >= 0");
     }
     if (!from.isBefore(to)) {
-      throw new IllegalArgumentException("replay.from (" + from + ") must be before replay.to ("
-          + to + ")");
+      throw new IllegalArgumentException(
+          "replay.from (" + from + ") must be before replay.to (" + to + ")");
     }
     positives = Set.copyOf(EnumSet.copyOf(positives));
   }
 
   public LabelPolicy between(Instant from, Instant to) {
-    return new LabelPolicy(positives, negativesPerPositive, seed, from, to, sampling,
-        novelOnly);
+    return new LabelPolicy(positives, negativesPerPositive, seed, from, to, sampling, novelOnly);
   }
 
   public LabelPolicy withNegatives(int negativesPerPositive) {
-    return new LabelPolicy(positives, negativesPerPositive, seed, from, to, sampling,
-        novelOnly);
+    return new LabelPolicy(positives, negativesPerPositive, seed, from, to, sampling, novelOnly);
   }
 
   public LabelPolicy withPositives(Set<EventType> positives) {
-    return new LabelPolicy(positives, negativesPerPositive, seed, from, to, sampling,
-        novelOnly);
+    return new LabelPolicy(positives, negativesPerPositive, seed, from, to, sampling, novelOnly);
   }
 
   public LabelPolicy withSampling(Negatives how) {

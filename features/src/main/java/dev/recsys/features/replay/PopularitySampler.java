@@ -55,10 +55,13 @@ final class PopularitySampler {
   List<String> sample(int n, Set<String> excluded, LabelPolicy.Negatives how) {
     List<String> picked = new ArrayList<>(n);
     boolean possible = how == LabelPolicy.Negatives.UNIFORM ? !items.isEmpty() : total > 0;
-    for (int attempt = 0; attempt < n * ATTEMPTS_PER_SAMPLE && picked.size() < n && possible;
+    for (int attempt = 0;
+        attempt < n * ATTEMPTS_PER_SAMPLE && picked.size() < n && possible;
         attempt++) {
-      String item = items.get(how == LabelPolicy.Negatives.UNIFORM
-          ? random.nextInt(items.size()) : find(random.nextLong(total)));
+      String item = items.get(
+          how == LabelPolicy.Negatives.UNIFORM
+              ? random.nextInt(items.size())
+              : find(random.nextLong(total)));
       if (!excluded.contains(item) && !picked.contains(item)) {
         picked.add(item);
       }

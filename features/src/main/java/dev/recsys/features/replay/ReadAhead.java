@@ -21,6 +21,7 @@ final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
   private final BlockingQueue<List<T>> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
   /** Marks the end of the source, by identity. */
   private final List<T> end = new ArrayList<>(0);
+
   private final Thread thread;
   private volatile RuntimeException failure;
   private Iterator<T> current = Collections.emptyIterator();

@@ -31,8 +31,14 @@ public record RefusalLimit(double maxShare, IntakePolicy intake) {
     if (summary.notAcceptedShare() <= maxShare) {
       return;
     }
-    throw new TooManyRefusedException(String.format(Locale.ROOT, "%s: %s, more than %s = %.2f "
-        + "allows. %s", job, summary.intakeLine(), KEY, maxShare, advice(summary)));
+    throw new TooManyRefusedException(String.format(
+        Locale.ROOT,
+        "%s: %s, more than %s = %.2f " + "allows. %s",
+        job,
+        summary.intakeLine(),
+        KEY,
+        maxShare,
+        advice(summary)));
   }
 
   private String advice(ReplaySummary s) {
@@ -42,7 +48,8 @@ public record RefusalLimit(double maxShare, IntakePolicy intake) {
     StringBuilder out = new StringBuilder();
     if (late >= Math.max(invalid, s.duplicates())) {
       out.append("An event is late when its time is more than features.grace (")
-          .append(intake.grace()).append(") behind the newest event time already on its "
+          .append(intake.grace())
+          .append(") behind the newest event time already on its "
               + "partition: a history file that is not in event-time order (ordered by user or "
               + "id) makes most of it late. Load it into fresh topics with recsys ingest, which "
               + "sorts each file by event time (without --assume-sorted); for a known "
@@ -54,7 +61,9 @@ public record RefusalLimit(double maxShare, IntakePolicy intake) {
       out.append("Duplicates are events whose event_id the user's state already holds: a "
           + "file loaded twice, or a producer that resends with the same ids.");
     }
-    return out.append(" To go on anyway, raise ").append(KEY).append(" (REPLAY_MAX_REFUSED_SHARE).")
+    return out.append(" To go on anyway, raise ")
+        .append(KEY)
+        .append(" (REPLAY_MAX_REFUSED_SHARE).")
         .toString();
   }
 }

@@ -56,8 +56,11 @@ public final class ReplayEngine {
    * @param rows receives every training row
    * @param progress receives the number of records read, now and then
    */
-  public ReplaySummary run(List<Iterator<SourcedEvent>> partitions,
-      Iterator<Impression> impressions, Consumer<TrainingRow> rows, LongConsumer progress) {
+  public ReplaySummary run(
+      List<Iterator<SourcedEvent>> partitions,
+      Iterator<Impression> impressions,
+      Consumer<TrainingRow> rows,
+      LongConsumer progress) {
     List<ReadAhead<Judged>> judged = new ArrayList<>();
     try {
       for (int p = 0; p < partitions.size(); p++) {
@@ -69,8 +72,11 @@ public final class ReplayEngine {
     }
   }
 
-  private ReplaySummary replay(List<ReadAhead<Judged>> partitions,
-      Iterator<Impression> impressions, Consumer<TrainingRow> rows, LongConsumer progress) {
+  private ReplaySummary replay(
+      List<ReadAhead<Judged>> partitions,
+      Iterator<Impression> impressions,
+      Consumer<TrainingRow> rows,
+      LongConsumer progress) {
     IntakeMirror mirror = new IntakeMirror(intake);
     EventTimeMerge merge = new EventTimeMerge(partitions, mirror);
     boolean fromImpressions = impressions.hasNext();
@@ -79,8 +85,7 @@ public final class ReplayEngine {
     Impression nextImpression = impressions.hasNext() ? impressions.next() : null;
     long accepted = 0;
     long reported = 0;
-    for (List<UserEvent> group = merge.nextGroup(); !group.isEmpty();
-        group = merge.nextGroup()) {
+    for (List<UserEvent> group = merge.nextGroup(); !group.isEmpty(); group = merge.nextGroup()) {
       long time = group.get(0).getTimestamp().toEpochMilli();
       while (nextImpression != null && nextImpression.getTimestamp().toEpochMilli() <= time) {
         shown.shown(nextImpression, states);
@@ -108,8 +113,16 @@ public final class ReplayEngine {
     }
     shown.release(counted);
     progress.accept(merge.read());
-    return new ReplaySummary(merge.read(), accepted, mirror.duplicates(), mirror.refused(),
-        positives + negatives, positives, negatives, states.userCount(), states.itemCount(),
+    return new ReplaySummary(
+        merge.read(),
+        accepted,
+        mirror.duplicates(),
+        mirror.refused(),
+        positives + negatives,
+        positives,
+        negatives,
+        states.userCount(),
+        states.itemCount(),
         fromImpressions);
   }
 
@@ -125,21 +138,27 @@ public final class ReplayEngine {
     }
     String userId = event.getUserId();
     PairFeatures.Side user = states.userSide(userId);
-    String group = event.getSessionId() != null ? userId + "/" + event.getSessionId()
+    String group = event.getSessionId() != null
+        ? userId + "/" + event.getSessionId()
         : userId + "/" + event.getEventId();
     rows.accept(row(group, user, userId, event.getItemId(), time, 1));
     // Only the positive itself is excluded: items the user merely viewed stay possible
     // negatives, as they are candidates at serving time; excluding them would make "touched
     // recently" a perfect, and useless, predictor.
-    for (String negative : sampler.sample(labels.negativesPerPositive(),
-        Set.of(event.getItemId()), labels.sampling())) {
+    for (String negative : sampler.sample(
+        labels.negativesPerPositive(), Set.of(event.getItemId()), labels.sampling())) {
       rows.accept(row(group, user, userId, negative, time, 0));
     }
   }
 
-  private TrainingRow row(String group, PairFeatures.Side user, String userId, String itemId,
-      long time, int label) {
-    return new TrainingRow(group, userId, itemId, time, label,
+  private TrainingRow row(
+      String group, PairFeatures.Side user, String userId, String itemId, long time, int label) {
+    return new TrainingRow(
+        group,
+        userId,
+        itemId,
+        time,
+        label,
         PairFeatures.of(user, states.itemSide(itemId), states.category(itemId), time));
   }
 

@@ -6,9 +6,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** What a replay did: records read and how the intake judged them, and the rows it labelled. */
-public record ReplaySummary(long eventsRead, long accepted, long duplicates,
-    Map<RefusalReason, Long> refused, long rows, long positives, long negatives, int users,
-    int items, boolean fromImpressions) {
+public record ReplaySummary(
+    long eventsRead,
+    long accepted,
+    long duplicates,
+    Map<RefusalReason, Long> refused,
+    long rows,
+    long positives,
+    long negatives,
+    int users,
+    int items,
+    boolean fromImpressions) {
   public ReplaySummary {
     refused = Map.copyOf(refused);
   }
@@ -29,8 +37,15 @@ public record ReplaySummary(long eventsRead, long accepted, long duplicates,
         .sorted(Map.Entry.comparingByKey())
         .map(e -> String.format(Locale.ROOT, "%,d %s", e.getValue(), e.getKey().tag()))
         .collect(Collectors.joining(", "));
-    return String.format(Locale.ROOT, "%,d of %,d events accepted; %,d not (%.1f %%): %s%s"
-        + "%,d duplicates", accepted, eventsRead, notAccepted(), 100 * notAcceptedShare(),
-        reasons, reasons.isEmpty() ? "" : ", ", duplicates);
+    return String.format(
+        Locale.ROOT,
+        "%,d of %,d events accepted; %,d not (%.1f %%): %s%s" + "%,d duplicates",
+        accepted,
+        eventsRead,
+        notAccepted(),
+        100 * notAcceptedShare(),
+        reasons,
+        reasons.isEmpty() ? "" : ", ",
+        duplicates);
   }
 }

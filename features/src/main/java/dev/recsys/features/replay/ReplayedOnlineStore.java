@@ -55,9 +55,11 @@ public final class ReplayedOnlineStore implements OnlineStore {
       states.forEachItem((id, vector) -> items.add(vector));
       trending = items.stream()
           .filter(v -> Trending.rank(v) > Double.NEGATIVE_INFINITY)
-          .sorted(Comparator.comparingDouble(Trending::rank).reversed()
+          .sorted(Comparator.comparingDouble(Trending::rank)
+              .reversed()
               .thenComparing(FeatureVector::id))
-          .map(FeatureVector::id).toList();
+          .map(FeatureVector::id)
+          .toList();
       trendingVersion = states.itemChanges();
     }
     return trending.subList(0, Math.min(n, trending.size()));

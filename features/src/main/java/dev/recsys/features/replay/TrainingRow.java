@@ -11,8 +11,8 @@ import dev.recsys.features.pair.PairFeatures;
  * @param label 1 for a positive, 0 for a negative
  * @param features values in {@link PairFeatures#NAMES} order
  */
-public record TrainingRow(String groupId, String userId, String itemId, long timestamp,
-    int label, double[] features) {
+public record TrainingRow(
+    String groupId, String userId, String itemId, long timestamp, int label, double[] features) {
   public TrainingRow {
     requireNonNull(groupId, "groupId");
     requireNonNull(userId, "userId");
@@ -22,8 +22,8 @@ public record TrainingRow(String groupId, String userId, String itemId, long tim
       throw new IllegalArgumentException("label must be 0 or 1, got " + label);
     }
     if (features.length != PairFeatures.NAMES.size()) {
-      throw new IllegalArgumentException("expected " + PairFeatures.NAMES.size()
-          + " features, got " + features.length);
+      throw new IllegalArgumentException(
+          "expected " + PairFeatures.NAMES.size() + " features, got " + features.length);
     }
   }
 }

@@ -7,5 +7,5 @@ package dev.recsys.features.skew;
  * @param differing entities whose online value differs from replay's
  * @param example one entity that differs, with both values, or empty
  */
-public record FeatureSkew(String feature, long compared, long differing, double maxAbsDiff,
-    String example) {}
+public record FeatureSkew(
+    String feature, long compared, long differing, double maxAbsDiff, String example) {}

@@ -47,7 +47,8 @@ public final class SkewCheck {
     int reads = Math.max(userIds.size(), (itemIds.size() + ITEMS_PER_READ - 1) / ITEMS_PER_READ);
     for (int n = 0; n < reads; n++) {
       String userId = n < userIds.size() ? userIds.get(n) : "";
-      List<String> chunk = itemIds.subList(Math.min(itemIds.size(), n * ITEMS_PER_READ),
+      List<String> chunk = itemIds.subList(
+          Math.min(itemIds.size(), n * ITEMS_PER_READ),
           Math.min(itemIds.size(), (n + 1) * ITEMS_PER_READ));
       OnlineFeatures stored = online.read(userId, chunk);
       if (n < userIds.size()) {
@@ -78,7 +79,8 @@ public final class SkewCheck {
 
   private Tally tally(String name) {
     String key = name.startsWith(FeatureNames.USER_AFFINITY_PREFIX)
-        ? FeatureNames.USER_AFFINITY_PREFIX + "*" : name;
+        ? FeatureNames.USER_AFFINITY_PREFIX + "*"
+        : name;
     return tallies.computeIfAbsent(key, k -> new Tally());
   }
 

@@ -19,16 +19,18 @@ public record SkewReport(long users, long items, long missingOnline, List<Featur
 
   /** A fixed-width table for the terminal. */
   public String table() {
-    StringBuilder out = new StringBuilder(String.format("%-34s %10s %10s %14s%n", "feature",
-        "compared", "differing", "max |diff|"));
+    StringBuilder out = new StringBuilder(
+        String.format("%-34s %10s %10s %14s%n", "feature", "compared", "differing", "max |diff|"));
     for (FeatureSkew f : features) {
-      out.append(String.format("%-34s %10d %10d %14.3g%n", f.feature(), f.compared(),
-          f.differing(), f.maxAbsDiff()));
+      out.append(String.format(
+          "%-34s %10d %10d %14.3g%n", f.feature(), f.compared(), f.differing(), f.maxAbsDiff()));
       if (!f.example().isEmpty()) {
         out.append("    e.g. ").append(f.example()).append(System.lineSeparator());
       }
     }
-    return out.append(String.format("%d users and %d items compared, %d missing online: %s%n",
-        users, items, missingOnline, clean() ? "no skew" : "SKEW")).toString();
+    return out.append(String.format(
+            "%d users and %d items compared, %d missing online: %s%n",
+            users, items, missingOnline, clean() ? "no skew" : "SKEW"))
+        .toString();
   }
 }

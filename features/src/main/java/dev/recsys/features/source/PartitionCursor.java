@@ -21,15 +21,15 @@ final class PartitionCursor implements Iterator<SourcedEvent>, AutoCloseable {
   private final long end;
   private final ArrayDeque<SourcedEvent> buffer = new ArrayDeque<>();
 
-  private PartitionCursor(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition,
-      long end) {
+  private PartitionCursor(
+      KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, long end) {
     this.consumer = consumer;
     this.partition = partition;
     this.end = end;
   }
 
-  static PartitionCursor open(KafkaConsumer<byte[], byte[]> consumer, String topic, int number,
-      Instant since) {
+  static PartitionCursor open(
+      KafkaConsumer<byte[], byte[]> consumer, String topic, int number, Instant since) {
     TopicPartition partition = new TopicPartition(topic, number);
     consumer.assign(List.of(partition));
     long end = consumer.endOffsets(List.of(partition)).get(partition);
@@ -49,8 +49,8 @@ final class PartitionCursor implements Iterator<SourcedEvent>, AutoCloseable {
     while (buffer.isEmpty() && consumer.position(partition) < end) {
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
         if (record.offset() < end && record.value() != null) {
-          buffer.add(new SourcedEvent(record.partition(), record.offset(), record.timestamp(),
-              record.value()));
+          buffer.add(new SourcedEvent(
+              record.partition(), record.offset(), record.timestamp(), record.value()));
         }
       }
     }

@@ -60,8 +60,8 @@ public final class TopicReader implements AutoCloseable {
     return impressions;
   }
 
-  private <T extends org.apache.avro.specific.SpecificRecord> List<T> decodeAll(String topic,
-      Instant since, AvroCodec<T> codec) {
+  private <T extends org.apache.avro.specific.SpecificRecord> List<T> decodeAll(
+      String topic, Instant since, AvroCodec<T> codec) {
     List<T> values = new ArrayList<>();
     for (Iterator<SourcedEvent> partition : partitions(topic, since)) {
       while (partition.hasNext()) {

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** The online store in a map, for tests of pure logic and for replay; no TTL. */
 public final class InMemoryOnlineStore implements OnlineStore {
@@ -31,17 +31,18 @@ public final class InMemoryOnlineStore implements OnlineStore {
         items.put(item, v);
       }
     }
-    return new OnlineFeatures(Optional.ofNullable(vectors.get(EntityKind.USER).get(userId)),
-        items);
+    return new OnlineFeatures(Optional.ofNullable(vectors.get(EntityKind.USER).get(userId)), items);
   }
 
   @Override
   public List<String> trending(int n) {
     return vectors.get(EntityKind.ITEM).values().stream()
         .filter(v -> Trending.rank(v) > Double.NEGATIVE_INFINITY)
-        .sorted(Comparator.comparingDouble(Trending::rank).reversed()
-            .thenComparing(FeatureVector::id))
-        .limit(n).map(FeatureVector::id).toList();
+        .sorted(
+            Comparator.comparingDouble(Trending::rank).reversed().thenComparing(FeatureVector::id))
+        .limit(n)
+        .map(FeatureVector::id)
+        .toList();
   }
 
   @Override

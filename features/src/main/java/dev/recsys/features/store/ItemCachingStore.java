@@ -32,6 +32,7 @@ import java.util.function.LongSupplier;
 public final class ItemCachingStore implements OnlineStore {
   /** Entries beyond this are dropped wholesale: a catalog bigger than memory still works. */
   static final int MAX_ITEMS = 500_000;
+
   private static final FeatureVector ABSENT = null;
   private final OnlineStore store;
   private final long ttlNanos;
@@ -44,8 +45,8 @@ public final class ItemCachingStore implements OnlineStore {
    * @param fedFresh whether {@link #accept} is being handed every item change as it happens;
    *     while false, kept items expire after {@code ttl}
    */
-  public ItemCachingStore(OnlineStore store, Duration ttl, LongSupplier nanos,
-      BooleanSupplier fedFresh) {
+  public ItemCachingStore(
+      OnlineStore store, Duration ttl, LongSupplier nanos, BooleanSupplier fedFresh) {
     this.store = requireNonNull(store, "store");
     this.ttlNanos = requireNonNull(ttl, "ttl").toNanos();
     this.nanos = requireNonNull(nanos, "nanos");
@@ -55,8 +56,8 @@ public final class ItemCachingStore implements OnlineStore {
   /** An item's new vector from the feature log; replaces whatever is kept. */
   public void accept(FeatureVector item) {
     if (item.kind() != EntityKind.ITEM) {
-      throw new IllegalArgumentException("only item vectors are cached, got " + item.kind() + " "
-          + item.id());
+      throw new IllegalArgumentException(
+          "only item vectors are cached, got " + item.kind() + " " + item.id());
     }
     if (items.size() >= MAX_ITEMS) {
       items.clear();
@@ -74,23 +75,25 @@ public final class ItemCachingStore implements OnlineStore {
   @Override
   public Map<String, FeatureVector> readItems(Collection<String> itemIds) {
     Lookup lookup = lookup(itemIds);
-    return lookup.stale.isEmpty() ? lookup.found
+    return lookup.stale.isEmpty()
+        ? lookup.found
         : keep(lookup, store.readItems(lookup.stale.keySet()));
   }
 
   @Override
-  public CompletableFuture<OnlineFeatures> readAsync(String userId,
-      Collection<String> itemIds) {
-    return store.readAsync(userId, List.of()).thenCombine(readItemsAsync(itemIds),
-        (user, items) -> new OnlineFeatures(user.user(), items));
+  public CompletableFuture<OnlineFeatures> readAsync(String userId, Collection<String> itemIds) {
+    return store
+        .readAsync(userId, List.of())
+        .thenCombine(
+            readItemsAsync(itemIds), (user, items) -> new OnlineFeatures(user.user(), items));
   }
 
   /** Complete at once when every item is in memory and fresh enough. */
   @Override
-  public CompletableFuture<Map<String, FeatureVector>> readItemsAsync(
-      Collection<String> itemIds) {
+  public CompletableFuture<Map<String, FeatureVector>> readItemsAsync(Collection<String> itemIds) {
     Lookup lookup = lookup(itemIds);
-    return lookup.stale.isEmpty() ? CompletableFuture.completedFuture(lookup.found)
+    return lookup.stale.isEmpty()
+        ? CompletableFuture.completedFuture(lookup.found)
         : store.readItemsAsync(lookup.stale.keySet()).thenApply(fresh -> keep(lookup, fresh));
   }
 
@@ -121,8 +124,8 @@ public final class ItemCachingStore implements OnlineStore {
     Map<String, FeatureVector> found = lookup.found;
     lookup.stale.forEach((id, old) -> {
       Entry read = new Entry(fresh.get(id), lookup.now);
-      boolean kept = old == null ? items.putIfAbsent(id, read) == null
-          : items.replace(id, old, read);
+      boolean kept =
+          old == null ? items.putIfAbsent(id, read) == null : items.replace(id, old, read);
       FeatureVector vector = kept ? read.vector : items.getOrDefault(id, read).vector;
       if (vector != null) {
         found.put(id, vector);
@@ -140,7 +143,8 @@ public final class ItemCachingStore implements OnlineStore {
   @Override
   public CompletableFuture<List<String>> trendingAsync(int n) {
     List<String> cached = cachedTrending(n);
-    return cached != null ? CompletableFuture.completedFuture(cached)
+    return cached != null
+        ? CompletableFuture.completedFuture(cached)
         : store.trendingAsync(n).thenApply(ids -> remember(ids, n));
   }
 

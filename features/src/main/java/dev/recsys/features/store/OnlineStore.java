@@ -35,14 +35,12 @@ public interface OnlineStore extends AutoCloseable {
    * default the read runs on the caller's thread, which suits stores in memory; a store that can
    * block must override the async reads. Failures complete it exceptionally.
    */
-  default CompletableFuture<OnlineFeatures> readAsync(String userId,
-      Collection<String> itemIds) {
+  default CompletableFuture<OnlineFeatures> readAsync(String userId, Collection<String> itemIds) {
     return now(() -> read(userId, itemIds));
   }
 
   /** As {@link #readItems}, without blocking the caller where the store can. */
-  default CompletableFuture<Map<String, FeatureVector>> readItemsAsync(
-      Collection<String> itemIds) {
+  default CompletableFuture<Map<String, FeatureVector>> readItemsAsync(Collection<String> itemIds) {
     return now(() -> readItems(itemIds));
   }
 

@@ -9,8 +9,8 @@ import java.time.Duration;
  * Where the online store lives and how long user vectors stay: a user unseen for {@code userTtl}
  * drops out of Redis (and gets the cold-start path). Items do not expire.
  */
-public record OnlineStoreConfig(String redisUri, FeatureSet featureSet, Duration userTtl,
-    Duration timeout) {
+public record OnlineStoreConfig(
+    String redisUri, FeatureSet featureSet, Duration userTtl, Duration timeout) {
   public static final Duration DEFAULT_USER_TTL = Duration.ofDays(30);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 

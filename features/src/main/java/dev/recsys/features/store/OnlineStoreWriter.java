@@ -39,18 +39,25 @@ public final class OnlineStoreWriter implements AutoCloseable {
   private final Thread thread;
   /** What this writer last committed, per partition. */
   private final Map<TopicPartition, Long> committed = new HashMap<>();
+
   private volatile boolean running = true;
 
-  private OnlineStoreWriter(KafkaConsumer<String, byte[]> consumer,
-      Deserializer<FeatureUpdate> updates, OnlineStore store, String topic) {
+  private OnlineStoreWriter(
+      KafkaConsumer<String, byte[]> consumer,
+      Deserializer<FeatureUpdate> updates,
+      OnlineStore store,
+      String topic) {
     this.consumer = consumer;
     this.updates = updates;
     this.store = store;
     this.thread = new Thread(() -> run(topic), "online-store-writer");
   }
 
-  public static OnlineStoreWriter start(String bootstrapServers, String groupId,
-      Topic<String, FeatureUpdate> featureLog, OnlineStore store) {
+  public static OnlineStoreWriter start(
+      String bootstrapServers,
+      String groupId,
+      Topic<String, FeatureUpdate> featureLog,
+      OnlineStore store) {
     requireNonNull(store, "store");
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -60,9 +67,12 @@ public final class OnlineStoreWriter implements AutoCloseable {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_WAIT_MS);
-    OnlineStoreWriter writer = new OnlineStoreWriter(new KafkaConsumer<>(props,
-        featureLog.keySerde().deserializer(), new ByteArrayDeserializer()),
-        featureLog.valueSerde().deserializer(), store, featureLog.name());
+    OnlineStoreWriter writer = new OnlineStoreWriter(
+        new KafkaConsumer<>(
+            props, featureLog.keySerde().deserializer(), new ByteArrayDeserializer()),
+        featureLog.valueSerde().deserializer(),
+        store,
+        featureLog.name());
     writer.thread.start();
     return writer;
   }
@@ -112,10 +122,14 @@ public final class OnlineStoreWriter implements AutoCloseable {
         next.forEach((partition, offset) -> committed.put(partition, offset.offset()));
         return;
       } catch (StoreUnavailableException e) {
-        log.warn("online store write of {} vectors failed, retrying in {}: {}", vectors.size(),
-            backoff, e.getMessage());
+        log.warn(
+            "online store write of {} vectors failed, retrying in {}: {}",
+            vectors.size(),
+            backoff,
+            e.getMessage());
         sleep(backoff);
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+            ? MAX_BACKOFF
             : backoff.multipliedBy(2);
       }
     }

@@ -21,8 +21,10 @@ import java.util.TreeMap;
 final class RedisLayout {
   static final String UPDATED_AT = "_updated_at";
   /** {@code _r00} … one field name per recent slot, built once: this runs per write and read. */
-  private static final List<String> RECENT_FIELDS = java.util.stream.IntStream
-      .range(0, 100).mapToObj(i -> String.format("_r%02d", i)).toList();
+  private static final List<String> RECENT_FIELDS = java.util.stream.IntStream.range(0, 100)
+      .mapToObj(i -> String.format("_r%02d", i))
+      .toList();
+
   private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
   private final String namespace;
 
@@ -46,8 +48,7 @@ final class RedisLayout {
     List<RecentInteraction> recent = vector.recent();
     for (int i = 0; i < recent.size(); i++) {
       RecentInteraction r = recent.get(i);
-      fields.put(RECENT_FIELDS.get(i),
-          r.itemId() + '\t' + r.type().name() + '\t' + r.timestamp());
+      fields.put(RECENT_FIELDS.get(i), r.itemId() + '\t' + r.type().name() + '\t' + r.timestamp());
     }
     return fields;
   }
@@ -59,7 +60,9 @@ final class RedisLayout {
    */
   static String text(double value) {
     long whole = (long) value;
-    if (whole == value && whole > -10_000_000L && whole < 10_000_000L
+    if (whole == value
+        && whole > -10_000_000L
+        && whole < 10_000_000L
         && Double.doubleToRawLongBits(value) != NEGATIVE_ZERO) {
       return Long.toString(whole).concat(".0");
     }
@@ -80,8 +83,8 @@ final class RedisLayout {
         break;
       }
       String[] parts = entry.split("\t");
-      recent.add(new RecentInteraction(parts[0], EventType.valueOf(parts[1]),
-          Long.parseLong(parts[2])));
+      recent.add(
+          new RecentInteraction(parts[0], EventType.valueOf(parts[1]), Long.parseLong(parts[2])));
     }
     return new FeatureVector(kind, id, Long.parseLong(fields.get(UPDATED_AT)), values, recent);
   }

@@ -58,13 +58,16 @@ public final class RedisOnlineStore implements OnlineStore {
     RedisClient client = RedisClient.create(config.redisUri());
     try {
       RedisOnlineStore store = new RedisOnlineStore(client, config);
-      log.info("online store on {} (namespace {}, user TTL {})", config.redisUri(),
-          config.featureSet().namespace(), config.userTtl());
+      log.info(
+          "online store on {} (namespace {}, user TTL {})",
+          config.redisUri(),
+          config.featureSet().namespace(),
+          config.userTtl());
       return store;
     } catch (RedisException e) {
       client.shutdown();
-      throw new StoreUnavailableException("cannot connect to Redis at " + config.redisUri()
-          + "; check redis.uri (REDIS_URI)", e);
+      throw new StoreUnavailableException(
+          "cannot connect to Redis at " + config.redisUri() + "; check redis.uri (REDIS_URI)", e);
     }
   }
 
@@ -96,7 +99,8 @@ public final class RedisOnlineStore implements OnlineStore {
 
   @Override
   public OnlineFeatures read(String userId, Collection<String> itemIds) {
-    return await(readAsync(userId, itemIds),
+    return await(
+        readAsync(userId, itemIds),
         "read features of user " + userId + " and " + itemIds.size() + " items");
   }
 
@@ -112,28 +116,30 @@ public final class RedisOnlineStore implements OnlineStore {
 
   /** Every HGETALL is sent before any answer is awaited: one round trip. */
   @Override
-  public CompletableFuture<OnlineFeatures> readAsync(String userId,
-      Collection<String> itemIds) {
+  public CompletableFuture<OnlineFeatures> readAsync(String userId, Collection<String> itemIds) {
     return send(() -> {
       RedisAsyncCommands<String, String> redis = reader.async();
       CompletableFuture<Map<String, String>> user =
           redis.hgetall(layout.key(EntityKind.USER, userId)).toCompletableFuture();
-      return user.thenCombine(items(redis, itemIds), (fields, items) -> new OnlineFeatures(
-          fields.isEmpty() ? Optional.empty()
-              : Optional.of(layout.vector(EntityKind.USER, userId, fields)), items));
+      return user.thenCombine(
+          items(redis, itemIds),
+          (fields, items) -> new OnlineFeatures(
+              fields.isEmpty()
+                  ? Optional.empty()
+                  : Optional.of(layout.vector(EntityKind.USER, userId, fields)),
+              items));
     });
   }
 
   @Override
-  public CompletableFuture<Map<String, FeatureVector>> readItemsAsync(
-      Collection<String> itemIds) {
+  public CompletableFuture<Map<String, FeatureVector>> readItemsAsync(Collection<String> itemIds) {
     return send(() -> items(reader.async(), itemIds));
   }
 
   @Override
   public CompletableFuture<List<String>> trendingAsync(int n) {
-    return send(() -> reader.async().zrevrange(layout.trendingKey(), 0, n - 1L)
-        .toCompletableFuture());
+    return send(
+        () -> reader.async().zrevrange(layout.trendingKey(), 0, n - 1L).toCompletableFuture());
   }
 
   private CompletableFuture<Map<String, FeatureVector>> items(
@@ -176,11 +182,13 @@ public final class RedisOnlineStore implements OnlineStore {
   @Override
   public List<String> someUserIds(int n) {
     List<String> ids = new ArrayList<>();
-    scanUserIds(id -> {
-      if (ids.size() < n) {
-        ids.add(id);
-      }
-    }, () -> ids.size() >= n);
+    scanUserIds(
+        id -> {
+          if (ids.size() < n) {
+            ids.add(id);
+          }
+        },
+        () -> ids.size() >= n);
     return ids;
   }
 
@@ -201,17 +209,16 @@ public final class RedisOnlineStore implements OnlineStore {
     }
   }
 
-
   private <T> T await(CompletableFuture<T> answer, String what) {
     Duration timeout = config.timeout();
     try {
       return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new StoreUnavailableException("Redis did not answer within " + timeout + " to "
-          + what, e);
+      throw new StoreUnavailableException(
+          "Redis did not answer within " + timeout + " to " + what, e);
     } catch (ExecutionException e) {
-      throw new StoreUnavailableException("Redis failed to " + what + ": "
-          + e.getCause().getMessage(), e.getCause());
+      throw new StoreUnavailableException(
+          "Redis failed to " + what + ": " + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted while waiting for Redis to " + what, e);

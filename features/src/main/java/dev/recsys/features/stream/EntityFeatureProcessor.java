@@ -28,8 +28,8 @@ public final class EntityFeatureProcessor<S>
   private EntityStates<S> states;
 
   /** @param duplicate called for each interaction dropped as already applied */
-  public EntityFeatureProcessor(EntityModel<S> model, FeatureSet featureSet, String storeName,
-      Runnable duplicate) {
+  public EntityFeatureProcessor(
+      EntityModel<S> model, FeatureSet featureSet, String storeName, Runnable duplicate) {
     this.model = requireNonNull(model, "model");
     this.storeName = requireNonNull(storeName, "storeName");
     this.duplicate = requireNonNull(duplicate, "duplicate");
@@ -56,7 +56,8 @@ public final class EntityFeatureProcessor<S>
     }
     states.put(id, state);
     FeatureValues values = model.values(state, id);
-    context.forward(new Record<>(FeatureUpdates.key(values.kind(), id),
+    context.forward(new Record<>(
+        FeatureUpdates.key(values.kind(), id),
         new Applied(interaction, encoder.encode(values, interaction.eventId())),
         record.timestamp()));
   }

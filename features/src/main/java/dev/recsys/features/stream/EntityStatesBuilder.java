@@ -16,12 +16,13 @@ import org.apache.kafka.streams.state.Stores;
 public final class EntityStatesBuilder<S> implements StoreBuilder<EntityStates<S>> {
   /** Decoded states kept besides the changed ones. */
   public static final int DEFAULT_LIVE_ENTITIES = 50_000;
+
   private final StoreBuilder<KeyValueStore<String, byte[]>> stored;
   private final EntityModel<S> model;
   private final int liveEntities;
 
-  private EntityStatesBuilder(StoreBuilder<KeyValueStore<String, byte[]>> stored,
-      EntityModel<S> model, int liveEntities) {
+  private EntityStatesBuilder(
+      StoreBuilder<KeyValueStore<String, byte[]>> stored, EntityModel<S> model, int liveEntities) {
     this.stored = requireNonNull(stored, "stored");
     this.model = requireNonNull(model, "model");
     if (liveEntities < 1) {
@@ -31,8 +32,10 @@ public final class EntityStatesBuilder<S> implements StoreBuilder<EntityStates<S
   }
 
   public static <S> EntityStatesBuilder<S> persistent(String name, EntityModel<S> model) {
-    return new EntityStatesBuilder<>(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray()), model,
+    return new EntityStatesBuilder<>(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray()),
+        model,
         DEFAULT_LIVE_ENTITIES);
   }
 

@@ -19,8 +19,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * sample data that is 58 bytes before the category, against 75 for the Avro {@code UserEvent} it
  * comes from, with no schema to resolve. Stateless, so one instance serves every stream thread.
  */
-public final class InteractionSerde implements Serializer<Interaction>,
-    Deserializer<Interaction> {
+public final class InteractionSerde implements Serializer<Interaction>, Deserializer<Interaction> {
   private static final byte FORMAT = 1;
   private static final InteractionSerde INSTANCE = new InteractionSerde();
 
@@ -41,8 +40,15 @@ public final class InteractionSerde implements Serializer<Interaction>,
     byte[] type = utf8(i.type().name());
     byte[] session = utf8(i.sessionId());
     byte[] category = utf8(i.category());
-    ByteBuffer out = ByteBuffer.allocate(1 + 8 + 8 + size(eventId) + size(userId) + size(itemId)
-        + size(type) + size(session) + size(category));
+    ByteBuffer out = ByteBuffer.allocate(1
+        + 8
+        + 8
+        + size(eventId)
+        + size(userId)
+        + size(itemId)
+        + size(type)
+        + size(session)
+        + size(category));
     out.put(FORMAT);
     put(out, eventId);
     put(out, userId);
@@ -74,16 +80,18 @@ public final class InteractionSerde implements Serializer<Interaction>,
       EventType type = type(string(in));
       double value = in.getDouble();
       long timestamp = in.getLong();
-      Interaction interaction = new Interaction(eventId, userId, itemId, type, value, timestamp,
-          string(in), string(in));
+      Interaction interaction =
+          new Interaction(eventId, userId, itemId, type, value, timestamp, string(in), string(in));
       if (in.hasRemaining()) {
         throw new IllegalArgumentException(in.remaining() + " bytes past the last field");
       }
       return interaction;
-    } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException
+    } catch (BufferUnderflowException
+        | IndexOutOfBoundsException
+        | IllegalArgumentException
         | NullPointerException e) {
-      throw new SerializationException("corrupt interaction on " + topic + " (" + data.length
-          + " bytes): " + e.getMessage(), e);
+      throw new SerializationException(
+          "corrupt interaction on " + topic + " (" + data.length + " bytes): " + e.getMessage(), e);
     }
   }
 
@@ -140,8 +148,8 @@ public final class InteractionSerde implements Serializer<Interaction>,
       return null;
     }
     if (prefix - 1 > in.remaining()) {
-      throw new IllegalArgumentException("a string of " + (prefix - 1) + " bytes with "
-          + in.remaining() + " left");
+      throw new IllegalArgumentException(
+          "a string of " + (prefix - 1) + " bytes with " + in.remaining() + " left");
     }
     int length = (int) (prefix - 1);
     String value = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);

@@ -9,8 +9,14 @@ public final class Interactions {
   private Interactions() {}
 
   public static Interaction of(UserEvent event, ItemUpdate item) {
-    return new Interaction(event.getEventId(), event.getUserId(), event.getItemId(),
-        event.getType(), event.getValue(), event.getTimestamp().toEpochMilli(),
-        event.getSessionId(), item == null ? null : item.getCategory());
+    return new Interaction(
+        event.getEventId(),
+        event.getUserId(),
+        event.getItemId(),
+        event.getType(),
+        event.getValue(),
+        event.getTimestamp().toEpochMilli(),
+        event.getSessionId(),
+        item == null ? null : item.getCategory());
   }
 }

@@ -69,7 +69,8 @@ public final class AsOfJoin {
     long count = 0;
     try (DuckDb db = DuckDb.inMemory()) {
       LabelsFile.load(db, labelsFile);
-      String sql = QUERY.formatted(DuckDb.literal(layout.glob(OfflineLayout.FEATURE_LOG)),
+      String sql = QUERY.formatted(
+          DuckDb.literal(layout.glob(OfflineLayout.FEATURE_LOG)),
           DuckDb.literal(layout.glob(OfflineLayout.ITEMS)));
       try (PreparedStatement statement = db.connection().prepareStatement(sql)) {
         statement.setString(1, featureSet.namespace());
@@ -92,7 +93,12 @@ public final class AsOfJoin {
     long time = rs.getLong("timestamp_ms");
     FeatureVector user = vector(rs, EntityKind.USER, userId, "u_");
     FeatureVector item = vector(rs, EntityKind.ITEM, itemId, "i_");
-    return new TrainingRow(rs.getString("group_id"), userId, itemId, time, rs.getInt("label"),
+    return new TrainingRow(
+        rs.getString("group_id"),
+        userId,
+        itemId,
+        time,
+        rs.getInt("label"),
         PairFeatures.of(user, item, rs.getString("category"), time));
   }
 
@@ -114,7 +120,9 @@ public final class AsOfJoin {
       Object[] types = (Object[]) rs.getArray("u_types").getArray();
       Object[] times = (Object[]) rs.getArray("u_times").getArray();
       for (int n = 0; n < items.length; n++) {
-        recent.add(new RecentInteraction((String) items[n], EventType.valueOf((String) types[n]),
+        recent.add(new RecentInteraction(
+            (String) items[n],
+            EventType.valueOf((String) types[n]),
             ((Number) times[n]).longValue()));
       }
     }

@@ -19,6 +19,7 @@ final class BackgroundBatches<T> implements AutoCloseable {
   private final BlockingQueue<List<T>> queue;
   /** Marks the end of the items, by identity. */
   private final List<T> end = new ArrayList<>(0);
+
   private final int batchSize;
   private final Thread thread;
   private List<T> batch;

@@ -27,8 +27,9 @@ final class LabelsFile {
       throw new IllegalArgumentException("labels file " + file + " does not exist");
     }
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    String source = name.endsWith(".parquet") ? "read_parquet(" + DuckDb.literal(file.toString())
-        + ")" : "read_csv(" + DuckDb.literal(file.toString()) + ", header = true, all_varchar = true)";
+    String source = name.endsWith(".parquet")
+        ? "read_parquet(" + DuckDb.literal(file.toString()) + ")"
+        : "read_csv(" + DuckDb.literal(file.toString()) + ", header = true, all_varchar = true)";
     db.execute("CREATE OR REPLACE TABLE raw_labels AS SELECT * FROM " + source);
     Set<String> columns = columns(db);
     for (String required : new String[] {"user_id", "item_id", "label"}) {
@@ -44,11 +45,11 @@ final class LabelsFile {
       time = "COALESCE(TRY_CAST(CAST(timestamp AS VARCHAR) AS BIGINT), "
           + "epoch_ms(CAST(CAST(timestamp AS VARCHAR) AS TIMESTAMPTZ)))";
     } else {
-      throw new IllegalArgumentException("labels file " + file + " has no 'timestamp' or "
-          + "'timestamp_ms' column");
+      throw new IllegalArgumentException(
+          "labels file " + file + " has no 'timestamp' or " + "'timestamp_ms' column");
     }
-    String group = columns.contains("group_id") ? "CAST(group_id AS VARCHAR)"
-        : "CAST(user_id AS VARCHAR)";
+    String group =
+        columns.contains("group_id") ? "CAST(group_id AS VARCHAR)" : "CAST(user_id AS VARCHAR)";
     db.execute("CREATE OR REPLACE TABLE " + TABLE + " AS SELECT row_number() OVER () AS row_id, "
         + group + " AS group_id, CAST(user_id AS VARCHAR) AS user_id, "
         + "CAST(item_id AS VARCHAR) AS item_id, " + time + " AS timestamp_ms, "

@@ -46,8 +46,10 @@ public record TrainingSetManifest(
     try {
       return JSON.readValue(dir.resolve(FILE).toFile(), TrainingSetManifest.class);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dir.resolve(FILE)
-          + "; is this a training set written by 'recsys replay'?", e);
+      throw new UncheckedIOException(
+          "cannot read " + dir.resolve(FILE)
+              + "; is this a training set written by 'recsys replay'?",
+          e);
     }
   }
 }

@@ -18,7 +18,8 @@ public final class TrainingSetReader {
     TrainingSetManifest manifest = TrainingSetManifest.read(dir);
     List<String> names = manifest.featureNames();
     List<TrainingRow> rows = new ArrayList<>();
-    try (DuckDb db = DuckDb.inMemory(); Statement statement = db.connection().createStatement();
+    try (DuckDb db = DuckDb.inMemory();
+        Statement statement = db.connection().createStatement();
         ResultSet rs = statement.executeQuery("SELECT * FROM read_parquet("
             + DuckDb.literal(dir.resolve(TrainingSetWriter.DATA_FILE).toString()) + ")")) {
       while (rs.next()) {
@@ -26,8 +27,13 @@ public final class TrainingSetReader {
         for (int n = 0; n < features.length; n++) {
           features[n] = rs.getDouble(names.get(n));
         }
-        rows.add(new TrainingRow(rs.getString("group_id"), rs.getString("user_id"),
-            rs.getString("item_id"), rs.getLong("timestamp_ms"), rs.getInt("label"), features));
+        rows.add(new TrainingRow(
+            rs.getString("group_id"),
+            rs.getString("user_id"),
+            rs.getString("item_id"),
+            rs.getLong("timestamp_ms"),
+            rs.getInt("label"),
+            features));
       }
     } catch (SQLException e) {
       throw new ParquetException("cannot read the training set in " + dir, e);

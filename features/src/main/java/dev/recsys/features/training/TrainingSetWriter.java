@@ -44,8 +44,8 @@ public final class TrainingSetWriter implements Consumer<TrainingRow>, AutoClose
     // The appender is used by the writer thread, then (after joining it) by finish(): never by
     // two threads at once, which is what DuckDB's thread confinement check guards against.
     appender.unsafeBreakThreadConfinement();
-    this.appends = new BackgroundBatches<>("training-set-writer", BATCH, BATCHES_QUEUED,
-        this::append);
+    this.appends =
+        new BackgroundBatches<>("training-set-writer", BATCH, BATCHES_QUEUED, this::append);
   }
 
   public static TrainingSetWriter create(Path dir) {
@@ -59,7 +59,8 @@ public final class TrainingSetWriter implements Consumer<TrainingRow>, AutoClose
     // the rows; as one array they take a third as long. The Parquet file still gets one named
     // column per feature (see finish).
     db.execute("CREATE TABLE " + TABLE + " (group_id VARCHAR, user_id VARCHAR, item_id VARCHAR, "
-        + "timestamp_ms BIGINT, label INTEGER, features DOUBLE[" + PairFeatures.NAMES.size() + "])");
+        + "timestamp_ms BIGINT, label INTEGER, features DOUBLE[" + PairFeatures.NAMES.size()
+        + "])");
     try {
       return new TrainingSetWriter(dir, db, db.duck().createAppender(TABLE));
     } catch (SQLException e) {
@@ -77,8 +78,15 @@ public final class TrainingSetWriter implements Consumer<TrainingRow>, AutoClose
 
   private void append(TrainingRow row) {
     try {
-      appender.beginRow().append(row.groupId()).append(row.userId()).append(row.itemId())
-          .append(row.timestamp()).append(row.label()).append(row.features()).endRow();
+      appender
+          .beginRow()
+          .append(row.groupId())
+          .append(row.userId())
+          .append(row.itemId())
+          .append(row.timestamp())
+          .append(row.label())
+          .append(row.features())
+          .endRow();
     } catch (SQLException e) {
       throw new ParquetException("cannot append a training row for user " + row.userId(), e);
     }
@@ -96,13 +104,24 @@ public final class TrainingSetWriter implements Consumer<TrainingRow>, AutoClose
     db.copyQueryToParquet(namedColumns(), partial);
     String fingerprint = sha256(partial);
     try {
-      Files.move(partial, dir.resolve(DATA_FILE), StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          partial,
+          dir.resolve(DATA_FILE),
+          StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + dir.resolve(DATA_FILE), e);
     }
-    TrainingSetManifest manifest = new TrainingSetManifest(PairFeatures.NAMES, rows, positives,
-        rows - positives, fingerprint, from.toString(), to.toString(), source, featureSet,
+    TrainingSetManifest manifest = new TrainingSetManifest(
+        PairFeatures.NAMES,
+        rows,
+        positives,
+        rows - positives,
+        fingerprint,
+        from.toString(),
+        to.toString(),
+        source,
+        featureSet,
         Instant.now().toString());
     manifest.write(dir);
     return manifest;
@@ -110,8 +129,8 @@ public final class TrainingSetWriter implements Consumer<TrainingRow>, AutoClose
 
   /** The rows with the feature array spread into one column per feature, in input order. */
   private static String namedColumns() {
-    StringBuilder select = new StringBuilder(
-        "(SELECT group_id, user_id, item_id, timestamp_ms, label");
+    StringBuilder select =
+        new StringBuilder("(SELECT group_id, user_id, item_id, timestamp_ms, label");
     for (int i = 0; i < PairFeatures.NAMES.size(); i++) {
       select.append(", features[").append(i + 1).append("] AS ").append(PairFeatures.NAMES.get(i));
     }
@@ -119,8 +138,8 @@ public final class TrainingSetWriter implements Consumer<TrainingRow>, AutoClose
   }
 
   private static String sha256(Path file) {
-    try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
-        MessageDigest.getInstance("SHA-256"))) {
+    try (DigestInputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(in.getMessageDigest().digest());
     } catch (IOException e) {

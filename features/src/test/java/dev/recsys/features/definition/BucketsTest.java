@@ -32,7 +32,8 @@ class BucketsTest {
       }
       long end = now - random.nextInt((int) (30 * HOUR));
       long length = random.nextBoolean() ? 24 * HOUR : 7 * 24 * HOUR;
-      assertThat(buckets.sum(end, length)).as("step %d", step)
+      assertThat(buckets.sum(end, length))
+          .as("step %d", step)
           .isEqualTo(expected(events, prunedBefore, end, length));
     }
   }

@@ -25,8 +25,8 @@ class ItemStateTest {
     ItemState item = new ItemState();
     for (int u = 0; u < 5_000; u++) {
       for (int repeat = 0; repeat < 2; repeat++) {
-        item.apply(new Interaction("e" + u + repeat, "u" + u, "i1", EventType.VIEW, 1, T0 + u,
-            null, null));
+        item.apply(new Interaction(
+            "e" + u + repeat, "u" + u, "i1", EventType.VIEW, 1, T0 + u, null, null));
       }
     }
     assertThat(item.features("i1").get(FeatureNames.ITEM_DISTINCT_USERS))
@@ -44,7 +44,6 @@ class ItemStateTest {
     item.apply(new Interaction("e1", "u1", "i1", EventType.PURCHASE, 1, T0, null, null));
     FeatureVector v = item.features("i1");
     assertThat(v.get(FeatureNames.ITEM_TRENDING)).isEqualTo(8);
-    assertThat(v.at(T0 + 86_400_000L).get(FeatureNames.ITEM_TRENDING))
-        .isCloseTo(4, within(1e-12));
+    assertThat(v.at(T0 + 86_400_000L).get(FeatureNames.ITEM_TRENDING)).isCloseTo(4, within(1e-12));
   }
 }

@@ -24,7 +24,8 @@ class SeenEventsTest {
     long latest = 0;
     for (int i = 0; i < SeenEvents.MAX_IDS; i++) {
       String id = random.nextInt(4) == 0 && !reference.isEmpty()
-          ? "e" + random.nextInt(reference.size()) : "e" + reference.size();
+          ? "e" + random.nextInt(reference.size())
+          : "e" + reference.size();
       latest = Math.max(latest, i);
       assertThat(seen.add(id, i, latest, HORIZON)).as(id).isEqualTo(reference.add(id));
     }
@@ -57,9 +58,11 @@ class SeenEventsTest {
     }
     assertThat(seen.size()).isEqualTo(SeenEvents.MAX_IDS * 3 / 4 + 1);
     assertThat(seen.add("e" + (SeenEvents.MAX_IDS / 4 - 1), 0, SeenEvents.MAX_IDS, HORIZON))
-        .as("forgotten").isTrue();
+        .as("forgotten")
+        .isTrue();
     assertThat(seen.add("e" + SeenEvents.MAX_IDS / 4, 0, SeenEvents.MAX_IDS, HORIZON))
-        .as("kept").isFalse();
+        .as("kept")
+        .isFalse();
   }
 
   @Test
@@ -70,8 +73,8 @@ class SeenEventsTest {
   }
 
   private static SeenEvents roundTrip(SeenEvents seen, long latest) throws IOException {
-    return SeenEvents.read(new DataInputStream(new ByteArrayInputStream(bytes(seen, latest))),
-        latest);
+    return SeenEvents.read(
+        new DataInputStream(new ByteArrayInputStream(bytes(seen, latest))), latest);
   }
 
   private static byte[] bytes(SeenEvents seen, long latest) throws IOException {

@@ -27,8 +27,8 @@ class UserStateTest {
   private static final AtomicLong EVENT_IDS = new AtomicLong();
 
   private static Interaction at(long ts, EventType type, String item, String category) {
-    return new Interaction("e" + EVENT_IDS.incrementAndGet(), "u1", item, type, 1.0, ts, "s1",
-        category);
+    return new Interaction(
+        "e" + EVENT_IDS.incrementAndGet(), "u1", item, type, 1.0, ts, "s1", category);
   }
 
   private static FeatureVector run(List<Interaction> interactions) {
@@ -59,19 +59,24 @@ class UserStateTest {
   void shouldReachTheSameValuesWhateverTheArrivalOrder() {
     List<Interaction> events = new ArrayList<>();
     Random random = new Random(7);
-    EventType[] types = {EventType.VIEW, EventType.CLICK, EventType.ADD_TO_CART,
-        EventType.PURCHASE};
+    EventType[] types = {EventType.VIEW, EventType.CLICK, EventType.ADD_TO_CART, EventType.PURCHASE
+    };
     for (int i = 0; i < 300; i++) {
-      events.add(at(T0 - random.nextInt(6 * 24 * 60) * MINUTE, types[random.nextInt(4)],
-          "i" + random.nextInt(40), "c" + random.nextInt(5)));
+      events.add(at(
+          T0 - random.nextInt(6 * 24 * 60) * MINUTE,
+          types[random.nextInt(4)],
+          "i" + random.nextInt(40),
+          "c" + random.nextInt(5)));
     }
     FeatureVector ordered = run(events);
     Collections.shuffle(events, random);
     FeatureVector shuffled = run(events);
 
     assertThat(shuffled.values().keySet()).isEqualTo(ordered.values().keySet());
-    ordered.values().forEach((name, value) ->
-        assertThat(shuffled.get(name)).as(name).isCloseTo(value, within(1e-9)));
+    ordered
+        .values()
+        .forEach((name, value) ->
+            assertThat(shuffled.get(name)).as(name).isCloseTo(value, within(1e-9)));
     assertThat(shuffled.recent()).isEqualTo(ordered.recent());
   }
 
@@ -115,13 +120,16 @@ class UserStateTest {
     state.apply(at(T0, EventType.VIEW, "i1", null));
     state.apply(at(T0 + 1, EventType.VIEW, "i2", null));
     state.apply(at(T0 + 2, EventType.CLICK, "i2", null));
-    assertThat(state.features("u1").get(FeatureNames.USER_SESSION_DISTINCT_ITEMS)).isEqualTo(2);
+    assertThat(state.features("u1").get(FeatureNames.USER_SESSION_DISTINCT_ITEMS))
+        .isEqualTo(2);
     state.apply(new Interaction("e9", "u1", "i3", EventType.VIEW, 1, T0 + 3, "s2", null));
-    assertThat(state.features("u1").get(FeatureNames.USER_SESSION_DISTINCT_ITEMS)).isEqualTo(1);
-    Interaction noSession = new Interaction("e10", "u1", "i4", EventType.VIEW, 1,
-        T0 + Duration.ofHours(2).toMillis(), null, null);
+    assertThat(state.features("u1").get(FeatureNames.USER_SESSION_DISTINCT_ITEMS))
+        .isEqualTo(1);
+    Interaction noSession = new Interaction(
+        "e10", "u1", "i4", EventType.VIEW, 1, T0 + Duration.ofHours(2).toMillis(), null, null);
     state.apply(noSession);
-    assertThat(state.features("u1").get(FeatureNames.USER_SESSION_DISTINCT_ITEMS)).isEqualTo(1);
+    assertThat(state.features("u1").get(FeatureNames.USER_SESSION_DISTINCT_ITEMS))
+        .isEqualTo(1);
   }
 
   @Test
@@ -145,12 +153,13 @@ class UserStateTest {
     byte[] before = bytes(state);
 
     assertThat(state.apply(click)).isFalse();
-    Interaction resentLater = new Interaction(click.eventId(), "u1", "i1", EventType.CLICK, 1.0,
-        T0 + HOUR, "s1", "books");
+    Interaction resentLater = new Interaction(
+        click.eventId(), "u1", "i1", EventType.CLICK, 1.0, T0 + HOUR, "s1", "books");
     assertThat(state.apply(resentLater)).as("the same id with another time").isFalse();
     assertThat(bytes(state)).isEqualTo(before);
     assertThat(read(before, UserState.DEFAULT_DEDUPE_HORIZON).apply(click))
-        .as("a restored state remembers the ids").isFalse();
+        .as("a restored state remembers the ids")
+        .isFalse();
     assertThat(state.features("u1").get(FeatureNames.USER_EVENTS_TOTAL)).isEqualTo(2);
   }
 

@@ -12,7 +12,7 @@ class IntakePolicyTest {
     // A duplicate could then arrive within grace after its user's state forgot the id.
     assertThatThrownBy(() -> new IntakePolicy(Duration.ofHours(2), Duration.ofHours(1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("features.dedupe-horizon (PT1H) must be at least features.grace "
-            + "(PT2H)");
+        .hasMessageContaining(
+            "features.dedupe-horizon (PT1H) must be at least features.grace " + "(PT2H)");
   }
 }

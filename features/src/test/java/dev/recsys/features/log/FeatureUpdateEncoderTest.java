@@ -20,8 +20,17 @@ import org.junit.jupiter.api.Test;
 
 class FeatureUpdateEncoderTest {
   private static final FeatureSet SET = FeatureSet.CORE_V1;
-  private static final double[] ODD = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY,
-      Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE, -1e-300, 1.5};
+  private static final double[] ODD = {
+    0.0,
+    -0.0,
+    Double.NaN,
+    Double.POSITIVE_INFINITY,
+    Double.NEGATIVE_INFINITY,
+    Double.MIN_VALUE,
+    Double.MAX_VALUE,
+    -1e-300,
+    1.5
+  };
   private static final String[] IDS = {"", "u1", "é-ü", "ユーザー", "i".repeat(300), "😀"};
   private final FeatureUpdateEncoder encoder = new FeatureUpdateEncoder(SET);
 
@@ -32,7 +41,8 @@ class FeatureUpdateEncoderTest {
       EntityKind kind = random.nextBoolean() ? EntityKind.USER : EntityKind.ITEM;
       double[] fixed = new double[FeatureLayout.of(kind).names().size()];
       for (int i = 0; i < fixed.length; i++) {
-        fixed[i] = random.nextInt(5) == 0 ? ODD[random.nextInt(ODD.length)]
+        fixed[i] = random.nextInt(5) == 0
+            ? ODD[random.nextInt(ODD.length)]
             : random.nextGaussian() * Math.pow(10, random.nextInt(20) - 10);
       }
       TreeMap<String, Double> named = new TreeMap<>();
@@ -41,11 +51,13 @@ class FeatureUpdateEncoderTest {
       }
       List<RecentInteraction> recent = new ArrayList<>();
       for (int i = random.nextInt(25); i > 0; i--) {
-        recent.add(new RecentInteraction(id(random),
-            EventType.values()[random.nextInt(EventType.values().length)], time(random)));
+        recent.add(new RecentInteraction(
+            id(random),
+            EventType.values()[random.nextInt(EventType.values().length)],
+            time(random)));
       }
-      assertSameBytes(new FeatureValues(kind, id(random), time(random), fixed, named, recent),
-          id(random));
+      assertSameBytes(
+          new FeatureValues(kind, id(random), time(random), fixed, named, recent), id(random));
     }
   }
 
@@ -55,8 +67,14 @@ class FeatureUpdateEncoderTest {
     ItemState item = new ItemState();
     Random random = new Random(5);
     for (int i = 0; i < 300; i++) {
-      Interaction interaction = new Interaction("e" + i, "u1", "i" + random.nextInt(30),
-          EventType.values()[random.nextInt(5)], 1.0, 1_622_505_601_000L + i * 60_000L, "s1",
+      Interaction interaction = new Interaction(
+          "e" + i,
+          "u1",
+          "i" + random.nextInt(30),
+          EventType.values()[random.nextInt(5)],
+          1.0,
+          1_622_505_601_000L + i * 60_000L,
+          "s1",
           random.nextInt(4) == 0 ? null : "c" + random.nextInt(40));
       user.apply(interaction);
       item.apply(interaction);
@@ -66,7 +84,8 @@ class FeatureUpdateEncoderTest {
   }
 
   private void assertSameBytes(FeatureValues values, String eventId) {
-    assertThat(encoder.encode(values, eventId)).as("%s", values)
+    assertThat(encoder.encode(values, eventId))
+        .as("%s", values)
         .isEqualTo(Codecs.FEATURE_UPDATE.encode(FeatureUpdateRecords.of(values, SET, eventId)));
   }
 
@@ -75,7 +94,8 @@ class FeatureUpdateEncoderTest {
   }
 
   private static long time(Random random) {
-    return random.nextInt(10) == 0 ? random.nextLong() : 1_600_000_000_000L
-        + random.nextInt(1 << 30);
+    return random.nextInt(10) == 0
+        ? random.nextLong()
+        : 1_600_000_000_000L + random.nextInt(1 << 30);
   }
 }

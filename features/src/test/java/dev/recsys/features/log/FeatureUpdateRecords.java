@@ -32,9 +32,16 @@ final class FeatureUpdateRecords {
     for (double value : values.fixed()) {
       fixed.add(value);
     }
-    return new FeatureUpdate(avroKind(values.kind()), values.id(), set.namespace(),
-        Instant.ofEpochMilli(values.updatedAt()), eventId, values.named(), recent,
-        FeatureLayout.of(values.kind()).fingerprint(), fixed);
+    return new FeatureUpdate(
+        avroKind(values.kind()),
+        values.id(),
+        set.namespace(),
+        Instant.ofEpochMilli(values.updatedAt()),
+        eventId,
+        values.named(),
+        recent,
+        FeatureLayout.of(values.kind()).fingerprint(),
+        fixed);
   }
 
   /**
@@ -55,8 +62,11 @@ final class FeatureUpdateRecords {
         named.put(value.getKey(), value.getValue());
       }
     }
-    FeatureUpdate update = of(new FeatureValues(vector.kind(), vector.id(), vector.updatedAt(),
-        fixed, named, vector.recent()), set, eventId);
+    FeatureUpdate update = of(
+        new FeatureValues(
+            vector.kind(), vector.id(), vector.updatedAt(), fixed, named, vector.recent()),
+        set,
+        eventId);
     if (found < fixed.length) {
       update.setValues(new TreeMap<>(vector.values()));
       update.setLayout(0L);
@@ -66,7 +76,8 @@ final class FeatureUpdateRecords {
   }
 
   private static dev.recsys.schemas.avro.EntityKind avroKind(EntityKind kind) {
-    return kind == EntityKind.USER ? dev.recsys.schemas.avro.EntityKind.USER
+    return kind == EntityKind.USER
+        ? dev.recsys.schemas.avro.EntityKind.USER
         : dev.recsys.schemas.avro.EntityKind.ITEM;
   }
 }

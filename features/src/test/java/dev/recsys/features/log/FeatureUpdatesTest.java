@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.Interaction;
-import dev.recsys.features.definition.UserState;
 import dev.recsys.features.definition.ItemState;
+import dev.recsys.features.definition.UserState;
 import dev.recsys.schemas.Codecs;
 import dev.recsys.schemas.avro.EventType;
 import dev.recsys.schemas.avro.FeatureUpdate;
@@ -18,7 +18,8 @@ class FeatureUpdatesTest {
   private static final long T0 = 1_622_505_601_000L;
 
   private static List<Interaction> interactions() {
-    return List.of(new Interaction("e1", "u1", "i1", EventType.VIEW, 0, T0, "s1", "books"),
+    return List.of(
+        new Interaction("e1", "u1", "i1", EventType.VIEW, 0, T0, "s1", "books"),
         new Interaction("e2", "u1", "i2", EventType.CLICK, 0, T0 + 5_000, "s1", "games"),
         new Interaction("e3", "u1", "i1", EventType.PURCHASE, 1, T0 + 9_000, "s1", null));
   }
@@ -54,8 +55,8 @@ class FeatureUpdatesTest {
 
   @Test
   void shouldRefuseValuesWrittenWithAnotherLayout() {
-    FeatureUpdate update = FeatureUpdateRecords.of(new ItemState().features("i1"),
-        FeatureSet.CORE_V1, "e1");
+    FeatureUpdate update =
+        FeatureUpdateRecords.of(new ItemState().features("i1"), FeatureSet.CORE_V1, "e1");
     update.setLayout(update.getLayout() + 1);
 
     assertThatThrownBy(() -> FeatureUpdates.toVector(update))

@@ -38,23 +38,37 @@ class ItemFeatureFeedIT {
   void shouldHandOnItemsOfItsFeatureSetFromAMinuteBackThenEveryChangeAsItCommits(TestInfo info) {
     Topics topics = KafkaProbe.uniqueTopics(kafka, info);
     long now = System.currentTimeMillis();
-    send(topics, item("old", 0.1), FeatureSet.CORE_V1, now - Duration.ofMinutes(5).toMillis());
-    send(topics, item("recent", 0.2), FeatureSet.CORE_V1, now - Duration.ofSeconds(10).toMillis());
+    send(
+        topics,
+        item("old", 0.1),
+        FeatureSet.CORE_V1,
+        now - Duration.ofMinutes(5).toMillis());
+    send(
+        topics,
+        item("recent", 0.2),
+        FeatureSet.CORE_V1,
+        now - Duration.ofSeconds(10).toMillis());
     send(topics, user("u1"), FeatureSet.CORE_V1, now);
     send(topics, item("other-set", 0.3), OTHER, now);
     Map<String, FeatureVector> seen = new ConcurrentHashMap<>();
 
-    try (ItemFeatureFeed feed = ItemFeatureFeed.start(kafka.bootstrapServers(),
-        topics.featureLog(), FeatureSet.CORE_V1, v -> seen.put(v.id(), v))) {
+    try (ItemFeatureFeed feed = ItemFeatureFeed.start(
+        kafka.bootstrapServers(),
+        topics.featureLog(),
+        FeatureSet.CORE_V1,
+        v -> seen.put(v.id(), v))) {
       Wait.until(WAIT, feed::caughtUp, () -> "the feed to catch up");
       Wait.until(WAIT, () -> seen.containsKey("recent"), () -> "the recent item, seen " + seen);
       send(topics, item("recent", 0.5), FeatureSet.CORE_V1, System.currentTimeMillis());
       send(topics, item("live", 0.6), FeatureSet.CORE_V1, System.currentTimeMillis());
       Wait.until(WAIT, () -> seen.containsKey("live"), () -> "the live item, seen " + seen);
 
-      assertThat(seen.keySet()).as("no user, no other feature set, nothing from before the"
-          + " rewind").containsExactlyInAnyOrder("recent", "live");
-      Wait.until(WAIT, () -> seen.get("recent").get("item.ctr_7d") == 0.5,
+      assertThat(seen.keySet())
+          .as("no user, no other feature set, nothing from before the" + " rewind")
+          .containsExactlyInAnyOrder("recent", "live");
+      Wait.until(
+          WAIT,
+          () -> seen.get("recent").get("item.ctr_7d") == 0.5,
           () -> "the recent item's change");
       assertThat(seen.get("live").kind()).isEqualTo(EntityKind.ITEM);
       assertThat(feed.caughtUp()).isTrue();
@@ -64,8 +78,8 @@ class ItemFeatureFeedIT {
   @Test
   void shouldReportItselfBehindOnceItStopsHearingFromKafka(TestInfo info) {
     Topics topics = KafkaProbe.uniqueTopics(kafka, info);
-    ItemFeatureFeed feed = ItemFeatureFeed.start(kafka.bootstrapServers(), topics.featureLog(),
-        FeatureSet.CORE_V1, v -> { });
+    ItemFeatureFeed feed = ItemFeatureFeed.start(
+        kafka.bootstrapServers(), topics.featureLog(), FeatureSet.CORE_V1, v -> {});
     Wait.until(WAIT, feed::caughtUp, () -> "the feed to catch up");
     feed.close();
     // A closed feed checks nothing more: like a feed cut off from its broker, it goes stale.
@@ -73,26 +87,35 @@ class ItemFeatureFeedIT {
   }
 
   private static FeatureVector item(String id, double ctr) {
-    return new FeatureVector(EntityKind.ITEM, id, 1_000L, new TreeMap<>(Map.of("item.ctr_7d", ctr)),
-        List.of());
+    return new FeatureVector(
+        EntityKind.ITEM, id, 1_000L, new TreeMap<>(Map.of("item.ctr_7d", ctr)), List.of());
   }
 
   private static FeatureVector user(String id) {
-    return new FeatureVector(EntityKind.USER, id, 1_000L,
-        new TreeMap<>(Map.of("user.click_1h", 1.0)), List.of());
+    return new FeatureVector(
+        EntityKind.USER, id, 1_000L, new TreeMap<>(Map.of("user.click_1h", 1.0)), List.of());
   }
 
   private void send(Topics topics, FeatureVector vector, FeatureSet set, long timestamp) {
-    KafkaProbe.send(kafka, new ProducerRecord<>(topics.featureLog().name(), null, timestamp,
-        FeatureUpdates.key(vector.kind(), vector.id()).getBytes(StandardCharsets.UTF_8),
-        Codecs.FEATURE_UPDATE.encode(FeatureUpdateRecords.of(vector, set, "e-" + vector.id()))));
+    KafkaProbe.send(
+        kafka,
+        new ProducerRecord<>(
+            topics.featureLog().name(),
+            null,
+            timestamp,
+            FeatureUpdates.key(vector.kind(), vector.id()).getBytes(StandardCharsets.UTF_8),
+            Codecs.FEATURE_UPDATE.encode(
+                FeatureUpdateRecords.of(vector, set, "e-" + vector.id()))));
   }
 
   @Test
   void shouldNeverCountAsCaughtUpOnALogWithNoPartitions() throws InterruptedException {
-    try (ItemFeatureFeed feed = ItemFeatureFeed.start(kafka.bootstrapServers(),
+    try (ItemFeatureFeed feed = ItemFeatureFeed.start(
+        kafka.bootstrapServers(),
         Topics.named(TopicNames.DEFAULT.withPrefix("absent-" + System.nanoTime() + "."))
-            .featureLog(), FeatureSet.CORE_V1, v -> { })) {
+            .featureLog(),
+        FeatureSet.CORE_V1,
+        v -> {})) {
       Thread.sleep(1_500);
       assertThat(feed.caughtUp()).isFalse();
     }

@@ -25,7 +25,8 @@ class OfflineLayoutTest {
 
     assertThat(layout.resumeOffsets("events")).isEqualTo(Map.of(0, 181L, 3, 8L));
     assertThat(layout.resumeOffsets("feature-log")).isEmpty();
-    assertThat(layout.file("events", LocalDate.parse("2026-11-02"), 0, 100, 180, 2).toString())
+    assertThat(
+            layout.file("events", LocalDate.parse("2026-11-02"), 0, 100, 180, 2).toString())
         .endsWith("events/date=2026-11-02/"
             + "p000-00000000000000000100-00000000000000000180-n2.parquet");
   }
@@ -35,7 +36,8 @@ class OfflineLayoutTest {
     OfflineLayout layout = new OfflineLayout(root);
     Path done = layout.file("events", LocalDate.parse("2026-11-01"), 1, 0, 9, 1);
     touch(done);
-    Path partial = done.resolveSibling("p001-00000000000000000010-00000000000000000019.parquet.tmp");
+    Path partial =
+        done.resolveSibling("p001-00000000000000000010-00000000000000000019.parquet.tmp");
     touch(partial);
 
     assertThat(layout.resumeOffsets("events")).isEqualTo(Map.of(1, 10L));
@@ -60,7 +62,9 @@ class OfflineLayoutTest {
     assertThat(orphan).doesNotExist();
     assertThat(other).doesNotExist();
     assertThat(complete).exists();
-    assertThat(elsewhere).as("another partition's flush is its owner's to clean").exists();
+    assertThat(elsewhere)
+        .as("another partition's flush is its owner's to clean")
+        .exists();
   }
 
   @Test

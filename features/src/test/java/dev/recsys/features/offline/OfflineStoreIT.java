@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OfflineStoreIT {
   private static final Instant DAY_ONE = Instant.parse("2026-11-01T22:00:00Z");
   private final EmbeddedKafka kafka;
+
   @TempDir
   Path dir;
 
@@ -61,8 +62,8 @@ class OfflineStoreIT {
     send(topics, 400, 200);
     try (OfflineStore store = OfflineStore.start(kafka.bootstrapServers(), group, topics, config)) {
       awaitArchived(group, topics);
-      Wait.until(Duration.ofSeconds(20), () -> rows() == 600,
-          () -> "600 archived rows, found " + rows());
+      Wait.until(
+          Duration.ofSeconds(20), () -> rows() == 600, () -> "600 archived rows, found " + rows());
     }
     assertThat(distinctRecords()).isEqualTo(600);
     try (Stream<Path> files = Files.walk(dir.resolve(OfflineLayout.EVENTS))) {
@@ -84,17 +85,20 @@ class OfflineStoreIT {
       awaitArchived(group, topics);
     }
     List<Path> files = parquetFiles();
-    assertThat(files).as("one file per date and flush, not one per flip").hasSizeLessThan(20)
+    assertThat(files)
+        .as("one file per date and flush, not one per flip")
+        .hasSizeLessThan(20)
         .allMatch(f -> f.getFileName().toString().endsWith("-n2.parquet"));
     // A crash between moving a flush's first file into place and its second.
-    Files.delete(files.stream().max(Comparator.comparing(p -> p.getFileName().toString()))
+    Files.delete(files.stream()
+        .max(Comparator.comparing(p -> p.getFileName().toString()))
         .orElseThrow());
 
     send(topics, 400, 200, n -> DAY_ONE.plus(Duration.ofDays(n % 2)).plusSeconds(n));
     try (OfflineStore store = OfflineStore.start(kafka.bootstrapServers(), group, topics, config)) {
       awaitArchived(group, topics);
-      Wait.until(Duration.ofSeconds(20), () -> rows() == 600,
-          () -> "600 archived rows, found " + rows());
+      Wait.until(
+          Duration.ofSeconds(20), () -> rows() == 600, () -> "600 archived rows, found " + rows());
     }
     assertThat(distinctRecords()).isEqualTo(600);
   }
@@ -111,25 +115,35 @@ class OfflineStoreIT {
 
   private void send(Topics topics, int from, int count, IntFunction<Instant> time) {
     for (int n = from; n < from + count; n++) {
-      UserEvent e = Events.viewed("u" + n % 13, "i" + n % 7)
-          .at(time.apply(n)).build();
-      KafkaProbe.send(kafka, new ProducerRecord<>(topics.events().name(), null,
-          e.getTimestamp().toEpochMilli(), e.getUserId().getBytes(StandardCharsets.UTF_8),
-          Codecs.USER_EVENT.encode(e)));
+      UserEvent e = Events.viewed("u" + n % 13, "i" + n % 7).at(time.apply(n)).build();
+      KafkaProbe.send(
+          kafka,
+          new ProducerRecord<>(
+              topics.events().name(),
+              null,
+              e.getTimestamp().toEpochMilli(),
+              e.getUserId().getBytes(StandardCharsets.UTF_8),
+              Codecs.USER_EVENT.encode(e)));
     }
   }
 
   private void awaitArchived(String group, Topics topics) {
     try (Admin admin = Admin.create(kafka.clientProperties())) {
-      Wait.until(Duration.ofSeconds(30), () -> PipelineLag.of(admin,
-          OfflineStore.group(group, OfflineLayout.EVENTS), topics.events().name()) == 0,
+      Wait.until(
+          Duration.ofSeconds(30),
+          () -> PipelineLag.of(
+                  admin,
+                  OfflineStore.group(group, OfflineLayout.EVENTS),
+                  topics.events().name())
+              == 0,
           () -> "the events archiver to catch up");
     }
   }
 
   private static Path newestFile(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(p -> p.toString().endsWith(".parquet"))
+      return files
+          .filter(p -> p.toString().endsWith(".parquet"))
           .max(Comparator.comparing(p -> p.getFileName().toString().substring(5)))
           .orElseThrow();
     }
@@ -146,7 +160,8 @@ class OfflineStoreIT {
   }
 
   private static long query(String sql) {
-    try (DuckDb db = DuckDb.inMemory(); Statement s = db.connection().createStatement();
+    try (DuckDb db = DuckDb.inMemory();
+        Statement s = db.connection().createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);

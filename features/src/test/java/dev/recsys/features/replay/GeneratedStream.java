@@ -28,8 +28,8 @@ record GeneratedStream(List<List<SourcedEvent>> partitions, List<Placed> events)
       "i3", Events.item("i3").category("c2").build(),
       "i4", Events.item("i4").category("c3").build(),
       "i5", Events.item("i5").category("c2").build());
-  private static final List<EventType> TYPES = List.of(EventType.VIEW, EventType.VIEW,
-      EventType.CLICK, EventType.ADD_TO_CART, EventType.PURCHASE);
+  private static final List<EventType> TYPES = List.of(
+      EventType.VIEW, EventType.VIEW, EventType.CLICK, EventType.ADD_TO_CART, EventType.PURCHASE);
 
   /** An event with its place in the topic. */
   record Placed(int partition, long offset, UserEvent event) {
@@ -54,14 +54,18 @@ record GeneratedStream(List<List<SourcedEvent>> partitions, List<Placed> events)
         } else {
           latest = latest.plusSeconds(random.nextInt(4) == 0 ? 0 : random.nextInt(1, 600));
           Instant at = random.nextInt(5) == 0
-              ? latest.minus(Duration.ofMinutes(random.nextInt(0, 45))) : latest;
+              ? latest.minus(Duration.ofMinutes(random.nextInt(0, 45)))
+              : latest;
           String user = "u" + (p + partitionCount * random.nextInt(3));
-          event = Events.of(TYPES.get(random.nextInt(TYPES.size())), user,
-              "i" + random.nextInt(1, 7)).at(at).session("s" + n / 8).build();
+          event = Events.of(
+                  TYPES.get(random.nextInt(TYPES.size())), user, "i" + random.nextInt(1, 7))
+              .at(at)
+              .session("s" + n / 8)
+              .build();
           sent.add(event);
         }
-        records.add(new SourcedEvent(p, n, event.getTimestamp().toEpochMilli(),
-            Codecs.USER_EVENT.encode(event)));
+        records.add(new SourcedEvent(
+            p, n, event.getTimestamp().toEpochMilli(), Codecs.USER_EVENT.encode(event)));
         placed.add(new Placed(p, n, event));
       }
       partitions.add(records);
@@ -78,7 +82,8 @@ record GeneratedStream(List<List<SourcedEvent>> partitions, List<Placed> events)
     Set<String> ids = new HashSet<>();
     return events.stream()
         .filter(e -> ids.add(e.event().getEventId()))
-        .sorted(Comparator.comparingLong(Placed::time).thenComparingInt(Placed::partition)
+        .sorted(Comparator.comparingLong(Placed::time)
+            .thenComparingInt(Placed::partition)
             .thenComparingLong(Placed::offset))
         .map(Placed::event)
         .toList();

@@ -21,7 +21,8 @@ class PopularitySamplerTest {
     }
     Map<String, Integer> drawn = new HashMap<>();
     for (int n = 0; n < 2_000; n++) {
-      sampler.sample(1, Set.of(), LabelPolicy.Negatives.POPULARITY)
+      sampler
+          .sample(1, Set.of(), LabelPolicy.Negatives.POPULARITY)
           .forEach(item -> drawn.merge(item.startsWith("cold") ? "cold" : item, 1, Integer::sum));
     }
     assertThat(drawn.get("hot")).as("half of all interactions").isBetween(900, 1_100);

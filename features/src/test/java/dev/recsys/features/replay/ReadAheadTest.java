@@ -15,23 +15,25 @@ class ReadAheadTest {
   @Test
   void shouldYieldEveryMappedElementInOrder() {
     List<String> read = new ArrayList<>();
-    try (ReadAhead<String> ahead = new ReadAhead<>("test-read",
-        IntStream.range(0, 5_000).iterator(), n -> "e" + n)) {
+    try (ReadAhead<String> ahead =
+        new ReadAhead<>("test-read", IntStream.range(0, 5_000).iterator(), n -> "e" + n)) {
       ahead.forEachRemaining(read::add);
       assertThat(ahead.hasNext()).isFalse();
     }
-    assertThat(read).containsExactlyElementsOf(
-        IntStream.range(0, 5_000).mapToObj(n -> "e" + n).toList());
+    assertThat(read)
+        .containsExactlyElementsOf(
+            IntStream.range(0, 5_000).mapToObj(n -> "e" + n).toList());
   }
 
   @Test
   void shouldYieldWhatWasReadThenTheSourceFailureWithItsCause() {
     Iterator<Integer> failing = Stream.iterate(0, n -> {
-      if (n == 999) {
-        throw new IllegalStateException("broker went away at 1000");
-      }
-      return n + 1;
-    }).iterator();
+          if (n == 999) {
+            throw new IllegalStateException("broker went away at 1000");
+          }
+          return n + 1;
+        })
+        .iterator();
     List<Integer> read = new ArrayList<>();
     try (ReadAhead<Integer> ahead = new ReadAhead<>("failing-read", failing, n -> n)) {
       assertThatThrownBy(() -> ahead.forEachRemaining(read::add))
@@ -48,7 +50,7 @@ class ReadAheadTest {
     assertThat(ahead.next()).isZero();
     ahead.close();
     Thread.sleep(50);
-    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
-        t -> t.getName().equals("endless-read"));
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().equals("endless-read"));
   }
 }

@@ -30,22 +30,27 @@ class ReplayEngineTest {
 
   @Test
   void shouldRefuseAnEventBeyondTheGracePeriodLikeTheStream() {
-    ReplaySummary summary = replay(CLICKS, Collections.emptyIterator(),
+    ReplaySummary summary = replay(
+        CLICKS,
+        Collections.emptyIterator(),
         Events.viewed("u1", "i1").at(T0.plus(Duration.ofHours(3))).build(),
         Events.clicked("u1", "i2").at(T0).build(),
-        Events.clicked("u1", "i3").at(T0.plus(Duration.ofHours(2).plusMinutes(30))).build());
+        Events.clicked("u1", "i3")
+            .at(T0.plus(Duration.ofHours(2).plusMinutes(30)))
+            .build());
 
     assertThat(summary.refused()).containsEntry(RefusalReason.LATE, 1L);
     assertThat(summary.accepted()).isEqualTo(2);
-    assertThat(rows).as("the view at 3h comes later in event time: no negatives yet")
-        .extracting(TrainingRow::itemId).containsExactly("i3");
+    assertThat(rows)
+        .as("the view at 3h comes later in event time: no negatives yet")
+        .extracting(TrainingRow::itemId)
+        .containsExactly("i3");
   }
 
   @Test
   void shouldCountADuplicateEventOnce() {
     UserEvent click = Events.clicked("u1", "i1").at(T0).build();
-    ReplaySummary summary = replay(CLICKS, Collections.emptyIterator(), click,
-        click);
+    ReplaySummary summary = replay(CLICKS, Collections.emptyIterator(), click, click);
 
     assertThat(summary.duplicates()).isEqualTo(1);
     assertThat(summary.positives()).isEqualTo(1);
@@ -58,8 +63,10 @@ class ReplayEngineTest {
     // comes before z, while x is still remembered; replay must still apply it.
     UserEvent x = Events.clicked("u1", "i1").id("x").at(T0).build();
     UserEvent z = Events.viewed("u1", "i2").at(T0.plus(Duration.ofDays(8))).build();
-    UserEvent resent = Events.clicked("u1", "i1").id("x")
-        .at(T0.plus(Duration.ofDays(8)).minus(Duration.ofMinutes(30))).build();
+    UserEvent resent = Events.clicked("u1", "i1")
+        .id("x")
+        .at(T0.plus(Duration.ofDays(8)).minus(Duration.ofMinutes(30)))
+        .build();
     ReplayEngine engine = new ReplayEngine(IntakePolicy.DEFAULT, CLICKS, Map.of());
     ReplaySummary summary = run(engine, x, z, resent);
 
@@ -81,64 +88,79 @@ class ReplayEngineTest {
 
     assertThat(summary.positives()).isEqualTo(2);
     assertThat(rows.get(0).itemId()).isEqualTo("i1");
-    assertThat(rows.get(1).label()).as("nothing was popular before the first click").isOne();
+    assertThat(rows.get(1).label())
+        .as("nothing was popular before the first click")
+        .isOne();
     List<TrainingRow> second = rows.subList(1, rows.size());
-    assertThat(second).extracting(TrainingRow::itemId).containsExactlyInAnyOrder("i2", "i1",
-        "i3");
-    assertThat(second).filteredOn(r -> r.label() == 0).extracting(TrainingRow::itemId)
+    assertThat(second).extracting(TrainingRow::itemId).containsExactlyInAnyOrder("i2", "i1", "i3");
+    assertThat(second)
+        .filteredOn(r -> r.label() == 0)
+        .extracting(TrainingRow::itemId)
         .doesNotContain("i2");
   }
 
   @Test
   void shouldLabelOnlyFirstTouchesWhenNovelOnly() {
-    ReplaySummary summary = replay(CLICKS.withNovelOnly(true), Collections.emptyIterator(),
+    ReplaySummary summary = replay(
+        CLICKS.withNovelOnly(true),
+        Collections.emptyIterator(),
         Events.viewed("u1", "i1").at(T0).build(),
         Events.clicked("u1", "i1").at(T0.plusSeconds(5)).build(),
         Events.clicked("u1", "i2").at(T0.plusSeconds(9)).build());
 
     assertThat(summary.positives()).isOne();
-    assertThat(rows).filteredOn(r -> r.label() == 1).extracting(TrainingRow::itemId)
+    assertThat(rows)
+        .filteredOn(r -> r.label() == 1)
+        .extracting(TrainingRow::itemId)
         .containsExactly("i2");
   }
 
   @Test
   void shouldLabelShownItemsByWhatTheUserDidWithThatRequest() {
     Instant shownAt = T0.plusSeconds(10);
-    Impression impression = new Impression("req-1", "u1",
-        List.of(new ImpressionItem("i1", 0, 0.9f), new ImpressionItem("i2", 1, 0.8f)), "m1",
+    Impression impression = new Impression(
+        "req-1",
+        "u1",
+        List.of(new ImpressionItem("i1", 0, 0.9f), new ImpressionItem("i2", 1, 0.8f)),
+        "m1",
         shownAt);
-    ReplaySummary summary = replay(CLICKS, List.of(impression).iterator(),
+    ReplaySummary summary = replay(
+        CLICKS,
+        List.of(impression).iterator(),
         Events.viewed("u1", "i2").at(T0).build(),
         Events.clicked("u1", "i2").at(shownAt.plusSeconds(5)).request("req-1").build(),
         Events.clicked("u1", "i1").at(shownAt.plusSeconds(6)).build());
 
     assertThat(summary.fromImpressions()).isTrue();
     assertThat(rows).extracting(TrainingRow::groupId).containsOnly("req-1");
-    assertThat(rows).filteredOn(r -> r.label() == 1).extracting(TrainingRow::itemId)
+    assertThat(rows)
+        .filteredOn(r -> r.label() == 1)
+        .extracting(TrainingRow::itemId)
         .containsExactly("i2");
-    TrainingRow i2 = rows.stream().filter(r -> r.itemId().equals("i2")).findFirst().orElseThrow();
+    TrainingRow i2 =
+        rows.stream().filter(r -> r.itemId().equals("i2")).findFirst().orElseThrow();
     int touches = PairFeatures.NAMES.indexOf("pair_item_touches");
     assertThat(i2.features()[touches]).as("only the view before the impression").isEqualTo(1.0);
   }
 
-  private ReplaySummary replay(LabelPolicy labels, Iterator<Impression> impressions,
-      UserEvent... events) {
+  private ReplaySummary replay(
+      LabelPolicy labels, Iterator<Impression> impressions, UserEvent... events) {
     List<SourcedEvent> partition = new ArrayList<>();
     for (UserEvent e : events) {
-      partition.add(new SourcedEvent(0, partition.size(), e.getTimestamp().toEpochMilli(),
-          Codecs.USER_EVENT.encode(e)));
+      partition.add(new SourcedEvent(
+          0, partition.size(), e.getTimestamp().toEpochMilli(), Codecs.USER_EVENT.encode(e)));
     }
     return new ReplayEngine(IntakePolicy.DEFAULT, labels, Map.of())
-        .run(List.of(partition.iterator()), impressions, rows::add, read -> { });
+        .run(List.of(partition.iterator()), impressions, rows::add, read -> {});
   }
 
   private ReplaySummary run(ReplayEngine engine, UserEvent... events) {
     List<SourcedEvent> partition = new ArrayList<>();
     for (UserEvent e : events) {
-      partition.add(new SourcedEvent(0, partition.size(), e.getTimestamp().toEpochMilli(),
-          Codecs.USER_EVENT.encode(e)));
+      partition.add(new SourcedEvent(
+          0, partition.size(), e.getTimestamp().toEpochMilli(), Codecs.USER_EVENT.encode(e)));
     }
-    return engine.run(List.of(partition.iterator()), Collections.emptyIterator(), rows::add,
-        read -> { });
+    return engine.run(
+        List.of(partition.iterator()), Collections.emptyIterator(), rows::add, read -> {});
   }
 }

@@ -26,21 +26,25 @@ class ReplayPointInTimeTest {
 
   static Stream<Arguments> streams() {
     SplittableRandom random = new SplittableRandom(20261129);
-    return Stream.generate(() -> Arguments.of(random.nextLong(), random.nextInt(1, 4),
-        random.nextInt(1, 61))).limit(STREAMS);
+    return Stream.generate(
+            () -> Arguments.of(random.nextLong(), random.nextInt(1, 4), random.nextInt(1, 61)))
+        .limit(STREAMS);
   }
 
   @ParameterizedTest(name = "seed {0}, {1} partitions x {2} records")
   @MethodSource("streams")
-  void shouldBuildEveryRowFromStrictlyEarlierEventsOnly(long seed, int partitions,
-      int perPartition) {
+  void shouldBuildEveryRowFromStrictlyEarlierEventsOnly(
+      long seed, int partitions, int perPartition) {
     GeneratedStream stream = GeneratedStream.generate(seed, partitions, perPartition);
     List<TrainingRow> rows = new ArrayList<>();
-    ReplaySummary summary = new ReplayEngine(IntakePolicy.DEFAULT,
-        LabelPolicy.DEFAULT.withPositives(Set.of(EventType.CLICK)).withNegatives(2)
-            .withNovelOnly(false),
-        GeneratedStream.CATALOG)
-        .run(stream.iterators(), Collections.emptyIterator(), rows::add, read -> { });
+    ReplaySummary summary = new ReplayEngine(
+            IntakePolicy.DEFAULT,
+            LabelPolicy.DEFAULT
+                .withPositives(Set.of(EventType.CLICK))
+                .withNegatives(2)
+                .withNovelOnly(false),
+            GeneratedStream.CATALOG)
+        .run(stream.iterators(), Collections.emptyIterator(), rows::add, read -> {});
 
     List<UserEvent> accepted = stream.acceptedInTimeOrder();
     assertThat(summary.accepted()).isEqualTo(accepted.size());
@@ -53,9 +57,13 @@ class ReplayPointInTimeTest {
 
   private static double[] recomputed(List<UserEvent> accepted, TrainingRow row) {
     FeatureStates before = new FeatureStates(GeneratedStream.CATALOG);
-    accepted.stream().filter(e -> e.getTimestamp().toEpochMilli() < row.timestamp())
+    accepted.stream()
+        .filter(e -> e.getTimestamp().toEpochMilli() < row.timestamp())
         .forEach(before::apply);
-    return PairFeatures.of(before.user(row.userId()), before.item(row.itemId()),
-        before.category(row.itemId()), row.timestamp());
+    return PairFeatures.of(
+        before.user(row.userId()),
+        before.item(row.itemId()),
+        before.category(row.itemId()),
+        row.timestamp());
   }
 }

@@ -37,8 +37,8 @@ class SkewCheckTest {
     FeatureVector u1 = states.user("u1");
     TreeMap<String, Double> wrong = new TreeMap<>(u1.values());
     wrong.put("user.view_1h", wrong.get("user.view_1h") + 1);
-    store.write(List.of(new FeatureVector(u1.kind(), "u1", u1.updatedAt(), wrong, u1.recent()),
-        states.item("i1")));
+    store.write(List.of(
+        new FeatureVector(u1.kind(), "u1", u1.updatedAt(), wrong, u1.recent()), states.item("i1")));
 
     SkewReport report = new SkewCheck(store, SkewCheck.DEFAULT_TOLERANCE).compare(states);
 
@@ -50,7 +50,8 @@ class SkewCheckTest {
   }
 
   private static FeatureStates states() {
-    FeatureStates states = new FeatureStates(Map.of("i1", Events.item("i1").category("c").build()));
+    FeatureStates states =
+        new FeatureStates(Map.of("i1", Events.item("i1").category("c").build()));
     states.apply(Events.viewed("u1", "i1").build());
     states.apply(Events.clicked("u2", "i2").build());
     return states;

@@ -9,9 +9,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class ItemCachingStoreTest {
@@ -23,12 +23,14 @@ class ItemCachingStoreTest {
 
   @Test
   void shouldServeItemsFromMemoryWithinTheTtlAndUsersAlwaysFresh() {
-    backing.write(List.of(OnlineStoreContract.item("i1", 0.1),
+    backing.write(List.of(
+        OnlineStoreContract.item("i1", 0.1),
         OnlineStoreContract.user("u1", Map.of("user.click_1h", 1.0))));
     assertThat(cache.read("u1", List.of("i1")).items().get("i1").get("item.ctr_7d"))
         .isEqualTo(0.1);
 
-    backing.write(List.of(OnlineStoreContract.item("i1", 0.9),
+    backing.write(List.of(
+        OnlineStoreContract.item("i1", 0.9),
         OnlineStoreContract.user("u1", Map.of("user.click_1h", 2.0))));
     now.addAndGet(Duration.ofMillis(999).toNanos());
     OnlineFeatures soon = cache.read("u1", List.of("i1"));
@@ -37,13 +39,14 @@ class ItemCachingStoreTest {
 
     now.addAndGet(Duration.ofMillis(2).toNanos());
     assertThat(cache.read("u1", List.of("i1")).items().get("i1").get("item.ctr_7d"))
-        .as("expired").isEqualTo(0.9);
+        .as("expired")
+        .isEqualTo(0.9);
   }
 
   @Test
   void shouldRememberAbsentItems() {
-    backing.write(List.of(OnlineStoreContract.item("i2", 0.2),
-        OnlineStoreContract.item("i1", 0.1)));
+    backing.write(
+        List.of(OnlineStoreContract.item("i2", 0.2), OnlineStoreContract.item("i1", 0.1)));
     OnlineFeatures first = cache.read("u", List.of("i1", "missing", "i2"));
     backing.write(List.of(OnlineStoreContract.item("missing", 0.5)));
     OnlineFeatures second = cache.read("u", List.of("i2", "missing", "i1"));
@@ -113,7 +116,9 @@ class ItemCachingStoreTest {
 
   @Test
   void shouldAnswerAsyncReadsFromMemoryAtOnceAndFillGapsFromTheStore() {
-    backing.write(List.of(OnlineStoreContract.item("i1", 0.1), OnlineStoreContract.item("i2", 0.2),
+    backing.write(List.of(
+        OnlineStoreContract.item("i1", 0.1),
+        OnlineStoreContract.item("i2", 0.2),
         OnlineStoreContract.user("u1", Map.of("user.click_1h", 1.0))));
     fed.set(true);
     var first = cache.readAsync("u1", List.of("i1")).join();
@@ -131,7 +136,8 @@ class ItemCachingStoreTest {
   @Test
   void shouldCacheOnlyItems() {
     assertThatThrownBy(() -> cache.accept(OnlineStoreContract.user("u1", Map.of())))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only item vectors");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only item vectors");
   }
 
   private static double ctr(ItemCachingStore store, String item) {

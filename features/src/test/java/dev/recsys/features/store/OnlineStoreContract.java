@@ -20,31 +20,41 @@ abstract class OnlineStoreContract {
   abstract OnlineStore store();
 
   static FeatureVector user(String id, Map<String, Double> values) {
-    return new FeatureVector(EntityKind.USER, id, T0, new TreeMap<>(values),
-        List.of(new RecentInteraction("i1", EventType.CLICK, T0 - 5),
+    return new FeatureVector(
+        EntityKind.USER,
+        id,
+        T0,
+        new TreeMap<>(values),
+        List.of(
+            new RecentInteraction("i1", EventType.CLICK, T0 - 5),
             new RecentInteraction("i2", EventType.PURCHASE, T0)));
   }
 
   static FeatureVector item(String id, double ctr) {
-    return new FeatureVector(EntityKind.ITEM, id, T0 + 1, new TreeMap<>(Map.of("item.ctr_7d", ctr)),
-        List.of());
+    return new FeatureVector(
+        EntityKind.ITEM, id, T0 + 1, new TreeMap<>(Map.of("item.ctr_7d", ctr)), List.of());
   }
 
   @Test
   void shouldRankItemsByTheirTrendingScoreAsOfOneMoment() {
     long day = 24 * 3_600_000L;
-    store().write(List.of(trending("t-old-hot", 8.0, T0), trending("t-new-cool", 2.0, T0 + day),
-        trending("t-new-warm", 3.0, T0 + day), item("t-never", 0.5)));
+    store()
+        .write(List.of(
+            trending("t-old-hot", 8.0, T0),
+            trending("t-new-cool", 2.0, T0 + day),
+            trending("t-new-warm", 3.0, T0 + day),
+            item("t-never", 0.5)));
 
-    assertThat(store().trending(10)).as("8 a day ago is 4 now: above 3, below nothing")
+    assertThat(store().trending(10))
+        .as("8 a day ago is 4 now: above 3, below nothing")
         .containsSubsequence("t-old-hot", "t-new-warm", "t-new-cool")
         .doesNotContain("t-never");
     assertThat(store().trending(1)).hasSize(1);
   }
 
   static FeatureVector trending(String id, double score, long at) {
-    return new FeatureVector(EntityKind.ITEM, id, at, new TreeMap<>(Map.of("item.trending", score)),
-        List.of());
+    return new FeatureVector(
+        EntityKind.ITEM, id, at, new TreeMap<>(Map.of("item.trending", score)), List.of());
   }
 
   @Test
@@ -71,8 +81,10 @@ abstract class OnlineStoreContract {
 
   @Test
   void shouldLeaveTheSameStateWhenABatchIsWrittenTwice() {
-    List<FeatureVector> batch = List.of(user("u3", Map.of("user.click_1h", 1.0)),
-        user("u3", Map.of("user.click_1h", 2.0)), item("i3", 0.5));
+    List<FeatureVector> batch = List.of(
+        user("u3", Map.of("user.click_1h", 1.0)),
+        user("u3", Map.of("user.click_1h", 2.0)),
+        item("i3", 0.5));
     store().write(batch);
     OnlineFeatures once = store().read("u3", List.of("i3"));
     store().write(batch);

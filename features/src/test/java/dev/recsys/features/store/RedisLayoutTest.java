@@ -8,10 +8,30 @@ import org.junit.jupiter.api.Test;
 class RedisLayoutTest {
   @Test
   void shouldWriteEveryDoubleAsDoubleToStringDoes() {
-    double[] edges = {0.0, -0.0, 1.0, -1.0, 9_999_999.0, -9_999_999.0, 10_000_000.0,
-        -10_000_000.0, 1e-3, 1e-4, 0.1, 123.456, Double.NaN, Double.POSITIVE_INFINITY,
-        Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE, Long.MAX_VALUE,
-        Long.MIN_VALUE, 4.5e15, Math.nextUp(1.0), Math.nextDown(10_000_000.0)};
+    double[] edges = {
+      0.0,
+      -0.0,
+      1.0,
+      -1.0,
+      9_999_999.0,
+      -9_999_999.0,
+      10_000_000.0,
+      -10_000_000.0,
+      1e-3,
+      1e-4,
+      0.1,
+      123.456,
+      Double.NaN,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      Double.MIN_VALUE,
+      Double.MAX_VALUE,
+      Long.MAX_VALUE,
+      Long.MIN_VALUE,
+      4.5e15,
+      Math.nextUp(1.0),
+      Math.nextDown(10_000_000.0)
+    };
     for (double value : edges) {
       assertThat(RedisLayout.text(value)).as("%s", value).isEqualTo(Double.toString(value));
     }

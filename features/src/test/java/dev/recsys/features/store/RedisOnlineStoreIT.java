@@ -22,8 +22,8 @@ class RedisOnlineStoreIT extends OnlineStoreContract {
 
   RedisOnlineStoreIT(EmbeddedRedis redis) {
     this.redis = redis;
-    this.store = RedisOnlineStore.connect(OnlineStoreConfig.of(redis.uri(), FeatureSet.CORE_V1)
-        .withUserTtl(Duration.ofHours(2)));
+    this.store = RedisOnlineStore.connect(
+        OnlineStoreConfig.of(redis.uri(), FeatureSet.CORE_V1).withUserTtl(Duration.ofHours(2)));
   }
 
   @Override
@@ -42,15 +42,17 @@ class RedisOnlineStoreIT extends OnlineStoreContract {
     RedisClient client = RedisClient.create(redis.uri());
     try (StatefulRedisConnection<String, String> connection = client.connect()) {
       long userTtl = connection.sync().pttl("core:v1:u:u-ttl");
-      assertThat(userTtl).isBetween(Duration.ofHours(2).minusMinutes(1).toMillis(),
-          Duration.ofHours(2).toMillis());
+      assertThat(userTtl)
+          .isBetween(
+              Duration.ofHours(2).minusMinutes(1).toMillis(),
+              Duration.ofHours(2).toMillis());
       assertThat(connection.sync().pttl("core:v1:i:i-ttl")).isEqualTo(-1);
       assertThat(connection.sync().hget("core:v1:u:u-ttl", "user.click_1h")).isEqualTo("1.0");
     } finally {
       client.shutdown();
     }
-    try (RedisOnlineStore v2 = RedisOnlineStore.connect(
-        OnlineStoreConfig.of(redis.uri(), new FeatureSet("core", 2)))) {
+    try (RedisOnlineStore v2 =
+        RedisOnlineStore.connect(OnlineStoreConfig.of(redis.uri(), new FeatureSet("core", 2)))) {
       assertThat(v2.read("u-ttl", List.of("i-ttl")).user()).isEmpty();
     }
   }

@@ -49,12 +49,13 @@ class StateOutputTest {
   private static String string(Random random) {
     StringBuilder s = new StringBuilder();
     for (int i = random.nextInt(random.nextInt(10) == 0 ? 3000 : 30); i > 0; i--) {
-      s.append(switch (random.nextInt(5)) {
-        case 0 -> (char) 0;
-        case 1 -> (char) (0x80 + random.nextInt(0x780));
-        case 2 -> (char) (0x800 + random.nextInt(0xF7FF));
-        default -> (char) (1 + random.nextInt(0x7F));
-      });
+      s.append(
+          switch (random.nextInt(5)) {
+            case 0 -> (char) 0;
+            case 1 -> (char) (0x80 + random.nextInt(0x780));
+            case 2 -> (char) (0x800 + random.nextInt(0xF7FF));
+            default -> (char) (1 + random.nextInt(0x7F));
+          });
     }
     return s.toString();
   }

@@ -18,11 +18,10 @@ class BackgroundBatchesTest {
   void shouldHandEveryItemToTheSinkInOrderOnAnotherThread() {
     List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
     List<String> threads = Collections.synchronizedList(new ArrayList<>());
-    try (BackgroundBatches<Integer> batches = new BackgroundBatches<>("test-writer", 7, 2,
-        item -> {
-          seen.add(item);
-          threads.add(Thread.currentThread().getName());
-        })) {
+    try (BackgroundBatches<Integer> batches = new BackgroundBatches<>("test-writer", 7, 2, item -> {
+      seen.add(item);
+      threads.add(Thread.currentThread().getName());
+    })) {
       IntStream.range(0, 1_000).forEach(batches::add);
       batches.finish();
     }
@@ -34,8 +33,8 @@ class BackgroundBatchesTest {
   void shouldBlockTheProducerWhenTheQueueIsFull() throws InterruptedException {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger added = new AtomicInteger();
-    try (BackgroundBatches<Integer> batches = new BackgroundBatches<>("slow-writer", 1, 2,
-        item -> await(release))) {
+    try (BackgroundBatches<Integer> batches =
+        new BackgroundBatches<>("slow-writer", 1, 2, item -> await(release))) {
       Thread producer = new Thread(() -> {
         for (int i = 0; i < 10; i++) {
           batches.add(i);
@@ -66,11 +65,13 @@ class BackgroundBatchesTest {
       }
     });
     assertThatThrownBy(() -> {
-      for (int i = 0; i < 1_000; i++) {
-        batches.add(i);
-      }
-      batches.finish();
-    }).hasMessageContaining("row 5 is bad").hasRootCauseInstanceOf(IllegalArgumentException.class);
+          for (int i = 0; i < 1_000; i++) {
+            batches.add(i);
+          }
+          batches.finish();
+        })
+        .hasMessageContaining("row 5 is bad")
+        .hasRootCauseInstanceOf(IllegalArgumentException.class);
     batches.close();
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,17 +30,20 @@ public enum BatchFormat {
             entries.add(BatchEntry.of(entries.size(), MAPPER.readTree(parser)));
           }
         } else {
-          throw new MalformedBatchException("malformed JSON at line 1: expected an array of "
-              + "event objects or one object, got " + (first == null ? "an empty body" : first),
+          throw new MalformedBatchException(
+              "malformed JSON at line 1: expected an array of "
+                  + "event objects or one object, got " + (first == null ? "an empty body" : first),
               null);
         }
         if (parser.nextToken() != null) {
-          throw new MalformedBatchException("malformed JSON at " + where(parser.currentLocation())
-              + ": unexpected content after the end of the JSON value", null);
+          throw new MalformedBatchException(
+              "malformed JSON at " + where(parser.currentLocation())
+                  + ": unexpected content after the end of the JSON value",
+              null);
         }
       } catch (JsonProcessingException e) {
-        throw new MalformedBatchException("malformed JSON at " + where(e.getLocation()) + ": "
-            + e.getOriginalMessage(), e);
+        throw new MalformedBatchException(
+            "malformed JSON at " + where(e.getLocation()) + ": " + e.getOriginalMessage(), e);
       } catch (IOException e) {
         throw new MalformedBatchException("unreadable body: " + e.getMessage(), e);
       }
@@ -63,8 +65,10 @@ public enum BatchFormat {
         try {
           entries.add(BatchEntry.of(entries.size(), MAPPER.readTree(row)));
         } catch (JsonProcessingException e) {
-          entries.add(BatchEntry.malformed(entries.size(), "malformed JSON on line " + line
-              + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()));
+          entries.add(BatchEntry.malformed(
+              entries.size(),
+              "malformed JSON on line " + line + ", column " + e.getLocation().getColumnNr() + ": "
+                  + e.getOriginalMessage()));
         }
       }
       return entries;
@@ -78,13 +82,14 @@ public enum BatchFormat {
 
   private static void checkLimit(int size, int maxEntries) {
     if (size >= maxEntries) {
-      throw new BatchTooLargeException("a batch holds at most " + maxEntries
-          + " entries; split it into smaller requests");
+      throw new BatchTooLargeException(
+          "a batch holds at most " + maxEntries + " entries; split it into smaller requests");
     }
   }
 
   private static String where(JsonLocation location) {
-    return location == null ? "an unknown position"
+    return location == null
+        ? "an unknown position"
         : "line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 }

@@ -29,8 +29,11 @@ public final class BatchIngestor<T> {
   private final Function<T, String> id;
   private final InstantSource clock;
 
-  private BatchIngestor(BiFunction<JsonNode, InstantSource, Parsed<T>> reader,
-      Function<T, CompletableFuture<Ack>> sender, Function<T, String> id, InstantSource clock) {
+  private BatchIngestor(
+      BiFunction<JsonNode, InstantSource, Parsed<T>> reader,
+      Function<T, CompletableFuture<Ack>> sender,
+      Function<T, String> id,
+      InstantSource clock) {
     this.reader = reader;
     this.sender = sender;
     this.id = id;
@@ -38,13 +41,16 @@ public final class BatchIngestor<T> {
   }
 
   public static BatchIngestor<UserEvent> events(EventPublisher publisher, InstantSource clock) {
-    return new BatchIngestor<>((node, c) -> EventJson.read(node), publisher::send,
-        UserEvent::getEventId, clock);
+    return new BatchIngestor<>(
+        (node, c) -> EventJson.read(node), publisher::send, UserEvent::getEventId, clock);
   }
 
   public static BatchIngestor<ItemUpdate> items(EventPublisher publisher, InstantSource clock) {
-    return new BatchIngestor<>((node, c) -> ItemJson.read(node, c.instant()), publisher::send,
-        ItemUpdate::getItemId, clock);
+    return new BatchIngestor<>(
+        (node, c) -> ItemJson.read(node, c.instant()),
+        publisher::send,
+        ItemUpdate::getItemId,
+        clock);
   }
 
   public BatchResult ingest(List<BatchEntry> entries) {

@@ -7,8 +7,8 @@ import java.util.List;
  * acknowledged, in request order; {@code rejected} broke the contract and were not sent (one row
  * per broken rule); {@code failed} were valid but not acknowledged by Kafka and may be retried.
  */
-public record BatchResult(List<String> acceptedIds, List<Rejection> rejected,
-    List<Rejection> failed) {
+public record BatchResult(
+    List<String> acceptedIds, List<Rejection> rejected, List<Rejection> failed) {
   public BatchResult {
     acceptedIds = List.copyOf(acceptedIds);
     rejected = List.copyOf(rejected);

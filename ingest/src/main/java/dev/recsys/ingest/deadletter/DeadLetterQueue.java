@@ -82,7 +82,8 @@ public final class DeadLetterQueue {
         } else {
           counts[1]++;
         }
-        positions.put(new TopicPartition(record.topic(), record.partition()),
+        positions.put(
+            new TopicPartition(record.topic(), record.partition()),
             new OffsetAndMetadata(record.offset() + 1));
       });
       producer.flush();
@@ -95,16 +96,31 @@ public final class DeadLetterQueue {
 
   private static ProducerRecord<byte[], byte[]> redriven(DeadLetterRecord record) {
     RecordHeaders headers = new RecordHeaders();
-    return new ProducerRecord<>(record.letter().sourceTopic(), null, record.timestamp(),
-        record.key(), record.value(), headers);
+    return new ProducerRecord<>(
+        record.letter().sourceTopic(),
+        null,
+        record.timestamp(),
+        record.key(),
+        record.value(),
+        headers);
   }
 
   private static DeadLetterRecord toRecord(ConsumerRecord<byte[], byte[]> record) {
-    DeadLetter letter = DeadLetter.readFrom(record.headers()).orElseGet(() -> new DeadLetter(
-        "no dead-letter headers: written by something other than recsys", "$", "?", -1, -1,
-        java.time.Instant.ofEpochMilli(record.timestamp())));
-    return new DeadLetterRecord(record.partition(), record.offset(), record.timestamp(), letter,
-        record.key(), record.value());
+    DeadLetter letter = DeadLetter.readFrom(record.headers())
+        .orElseGet(() -> new DeadLetter(
+            "no dead-letter headers: written by something other than recsys",
+            "$",
+            "?",
+            -1,
+            -1,
+            java.time.Instant.ofEpochMilli(record.timestamp())));
+    return new DeadLetterRecord(
+        record.partition(),
+        record.offset(),
+        record.timestamp(),
+        letter,
+        record.key(),
+        record.value());
   }
 
   private Consumer<byte[], byte[]> consumer(String group) {

@@ -6,8 +6,8 @@ import dev.recsys.schemas.deadletter.DeadLetter;
 import java.nio.charset.StandardCharsets;
 
 /** One record on the dead-letter topic: where it sits there, why it is there, and its bytes. */
-public record DeadLetterRecord(int partition, long offset, long timestamp, DeadLetter letter,
-    byte[] key, byte[] value) {
+public record DeadLetterRecord(
+    int partition, long offset, long timestamp, DeadLetter letter, byte[] key, byte[] value) {
   private static final int PREVIEW = 60;
 
   public DeadLetterRecord {

@@ -14,8 +14,9 @@ final class TopicReader {
   private TopicReader() {}
 
   static List<TopicPartition> assign(Consumer<byte[], byte[]> consumer, String topic) {
-    List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))
-        .stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+    List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+        .map(info -> new TopicPartition(topic, info.partition()))
+        .toList();
     if (partitions.isEmpty()) {
       throw new IllegalStateException("topic " + topic + " does not exist; start recsys once "
           + "to create the topics, or check topics.events-dlq");
@@ -24,8 +25,8 @@ final class TopicReader {
     return partitions;
   }
 
-  static void seekToCommittedOrBeginning(Consumer<byte[], byte[]> consumer,
-      List<TopicPartition> partitions) {
+  static void seekToCommittedOrBeginning(
+      Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
     Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
     for (TopicPartition partition : partitions) {
       OffsetAndMetadata offset = committed.get(partition);
@@ -37,8 +38,11 @@ final class TopicReader {
     }
   }
 
-  static void readToEnd(Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
-      Duration poll, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
+  static void readToEnd(
+      Consumer<byte[], byte[]> consumer,
+      List<TopicPartition> partitions,
+      Duration poll,
+      java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
     Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
     while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(poll)) {

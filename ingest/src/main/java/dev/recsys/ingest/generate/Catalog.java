@@ -30,7 +30,8 @@ final class Catalog {
     this.itemDrawByCategory = new WeightedSampler[categoryCount];
     int[][] members = membersByCategory(items, categoryCount);
     for (int c = 0; c < members.length; c++) {
-      double[] weights = IntStream.of(members[c]).mapToDouble(i -> itemWeights[i]).toArray();
+      double[] weights =
+          IntStream.of(members[c]).mapToDouble(i -> itemWeights[i]).toArray();
       itemDrawByCategory[c] = new WeightedSampler(members[c], weights);
     }
   }
@@ -38,10 +39,9 @@ final class Catalog {
   /** Every category gets at least one item; the rest are spread by category popularity. */
   static Catalog create(GeneratorParams params, Period period, RandomGenerator rng) {
     int categoryWidth = Ids.width(params.categories(), 2);
-    List<Category> categories =
-        IntStream.range(0, params.categories())
-            .mapToObj(index -> Category.random(index, categoryWidth, rng))
-            .toList();
+    List<Category> categories = IntStream.range(0, params.categories())
+        .mapToObj(index -> Category.random(index, categoryWidth, rng))
+        .toList();
     WeightedSampler categoryDraw =
         WeightedSampler.of(Zipf.shuffledWeights(categories.size(), CATEGORY_EXPONENT, rng));
     double[] itemWeights = Zipf.shuffledWeights(params.items(), params.zipfExponent(), rng);

@@ -14,32 +14,31 @@ import java.util.random.RandomGenerator;
  */
 record Category(int index, String name, double medianPrice, List<String> vocabulary) {
 
-  private static final List<String> WORDS =
-      List.of(
-          "bestseller",
-          "eco",
-          "compact",
-          "classic",
-          "sport",
-          "kids",
-          "vintage",
-          "smart",
-          "organic",
-          "handmade",
-          "wireless",
-          "limited",
-          "outdoor",
-          "travel",
-          "gift",
-          "minimal",
-          "pro",
-          "family",
-          "seasonal",
-          "portable",
-          "retro",
-          "durable",
-          "bundle",
-          "refurbished");
+  private static final List<String> WORDS = List.of(
+      "bestseller",
+      "eco",
+      "compact",
+      "classic",
+      "sport",
+      "kids",
+      "vintage",
+      "smart",
+      "organic",
+      "handmade",
+      "wireless",
+      "limited",
+      "outdoor",
+      "travel",
+      "gift",
+      "minimal",
+      "pro",
+      "family",
+      "seasonal",
+      "portable",
+      "retro",
+      "durable",
+      "bundle",
+      "refurbished");
   private static final int VOCABULARY_SIZE = 6;
   private static final int MAX_ITEM_TAGS = 3;
   private static final double MIN_MEDIAN_PRICE = 5;
@@ -50,9 +49,8 @@ record Category(int index, String name, double medianPrice, List<String> vocabul
   }
 
   static Category random(int index, int idWidth, RandomGenerator rng) {
-    double logPrice =
-        StrictMath.log(MIN_MEDIAN_PRICE)
-            + rng.nextDouble() * StrictMath.log(MAX_MEDIAN_PRICE / MIN_MEDIAN_PRICE);
+    double logPrice = StrictMath.log(MIN_MEDIAN_PRICE)
+        + rng.nextDouble() * StrictMath.log(MAX_MEDIAN_PRICE / MIN_MEDIAN_PRICE);
     List<String> words = new ArrayList<>(WORDS);
     for (int i = 0; i < VOCABULARY_SIZE; i++) {
       int j = i + rng.nextInt(words.size() - i);

@@ -39,17 +39,16 @@ final class EventEmitter {
 
   void emit(Interaction e) {
     emitted++;
-    sink.event(
-        new UserEvent(
-            Ids.of('e', emitted, EVENT_ID_WIDTH),
-            users.get(e.user()).id(),
-            catalog.item(e.item()).id(),
-            e.type(),
-            e.value(),
-            Instant.ofEpochMilli(e.at()),
-            e.sessionId(),
-            e.device().context(),
-            null));
+    sink.event(new UserEvent(
+        Ids.of('e', emitted, EVENT_ID_WIDTH),
+        users.get(e.user()).id(),
+        catalog.item(e.item()).id(),
+        e.type(),
+        e.value(),
+        Instant.ofEpochMilli(e.at()),
+        e.sessionId(),
+        e.device().context(),
+        null));
     countsByType[e.type().ordinal()]++;
     activeUsers.set(e.user());
     firstAt = emitted == 1 ? e.at() : firstAt;

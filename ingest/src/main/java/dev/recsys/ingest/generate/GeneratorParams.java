@@ -43,17 +43,16 @@ public record GeneratorParams(
   public static final double DEFAULT_SESSIONS_PER_USER_DAY = 0.25;
 
   /** The demo data set: about 136k events, reproducible because {@code end} is fixed. */
-  public static final GeneratorParams DEFAULT =
-      new GeneratorParams(
-          DEFAULT_USERS,
-          DEFAULT_ITEMS,
-          DEFAULT_CATEGORIES,
-          DEFAULT_DAYS,
-          DEFAULT_END,
-          DEFAULT_SEED,
-          DEFAULT_ZIPF_EXPONENT,
-          DEFAULT_SESSIONS_PER_USER_DAY,
-          FunnelRates.DEFAULT);
+  public static final GeneratorParams DEFAULT = new GeneratorParams(
+      DEFAULT_USERS,
+      DEFAULT_ITEMS,
+      DEFAULT_CATEGORIES,
+      DEFAULT_DAYS,
+      DEFAULT_END,
+      DEFAULT_SEED,
+      DEFAULT_ZIPF_EXPONENT,
+      DEFAULT_SESSIONS_PER_USER_DAY,
+      FunnelRates.DEFAULT);
 
   public GeneratorParams {
     requirePositive("users", users);
@@ -65,11 +64,10 @@ public record GeneratorParams(
     }
     requireIn("zipfExponent", zipfExponent, 0, MAX_ZIPF_EXPONENT);
     if (!(sessionsPerUserDay > 0 && sessionsPerUserDay <= MAX_SESSIONS_PER_USER_DAY)) {
-      throw new IllegalArgumentException(
-          "sessionsPerUserDay must be in (0, "
-              + MAX_SESSIONS_PER_USER_DAY
-              + "], was "
-              + sessionsPerUserDay);
+      throw new IllegalArgumentException("sessionsPerUserDay must be in (0, "
+          + MAX_SESSIONS_PER_USER_DAY
+          + "], was "
+          + sessionsPerUserDay);
     }
     if (funnel == null) {
       throw new NullPointerException("funnel must not be null");

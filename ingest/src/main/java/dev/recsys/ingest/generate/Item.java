@@ -41,22 +41,18 @@ record Item(
 
   static Item random(String id, Category category, Period period, RandomGenerator rng) {
     double z = rng.nextGaussian();
-    double price =
-        Math.max(
-            0.01,
-            Math.round(category.medianPrice() * StrictMath.exp(PRICE_SIGMA * z) * 100) / 100.0);
+    double price = Math.max(
+        0.01, Math.round(category.medianPrice() * StrictMath.exp(PRICE_SIGMA * z) * 100) / 100.0);
     double tier = 1 / (1 + StrictMath.exp(-LOGISTIC_PROBIT * z));
     double quality =
         StrictMath.exp(QUALITY_SIGMA * rng.nextGaussian() - QUALITY_SIGMA * QUALITY_SIGMA / 2);
-    long createdAt =
-        rng.nextDouble() < NEW_ITEM_SHARE
-            ? period.start() + (long) (rng.nextDouble() * NEW_ITEM_WINDOW * period.length())
-            : period.start() - 1 - (long) (rng.nextDouble() * CATALOG_AGE_MS);
+    long createdAt = rng.nextDouble() < NEW_ITEM_SHARE
+        ? period.start() + (long) (rng.nextDouble() * NEW_ITEM_WINDOW * period.length())
+        : period.start() - 1 - (long) (rng.nextDouble() * CATALOG_AGE_MS);
     long firstSeen = Math.max(createdAt, period.start());
-    long unavailableAt =
-        rng.nextDouble() < UNAVAILABLE_SHARE
-            ? firstSeen + (long) (rng.nextDouble() * (period.end() - firstSeen))
-            : NEVER;
+    long unavailableAt = rng.nextDouble() < UNAVAILABLE_SHARE
+        ? firstSeen + (long) (rng.nextDouble() * (period.end() - firstSeen))
+        : NEVER;
     return new Item(
         id, category, price, tier, quality, createdAt, unavailableAt, category.tags(rng));
   }

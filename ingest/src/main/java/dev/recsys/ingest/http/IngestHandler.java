@@ -44,8 +44,11 @@ public final class IngestHandler implements HttpHandler {
     exchange.startBlocking();
     BatchFormat format = format(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE));
     if (format == null) {
-      HttpJson.error(exchange, StatusCodes.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be "
-          + "application/json (an array of objects) or application/x-ndjson (one per line)");
+      HttpJson.error(
+          exchange,
+          StatusCodes.UNSUPPORTED_MEDIA_TYPE,
+          "Content-Type must be "
+              + "application/json (an array of objects) or application/x-ndjson (one per line)");
       return;
     }
     if (exchange.getRequestContentLength() > limits.maxBodyBytes()) {
@@ -75,8 +78,11 @@ public final class IngestHandler implements HttpHandler {
   }
 
   private void tooLarge(HttpServerExchange exchange) {
-    HttpJson.error(exchange, StatusCodes.REQUEST_ENTITY_TOO_LARGE, "the body is larger than "
-        + limits.maxBodyBytes() + " bytes; split it into smaller requests");
+    HttpJson.error(
+        exchange,
+        StatusCodes.REQUEST_ENTITY_TOO_LARGE,
+        "the body is larger than " + limits.maxBodyBytes()
+            + " bytes; split it into smaller requests");
   }
 
   private static int status(BatchResult result) {

@@ -19,12 +19,16 @@ public final class IngestMetrics {
 
   void record(BatchResult result) {
     accepted.increment(result.accepted());
-    rejected.increment(result.rejected().stream().mapToInt(r -> r.index()).distinct().count());
+    rejected.increment(
+        result.rejected().stream().mapToInt(r -> r.index()).distinct().count());
     failed.increment(result.failed().size());
   }
 
   private static Counter counter(MeterRegistry registry, String kind, String outcome) {
-    return Counter.builder(RECORDS).tag("kind", kind).tag("outcome", outcome)
-        .description("records received over HTTP by outcome").register(registry);
+    return Counter.builder(RECORDS)
+        .tag("kind", kind)
+        .tag("outcome", outcome)
+        .description("records received over HTTP by outcome")
+        .register(registry);
   }
 }

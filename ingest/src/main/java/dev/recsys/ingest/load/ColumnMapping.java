@@ -24,8 +24,8 @@ public record ColumnMapping(Map<String, String> fieldToColumn) {
     for (String pair : spec.split(",")) {
       String[] parts = pair.split("=", 2);
       if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-        throw new IllegalArgumentException("--map entry '" + pair
-            + "' must look like field=column, e.g. user_id=userId");
+        throw new IllegalArgumentException(
+            "--map entry '" + pair + "' must look like field=column, e.g. user_id=userId");
       }
       String field = parts[0].trim();
       if (!fields.contains(field)) {

@@ -19,7 +19,8 @@ final class CountingInput extends FilterInputStream {
   }
 
   static CountingInput open(Path file) throws IOException {
-    return new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
+    return new CountingInput(
+        new BufferedInputStream(Files.newInputStream(file), 1 << 16),
         file.toString().endsWith(".gz"));
   }
 

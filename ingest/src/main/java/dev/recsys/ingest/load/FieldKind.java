@@ -36,7 +36,8 @@ enum FieldKind {
     @Override
     JsonNode fromJson(JsonNode value, LoadOptions options) {
       return value.isIntegralNumber()
-          ? NODES.numberNode(options.timeUnit().toMillis(value.longValue())) : value;
+          ? NODES.numberNode(options.timeUnit().toMillis(value.longValue()))
+          : value;
     }
   },
   BOOL {
@@ -65,11 +66,38 @@ enum FieldKind {
 
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  static final Map<String, FieldKind> EVENT_FIELDS = Map.of("event_id", TEXT, "user_id", TEXT,
-      "item_id", TEXT, "type", TEXT, "value", NUMBER, "timestamp", TIME, "session_id", TEXT,
-      "request_id", TEXT);
-  static final Map<String, FieldKind> ITEM_FIELDS = Map.of("item_id", TEXT, "category", TEXT,
-      "tags", LIST, "price", NUMBER, "available", BOOL, "created_at", TIME, "updated_at", TIME);
+  static final Map<String, FieldKind> EVENT_FIELDS = Map.of(
+      "event_id",
+      TEXT,
+      "user_id",
+      TEXT,
+      "item_id",
+      TEXT,
+      "type",
+      TEXT,
+      "value",
+      NUMBER,
+      "timestamp",
+      TIME,
+      "session_id",
+      TEXT,
+      "request_id",
+      TEXT);
+  static final Map<String, FieldKind> ITEM_FIELDS = Map.of(
+      "item_id",
+      TEXT,
+      "category",
+      TEXT,
+      "tags",
+      LIST,
+      "price",
+      NUMBER,
+      "available",
+      BOOL,
+      "created_at",
+      TIME,
+      "updated_at",
+      TIME);
 
   abstract JsonNode fromText(String text, LoadOptions options);
 

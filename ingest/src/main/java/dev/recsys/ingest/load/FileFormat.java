@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /** Formats the loader reads. */
 public enum FileFormat {
-  CSV, JSONL;
+  CSV,
+  JSONL;
 
   /** Guesses from the extension: {@code .csv}/{@code .tsv} or {@code .jsonl}/{@code .ndjson}. */
   public static FileFormat of(Path file) {

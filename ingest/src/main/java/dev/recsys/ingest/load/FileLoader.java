@@ -58,11 +58,20 @@ public final class FileLoader {
     LoadTally tally = new LoadTally("events");
     EventOrder.Watch watch = new EventOrder.Watch();
     if (!options.ordering().sortByTime()) {
-      read(file, options, FieldKind.EVENT_FIELDS, progress, tally, row ->
-          send(EventJson.read(row.node()), event -> {
-            watch.see(event.getTimestamp().toEpochMilli());
-            return publisher.send(event);
-          }, tally, row));
+      read(
+          file,
+          options,
+          FieldKind.EVENT_FIELDS,
+          progress,
+          tally,
+          row -> send(
+              EventJson.read(row.node()),
+              event -> {
+                watch.see(event.getTimestamp().toEpochMilli());
+                return publisher.send(event);
+              },
+              tally,
+              row));
       publisher.flush();
       return tally.summary(watch.order(false, 0));
     }
@@ -99,14 +108,24 @@ public final class FileLoader {
           + "to the items file " + file.getFileName());
     }
     LoadTally tally = new LoadTally("items");
-    read(file, options, FieldKind.ITEM_FIELDS, progress, tally,
+    read(
+        file,
+        options,
+        FieldKind.ITEM_FIELDS,
+        progress,
+        tally,
         row -> send(ItemJson.read(row.node(), clock.instant()), publisher::send, tally, row));
     publisher.flush();
     return tally.summary(EventOrder.NONE);
   }
 
-  private static void read(Path file, LoadOptions options, Map<String, FieldKind> fields,
-      LoadProgress progress, LoadTally tally, Consumer<RowReader.Row> rowSink) {
+  private static void read(
+      Path file,
+      LoadOptions options,
+      Map<String, FieldKind> fields,
+      LoadProgress progress,
+      LoadTally tally,
+      Consumer<RowReader.Row> rowSink) {
     try (RowReader rows = new RowReader(file, options, fields)) {
       for (RowReader.Row row = rows.next(); row != null; row = rows.next()) {
         tally.read();
@@ -140,8 +159,11 @@ public final class FileLoader {
     return event;
   }
 
-  private static <T> void send(Parsed<T> parsed, Function<T, CompletableFuture<Ack>> publish,
-      LoadTally tally, RowReader.Row row) {
+  private static <T> void send(
+      Parsed<T> parsed,
+      Function<T, CompletableFuture<Ack>> publish,
+      LoadTally tally,
+      RowReader.Row row) {
     if (parsed instanceof Parsed.Rejected<T> rejected) {
       tally.reject(row.line(), rejected.violations());
       return;

@@ -10,8 +10,13 @@ import java.util.Optional;
  * every row when the file has no type column (e.g. {@code rating} for MovieLens; events only),
  * the CSV delimiter, and whether events are sorted by time before publishing.
  */
-public record LoadOptions(FileFormat format, ColumnMapping mapping, TimeUnit timeUnit,
-    Optional<EventType> constantType, char delimiter, TimeOrdering ordering) {
+public record LoadOptions(
+    FileFormat format,
+    ColumnMapping mapping,
+    TimeUnit timeUnit,
+    Optional<EventType> constantType,
+    char delimiter,
+    TimeOrdering ordering) {
   public static final char DEFAULT_DELIMITER = ',';
 
   public LoadOptions {
@@ -23,8 +28,13 @@ public record LoadOptions(FileFormat format, ColumnMapping mapping, TimeUnit tim
   }
 
   public static LoadOptions defaults(FileFormat format) {
-    return new LoadOptions(format, ColumnMapping.IDENTITY, TimeUnit.MILLISECONDS,
-        Optional.empty(), DEFAULT_DELIMITER, TimeOrdering.sorted());
+    return new LoadOptions(
+        format,
+        ColumnMapping.IDENTITY,
+        TimeUnit.MILLISECONDS,
+        Optional.empty(),
+        DEFAULT_DELIMITER,
+        TimeOrdering.sorted());
   }
 
   public LoadOptions withOrdering(TimeOrdering value) {
@@ -33,7 +43,8 @@ public record LoadOptions(FileFormat format, ColumnMapping mapping, TimeUnit tim
 
   /** Units of numeric timestamps in the file. */
   public enum TimeUnit {
-    SECONDS(1000), MILLISECONDS(1);
+    SECONDS(1000),
+    MILLISECONDS(1);
 
     private final long toMillis;
 

@@ -5,14 +5,14 @@ package dev.recsys.ingest.load;
  * the records published out of the sort.
  */
 public interface LoadProgress {
-  LoadProgress NONE = bytes -> { };
+  LoadProgress NONE = bytes -> {};
 
   /** Bytes of the file consumed so far. */
   void read(long bytes);
 
   /** The file is read and sorted; {@code total} records are about to be published. */
-  default void publishing(long total) { }
+  default void publishing(long total) {}
 
   /** Records published out of the sort so far. */
-  default void published(long records) { }
+  default void published(long records) {}
 }

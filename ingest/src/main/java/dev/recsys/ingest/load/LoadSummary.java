@@ -10,8 +10,15 @@ import java.util.Map;
  * the most frequent reasons and their counts), failed in Kafka, and how the file's events were
  * ordered.
  */
-public record LoadSummary(String kind, long read, long loaded, long rejected, long failed,
-    Map<String, Long> topReasons, EventOrder order, Duration took) {
+public record LoadSummary(
+    String kind,
+    long read,
+    long loaded,
+    long rejected,
+    long failed,
+    Map<String, Long> topReasons,
+    EventOrder order,
+    Duration took) {
   public LoadSummary {
     topReasons = Map.copyOf(topReasons);
     requireNonNull(order, "order");

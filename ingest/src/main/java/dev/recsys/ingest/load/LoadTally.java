@@ -64,9 +64,16 @@ final class LoadTally {
     Map<String, Long> top = reasons.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
         .limit(TOP_REASONS)
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
-            LinkedHashMap::new));
-    return new LoadSummary(kind, read, loaded.get(), rejected, failed.get(), top, order,
+        .collect(Collectors.toMap(
+            Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    return new LoadSummary(
+        kind,
+        read,
+        loaded.get(),
+        rejected,
+        failed.get(),
+        top,
+        order,
         Duration.ofNanos(System.nanoTime() - started));
   }
 

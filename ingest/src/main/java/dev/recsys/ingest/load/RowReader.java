@@ -23,7 +23,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class RowReader implements Closeable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final java.util.List<String> PASSTHROUGH = java.util.List.of("context", "attributes");
+  private static final java.util.List<String> PASSTHROUGH =
+      java.util.List.of("context", "attributes");
   private final CountingInput input;
   private final BufferedReader reader;
   private final LoadOptions options;
@@ -33,8 +34,8 @@ final class RowReader implements Closeable {
 
   RowReader(Path file, LoadOptions options, Map<String, FieldKind> fields) throws IOException {
     this.input = CountingInput.open(file);
-    this.reader = new BufferedReader(new InputStreamReader(input.stream(), StandardCharsets.UTF_8),
-        1 << 16);
+    this.reader =
+        new BufferedReader(new InputStreamReader(input.stream(), StandardCharsets.UTF_8), 1 << 16);
     this.options = options;
     this.fields = fields;
     this.csv = options.format() == FileFormat.CSV ? openCsv() : null;
@@ -54,16 +55,23 @@ final class RowReader implements Closeable {
   }
 
   private Iterator<CSVRecord> openCsv() throws IOException {
-    CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(options.delimiter())
-        .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get()
+    CSVParser parser = CSVFormat.DEFAULT
+        .builder()
+        .setDelimiter(options.delimiter())
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .setTrim(true)
+        .setIgnoreEmptyLines(true)
+        .get()
         .parse(reader);
     java.util.List<String> missing = options.mapping().fieldToColumn().entrySet().stream()
         .filter(entry -> !parser.getHeaderMap().containsKey(entry.getValue()))
         .map(entry -> "column '" + entry.getValue() + "' mapped to " + entry.getKey())
-        .sorted().toList();
+        .sorted()
+        .toList();
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(String.join(", ", missing) + " not in the header "
-          + parser.getHeaderNames());
+      throw new IllegalArgumentException(
+          String.join(", ", missing) + " not in the header " + parser.getHeaderNames());
     }
     return parser.iterator();
   }

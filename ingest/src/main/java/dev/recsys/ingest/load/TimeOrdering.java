@@ -19,8 +19,8 @@ public record TimeOrdering(boolean sortByTime, long memoryBytes, Path tempDir) {
   public TimeOrdering {
     requireNonNull(tempDir, "tempDir");
     if (memoryBytes < 1 << 20) {
-      throw new IllegalArgumentException("the sort memory must be at least 1 MiB, got "
-          + memoryBytes + " bytes");
+      throw new IllegalArgumentException(
+          "the sort memory must be at least 1 MiB, got " + memoryBytes + " bytes");
     }
   }
 

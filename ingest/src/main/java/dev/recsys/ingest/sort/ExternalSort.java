@@ -33,6 +33,7 @@ public final class ExternalSort implements Closeable {
   static final int MAX_FAN_IN = 64;
   /** Bytes a buffered record costs beyond its payload (record, array header, reference). */
   static final int RECORD_OVERHEAD = 56;
+
   private static final int MAX_READ_BUFFER = 1 << 16;
   private static final int MIN_READ_BUFFER = 1 << 12;
   private static final Comparator<KeyedRecord> BY_KEY = Comparator.comparingLong(KeyedRecord::key);
@@ -60,15 +61,17 @@ public final class ExternalSort implements Closeable {
   public static ExternalSort create(long memoryBytes, Path tempRoot) {
     requireNonNull(tempRoot, "tempRoot");
     if (memoryBytes < MIN_READ_BUFFER) {
-      throw new IllegalArgumentException("the sort's memory must be at least " + MIN_READ_BUFFER
-          + " bytes, got " + memoryBytes);
+      throw new IllegalArgumentException(
+          "the sort's memory must be at least " + MIN_READ_BUFFER + " bytes, got " + memoryBytes);
     }
     try {
       Files.createDirectories(tempRoot);
       return new ExternalSort(memoryBytes, Files.createTempDirectory(tempRoot, "recsys-sort-"));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary directory for the sort under "
-          + tempRoot + "; pass another one", e);
+      throw new UncheckedIOException(
+          "cannot create a temporary directory for the sort under " + tempRoot
+              + "; pass another one",
+          e);
     }
   }
 

@@ -25,8 +25,8 @@ final class RunFile {
   static RunFile write(Path dir, Iterator<KeyedRecord> records) {
     try {
       Path path = Files.createTempFile(dir, "run-", ".bin");
-      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-          Files.newOutputStream(path), 1 << 16))) {
+      try (DataOutputStream out =
+          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16))) {
         while (records.hasNext()) {
           KeyedRecord r = records.next();
           out.writeLong(r.key());
@@ -36,8 +36,10 @@ final class RunFile {
       }
       return new RunFile(path, Files.size(path));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a sort run to " + dir
-          + " (free disk space, or pass another temporary directory)", e);
+      throw new UncheckedIOException(
+          "cannot write a sort run to " + dir
+              + " (free disk space, or pass another temporary directory)",
+          e);
     }
   }
 
@@ -52,8 +54,8 @@ final class RunFile {
   /** Reads the run back in order through a buffer of {@code bufferBytes}. */
   Cursor open(int bufferBytes) {
     try {
-      return new Cursor(new DataInputStream(new BufferedInputStream(
-          Files.newInputStream(path), bufferBytes)));
+      return new Cursor(
+          new DataInputStream(new BufferedInputStream(Files.newInputStream(path), bufferBytes)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the sort run " + path, e);
     }

@@ -40,8 +40,8 @@ class BatchFormatTest {
 
   @Test
   void shouldRejectOnlyTheMalformedNdjsonLine() {
-    List<BatchEntry> entries = BatchFormat.NDJSON.read(bytes("{\"a\":1}\n\n{oops\n{\"a\":3}\n"),
-        10);
+    List<BatchEntry> entries =
+        BatchFormat.NDJSON.read(bytes("{\"a\":1}\n\n{oops\n{\"a\":3}\n"), 10);
     assertThat(entries).hasSize(3);
     assertThat(entries.get(1).malformed()).startsWith("malformed JSON on line 3");
     assertThat(entries.get(2).node().get("a").intValue()).isEqualTo(3);

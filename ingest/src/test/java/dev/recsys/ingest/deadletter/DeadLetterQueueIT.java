@@ -36,25 +36,29 @@ class DeadLetterQueueIT {
   @BeforeEach
   void setUp(TestInfo info) {
     topics = KafkaProbe.uniqueTopics(kafka, info);
-    queue = new DeadLetterQueue(PublisherConfig.of(kafka.bootstrapServers()),
-        topics.eventsDlq().name());
+    queue = new DeadLetterQueue(
+        PublisherConfig.of(kafka.bootstrapServers()), topics.eventsDlq().name());
   }
 
   private void deadLetter(byte[] value, long sourceOffset, Exception why) {
-    ConsumerRecord<byte[], byte[]> source = new ConsumerRecord<>(topics.events().name(), 2,
-        sourceOffset, "u1".getBytes(StandardCharsets.UTF_8), value);
-    ProducerRecord<byte[], byte[]> letter = DeadLetters.of(source, why, NOW,
-        topics.eventsDlq().name());
+    ConsumerRecord<byte[], byte[]> source = new ConsumerRecord<>(
+        topics.events().name(), 2, sourceOffset, "u1".getBytes(StandardCharsets.UTF_8), value);
+    ProducerRecord<byte[], byte[]> letter =
+        DeadLetters.of(source, why, NOW, topics.eventsDlq().name());
     KafkaProbe.send(kafka, letter);
   }
 
   @Test
   void shouldListDeadLettersWithReasonAndOrigin() {
-    deadLetter("garbage".getBytes(StandardCharsets.UTF_8), 41,
+    deadLetter(
+        "garbage".getBytes(StandardCharsets.UTF_8),
+        41,
         new IllegalStateException("not Avro single-object encoding (bad header)"));
-    deadLetter(Codecs.USER_EVENT.encode(Events.clicked("u1", "i1").build()), 42,
-        new InvalidRecordException("event 'e1'", List.of(new Violation("timestamp",
-            "is more than 24h in the future"))));
+    deadLetter(
+        Codecs.USER_EVENT.encode(Events.clicked("u1", "i1").build()),
+        42,
+        new InvalidRecordException(
+            "event 'e1'", List.of(new Violation("timestamp", "is more than 24h in the future"))));
 
     List<DeadLetterRecord> records = queue.list(10);
 
@@ -73,7 +77,8 @@ class DeadLetterQueueIT {
     deadLetter(event, 1, new IllegalStateException("Redis was down"));
     deadLetter(event, 2, new IllegalStateException("bad header"));
 
-    assertThat(queue.redrive(r -> r.letter().reason().contains("Redis")).redriven()).isEqualTo(1);
+    assertThat(queue.redrive(r -> r.letter().reason().contains("Redis")).redriven())
+        .isEqualTo(1);
     assertThat(queue.redriveAll()).isEqualTo(new RedriveSummary(2, 0));
     assertThat(queue.redriveAll()).isEqualTo(new RedriveSummary(0, 0));
 

@@ -16,14 +16,17 @@ public final class PublishEventsExample {
 
   public static void main(String[] args) {
     String bootstrap = args.length > 0 ? args[0] : "localhost:9092";
-    try (EventPublisher publisher = EventPublisher.create(PublisherConfig.of(bootstrap),
-        Topics.defaults(), Clock.systemUTC())) {
+    try (EventPublisher publisher = EventPublisher.create(
+        PublisherConfig.of(bootstrap), Topics.defaults(), Clock.systemUTC())) {
       UserEvent click = UserEvent.newBuilder()
-          .setEventId("e-42").setUserId("u00001").setItemId("i00042")
-          .setType(EventType.CLICK).setTimestamp(Instant.now())
+          .setEventId("e-42")
+          .setUserId("u00001")
+          .setItemId("i00042")
+          .setType(EventType.CLICK)
+          .setTimestamp(Instant.now())
           .setContext(Map.of("device", "web"))
           .build();
-      Ack ack = publisher.sendAndWait(click);            // durable once this returns
+      Ack ack = publisher.sendAndWait(click); // durable once this returns
       System.out.println("stored at " + ack);
       publisher.send(click).thenAccept(a -> System.out.println("async " + a)); // or async
     }

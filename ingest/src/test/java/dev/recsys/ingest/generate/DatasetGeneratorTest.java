@@ -22,12 +22,11 @@ class DatasetGeneratorTest {
 
   private static final GeneratorParams SMALL =
       GeneratorParams.DEFAULT.withUsers(400).withItems(300).withCategories(6).withDays(10);
-  private static final Map<EventType, EventType> REQUIRED_BEFORE =
-      Map.of(
-          EventType.CLICK, EventType.VIEW,
-          EventType.ADD_TO_CART, EventType.CLICK,
-          EventType.PURCHASE, EventType.ADD_TO_CART,
-          EventType.RATING, EventType.PURCHASE);
+  private static final Map<EventType, EventType> REQUIRED_BEFORE = Map.of(
+      EventType.CLICK, EventType.VIEW,
+      EventType.ADD_TO_CART, EventType.CLICK,
+      EventType.PURCHASE, EventType.ADD_TO_CART,
+      EventType.RATING, EventType.PURCHASE);
 
   private static RecordingSink sink;
   private static DatasetSummary summary;
@@ -78,16 +77,15 @@ class DatasetGeneratorTest {
   void shouldKeepSessionsThatRunPastMidnightInOrder() {
     Map<String, List<UserEvent>> sessions =
         sink.events().stream().collect(Collectors.groupingBy(UserEvent::getSessionId));
-    List<List<UserEvent>> overnight =
-        sessions.values().stream()
-            .filter(
-                session ->
-                    !utcDate(session.get(0)).equals(utcDate(session.get(session.size() - 1))))
-            .toList();
+    List<List<UserEvent>> overnight = sessions.values().stream()
+        .filter(
+            session -> !utcDate(session.get(0)).equals(utcDate(session.get(session.size() - 1))))
+        .toList();
 
     assertThat(overnight).isNotEmpty();
     assertThat(overnight)
-        .allSatisfy(session -> assertThat(session).extracting(UserEvent::getTimestamp).isSorted());
+        .allSatisfy(
+            session -> assertThat(session).extracting(UserEvent::getTimestamp).isSorted());
   }
 
   @Test
@@ -111,21 +109,20 @@ class DatasetGeneratorTest {
     Map<String, ItemUpdate> items =
         sink.items().stream().collect(Collectors.toMap(ItemUpdate::getItemId, Function.identity()));
 
-    assertThat(sink.events())
-        .allSatisfy(
-            event -> {
-              ItemUpdate item = items.get(event.getItemId());
-              assertThat(event.getTimestamp()).isAfterOrEqualTo(item.getCreatedAt());
-              if (!item.getAvailable()) {
-                assertThat(event.getTimestamp()).isBefore(item.getUpdatedAt());
-              }
-            });
+    assertThat(sink.events()).allSatisfy(event -> {
+      ItemUpdate item = items.get(event.getItemId());
+      assertThat(event.getTimestamp()).isAfterOrEqualTo(item.getCreatedAt());
+      if (!item.getAvailable()) {
+        assertThat(event.getTimestamp()).isBefore(item.getUpdatedAt());
+      }
+    });
   }
 
   @Test
   void shouldCreateSomeItemsDuringThePeriodAndRetireAFew() {
-    long created =
-        sink.items().stream().filter(item -> item.getCreatedAt().isAfter(SMALL.start())).count();
+    long created = sink.items().stream()
+        .filter(item -> item.getCreatedAt().isAfter(SMALL.start()))
+        .count();
     long retired = sink.items().stream().filter(item -> !item.getAvailable()).count();
 
     assertThat(created).isBetween(SMALL.items() / 20L, SMALL.items() / 4L);
@@ -137,18 +134,17 @@ class DatasetGeneratorTest {
     Set<String> ids = sink.events().stream().map(UserEvent::getEventId).collect(Collectors.toSet());
 
     assertThat(ids).hasSameSizeAs(sink.events());
-    assertThat(sink.events()).allSatisfy(event -> assertThat(event.getSessionId()).startsWith("s"));
+    assertThat(sink.events())
+        .allSatisfy(event -> assertThat(event.getSessionId()).startsWith("s"));
   }
 
   @Test
   void shouldKeepValuesAndContextInRange() {
-    assertThat(sink.events())
-        .allSatisfy(
-            event -> {
-              assertThat(event.getContext()).containsOnlyKeys("device");
-              assertThat(event.getContext().get("device")).isIn("ios", "android", "web");
-              assertThat(event.getValue()).isIn(valuesOf(event.getType()));
-            });
+    assertThat(sink.events()).allSatisfy(event -> {
+      assertThat(event.getContext()).containsOnlyKeys("device");
+      assertThat(event.getContext().get("device")).isIn("ios", "android", "web");
+      assertThat(event.getValue()).isIn(valuesOf(event.getType()));
+    });
   }
 
   @Test

@@ -40,24 +40,18 @@ class DatasetSignalTest {
     RecordingSink sink = new RecordingSink();
     summary = new DatasetGenerator().generate(DEMO, sink);
     events = sink.events();
-    categoryOfItem =
-        sink.items().stream()
-            .collect(Collectors.toMap(ItemUpdate::getItemId, ItemUpdate::getCategory));
+    categoryOfItem = sink.items().stream()
+        .collect(Collectors.toMap(ItemUpdate::getItemId, ItemUpdate::getCategory));
     Instant half = DEMO.start().plus(Duration.ofDays(DEMO.days() / 2));
-    favouriteCategory =
-        events.stream()
-            .filter(
-                event -> event.getType() == EventType.VIEW && event.getTimestamp().isBefore(half))
-            .collect(
-                Collectors.groupingBy(
-                    UserEvent::getUserId, mostFrequent(DatasetSignalTest::category)));
-    heldOut =
-        events.stream()
-            .filter(
-                event ->
-                    !event.getTimestamp().isBefore(half)
-                        && favouriteCategory.containsKey(event.getUserId()))
-            .toList();
+    favouriteCategory = events.stream()
+        .filter(
+            event -> event.getType() == EventType.VIEW && event.getTimestamp().isBefore(half))
+        .collect(
+            Collectors.groupingBy(UserEvent::getUserId, mostFrequent(DatasetSignalTest::category)));
+    heldOut = events.stream()
+        .filter(event -> !event.getTimestamp().isBefore(half)
+            && favouriteCategory.containsKey(event.getUserId()))
+        .toList();
   }
 
   @Test
@@ -65,13 +59,12 @@ class DatasetSignalTest {
     assertThat(summary.events()).isBetween(100_000L, 200_000L);
     assertThat((double) DEMO.estimatedEvents()).isCloseTo(summary.events(), withinPercent(25));
     assertThat(summary.eventsByType().keySet())
-        .containsExactlyInAnyOrderElementsOf(
-            EnumSet.of(
-                EventType.VIEW,
-                EventType.CLICK,
-                EventType.ADD_TO_CART,
-                EventType.PURCHASE,
-                EventType.RATING));
+        .containsExactlyInAnyOrderElementsOf(EnumSet.of(
+            EventType.VIEW,
+            EventType.CLICK,
+            EventType.ADD_TO_CART,
+            EventType.PURCHASE,
+            EventType.RATING));
     assertThat(summary.activeUsers()).isGreaterThan(DEMO.users() * 8 / 10);
   }
 
@@ -90,23 +83,23 @@ class DatasetSignalTest {
 
   @Test
   void shouldGiveTheTopTenPercentOfItemsMostViews() {
-    List<Long> views =
-        countBy(UserEvent::getItemId, isType(EventType.VIEW)).stream()
-            .sorted(Comparator.reverseOrder())
-            .toList();
-    long top = views.stream().limit(DEMO.items() / 10).mapToLong(Long::longValue).sum();
+    List<Long> views = countBy(UserEvent::getItemId, isType(EventType.VIEW)).stream()
+        .sorted(Comparator.reverseOrder())
+        .toList();
+    long top =
+        views.stream().limit(DEMO.items() / 10).mapToLong(Long::longValue).sum();
 
     assertThat((double) top / summary.count(EventType.VIEW)).isGreaterThan(0.5);
   }
 
   @Test
   void shouldHaveAFewVeryActiveUsersAndManyLightOnes() {
-    List<Long> perUser = countBy(UserEvent::getUserId, event -> true).stream().sorted().toList();
+    List<Long> perUser =
+        countBy(UserEvent::getUserId, event -> true).stream().sorted().toList();
     long median = perUser.get(perUser.size() / 2);
-    long topTenPercent =
-        perUser.subList(perUser.size() * 9 / 10, perUser.size()).stream()
-            .mapToLong(Long::longValue)
-            .sum();
+    long topTenPercent = perUser.subList(perUser.size() * 9 / 10, perUser.size()).stream()
+        .mapToLong(Long::longValue)
+        .sum();
 
     assertThat((double) topTenPercent / summary.events()).isGreaterThan(0.3);
     assertThat(perUser.get(perUser.size() - 1)).isGreaterThan(10 * median);
@@ -115,19 +108,16 @@ class DatasetSignalTest {
   @Test
   void shouldKeepViewingTheCategoriesAUserViewedBefore() {
     List<UserEvent> views = heldOut.stream().filter(isType(EventType.VIEW)).toList();
-    Map<String, Long> viewsByCategory =
-        views.stream()
-            .collect(Collectors.groupingBy(DatasetSignalTest::category, Collectors.counting()));
+    Map<String, Long> viewsByCategory = views.stream()
+        .collect(Collectors.groupingBy(DatasetSignalTest::category, Collectors.counting()));
     // A user who picked categories at random would hit the favourite as often as everybody's views
     // do.
-    double chance =
-        views.stream()
-                .mapToDouble(
-                    event ->
-                        viewsByCategory.getOrDefault(favouriteCategory.get(event.getUserId()), 0L))
-                .average()
-                .orElseThrow()
-            / views.size();
+    double chance = views.stream()
+            .mapToDouble(
+                event -> viewsByCategory.getOrDefault(favouriteCategory.get(event.getUserId()), 0L))
+            .average()
+            .orElseThrow()
+        / views.size();
 
     assertThat(share(views, DatasetSignalTest::inFavouriteCategory)).isGreaterThan(2 * chance);
   }
@@ -159,8 +149,10 @@ class DatasetSignalTest {
   private static Collector<UserEvent, ?, String> mostFrequent(Function<UserEvent, String> key) {
     return Collectors.collectingAndThen(
         Collectors.groupingBy(key, Collectors.counting()),
-        counts ->
-            counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+        counts -> counts.entrySet().stream()
+            .max(Map.Entry.comparingByValue())
+            .orElseThrow()
+            .getKey());
   }
 
   private static Predicate<UserEvent> isType(EventType type) {
@@ -191,10 +183,9 @@ class DatasetSignalTest {
 
   private static double meanRating(Predicate<UserEvent> segment) {
     return events.stream()
-        .filter(
-            isType(EventType.RATING)
-                .and(event -> favouriteCategory.containsKey(event.getUserId()))
-                .and(segment))
+        .filter(isType(EventType.RATING)
+            .and(event -> favouriteCategory.containsKey(event.getUserId()))
+            .and(segment))
         .mapToDouble(UserEvent::getValue)
         .average()
         .orElseThrow();

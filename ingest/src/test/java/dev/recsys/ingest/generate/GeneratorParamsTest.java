@@ -53,10 +53,9 @@ class GeneratorParamsTest {
 
     assertThat(changed.users()).isEqualTo(7);
     assertThat(changed.seed()).isEqualTo(9);
-    assertThat(
-            changed
-                .withUsers(GeneratorParams.DEFAULT.users())
-                .withSeed(GeneratorParams.DEFAULT.seed()))
+    assertThat(changed
+            .withUsers(GeneratorParams.DEFAULT.users())
+            .withSeed(GeneratorParams.DEFAULT.seed()))
         .isEqualTo(GeneratorParams.DEFAULT);
   }
 

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class ColumnMappingTest {
   @Test
   void shouldMapNamedFieldsAndKeepOthersByName() {
-    ColumnMapping mapping = ColumnMapping.parse("user_id=userId, item_id=movieId",
-        FileLoader.eventFields());
+    ColumnMapping mapping =
+        ColumnMapping.parse("user_id=userId, item_id=movieId", FileLoader.eventFields());
     assertThat(mapping.column("user_id")).isEqualTo("userId");
     assertThat(mapping.column("timestamp")).isEqualTo("timestamp");
   }
@@ -17,7 +17,8 @@ class ColumnMappingTest {
   @Test
   void shouldNameTheBadPairAndTheKnownFields() {
     assertThatThrownBy(() -> ColumnMapping.parse("user=userId", FileLoader.eventFields()))
-        .hasMessageContaining("unknown field 'user'").hasMessageContaining("user_id");
+        .hasMessageContaining("unknown field 'user'")
+        .hasMessageContaining("user_id");
     assertThatThrownBy(() -> ColumnMapping.parse("user_id", FileLoader.eventFields()))
         .hasMessageContaining("'user_id' must look like field=column");
   }

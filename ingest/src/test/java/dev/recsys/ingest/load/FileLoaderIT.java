@@ -13,7 +13,6 @@ import dev.recsys.testkit.EmbeddedRuntimeExtension;
 import dev.recsys.testkit.KafkaProbe;
 import dev.recsys.testkit.TestClocks;
 import dev.recsys.testkit.UserOrderedRatings;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FileLoaderIT {
   private final EmbeddedKafka kafka;
   private Topics topics;
+
   @TempDir
   Path dir;
 
@@ -57,32 +58,40 @@ class FileLoaderIT {
         3,18,abc,835355493
         3,19,4.5,86400
         """);
-    LoadOptions options = new LoadOptions(FileFormat.CSV, ColumnMapping.parse(
-        "user_id=userId,item_id=movieId,value=rating", FileLoader.eventFields()),
-        LoadOptions.TimeUnit.SECONDS, Optional.of(EventType.RATING), ',', TimeOrdering.sorted());
+    LoadOptions options = new LoadOptions(
+        FileFormat.CSV,
+        ColumnMapping.parse(
+            "user_id=userId,item_id=movieId,value=rating", FileLoader.eventFields()),
+        LoadOptions.TimeUnit.SECONDS,
+        Optional.of(EventType.RATING),
+        ',',
+        TimeOrdering.sorted());
     AtomicLong progress = new AtomicLong();
 
     LoadSummary summary;
     try (EventPublisher publisher = EventPublisher.create(
         PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
-      summary = new FileLoader(publisher, TestClocks.FIXED).loadEvents(ratings, options,
-          progress::set);
+      summary =
+          new FileLoader(publisher, TestClocks.FIXED).loadEvents(ratings, options, progress::set);
     }
-    assertThat(summary.order()).isEqualTo(new EventOrder(1,
-        Duration.ofSeconds(1_260_759_179L - 835_355_493L), true, 0));
+    assertThat(summary.order())
+        .isEqualTo(new EventOrder(1, Duration.ofSeconds(1_260_759_179L - 835_355_493L), true, 0));
 
     assertThat(summary.read()).isEqualTo(6);
     assertThat(summary.loaded()).isEqualTo(3);
     assertThat(summary.rejected()).isEqualTo(3);
     assertThat(summary.failed()).isZero();
-    assertThat(summary.topReasons()).containsKeys("user_id: is required",
-        "value: must be a number, got STRING");
+    assertThat(summary.topReasons())
+        .containsKeys("user_id: is required", "value: must be a number, got STRING");
     assertThat(summary.topReasons().keySet()).anyMatch(r -> r.startsWith("timestamp:"));
     assertThat(progress.get()).isEqualTo(Files.size(ratings));
     assertThat(KafkaProbe.count(kafka, topics.events().name())).isEqualTo(summary.loaded());
-    UserEvent first = Codecs.USER_EVENT.decode(
-        KafkaProbe.read(kafka, topics.events().name(), 3).stream()
-            .filter(r -> new String(r.key()).equals("2")).findFirst().orElseThrow().value());
+    UserEvent first =
+        Codecs.USER_EVENT.decode(KafkaProbe.read(kafka, topics.events().name(), 3).stream()
+            .filter(r -> new String(r.key()).equals("2"))
+            .findFirst()
+            .orElseThrow()
+            .value());
     assertThat(first.getTimestamp()).isEqualTo(Instant.ofEpochSecond(835_355_493L));
     assertThat(first.getType()).isEqualTo(EventType.RATING);
     assertThat(first.getValue()).isEqualTo(4.0);
@@ -98,8 +107,8 @@ class FileLoaderIT {
     LoadSummary summary;
     try (EventPublisher publisher = EventPublisher.create(
         PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
-      summary = new FileLoader(publisher, TestClocks.FIXED).loadItems(items,
-          LoadOptions.defaults(FileFormat.JSONL), LoadProgress.NONE);
+      summary = new FileLoader(publisher, TestClocks.FIXED)
+          .loadItems(items, LoadOptions.defaults(FileFormat.JSONL), LoadProgress.NONE);
     }
     assertThat(summary.order()).isEqualTo(EventOrder.NONE);
     assertThat(summary.loaded()).isEqualTo(2);
@@ -112,16 +121,15 @@ class FileLoaderIT {
       throws IOException {
     Path ratings = UserOrderedRatings.write(dir.resolve("ratings.csv"), 400, 60_000, 7);
     Path sortDir = Files.createDirectory(dir.resolve("sort"));
-    LoadOptions options = movieLens(TimeOrdering.sorted()
-        .withMemory(1 << 20).withTempDir(sortDir));
+    LoadOptions options = movieLens(TimeOrdering.sorted().withMemory(1 << 20).withTempDir(sortDir));
     AtomicLong published = new AtomicLong();
     LoadSummary summary;
     try (EventPublisher publisher = EventPublisher.create(
         PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
-      summary = new FileLoader(publisher, TestClocks.FIXED).loadEvents(ratings, options,
-          new LoadProgress() {
+      summary = new FileLoader(publisher, TestClocks.FIXED)
+          .loadEvents(ratings, options, new LoadProgress() {
             @Override
-            public void read(long bytes) { }
+            public void read(long bytes) {}
 
             @Override
             public void published(long records) {
@@ -151,8 +159,8 @@ class FileLoaderIT {
     LoadSummary summary;
     try (EventPublisher publisher = EventPublisher.create(
         PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
-      summary = new FileLoader(publisher, TestClocks.FIXED).loadEvents(ratings,
-          movieLens(TimeOrdering.AS_IS), LoadProgress.NONE);
+      summary = new FileLoader(publisher, TestClocks.FIXED)
+          .loadEvents(ratings, movieLens(TimeOrdering.AS_IS), LoadProgress.NONE);
     }
     assertThat(summary.loaded()).isEqualTo(2_000);
     assertThat(summary.order().sorted()).isFalse();
@@ -168,17 +176,28 @@ class FileLoaderIT {
     try (EventPublisher publisher = EventPublisher.create(
         PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
       FileLoader loader = new FileLoader(publisher, TestClocks.FIXED);
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.loadItems(items,
-          new LoadOptions(FileFormat.CSV, options.mapping(), options.timeUnit(),
-              Optional.of(EventType.RATING), ',', options.ordering()), LoadProgress.NONE))
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.loadItems(
+              items,
+              new LoadOptions(
+                  FileFormat.CSV,
+                  options.mapping(),
+                  options.timeUnit(),
+                  Optional.of(EventType.RATING),
+                  ',',
+                  options.ordering()),
+              LoadProgress.NONE))
           .hasMessageContaining("applies to events, not to the items file items.csv");
     }
   }
 
   private static LoadOptions movieLens(TimeOrdering ordering) {
-    return new LoadOptions(FileFormat.CSV, ColumnMapping.parse(UserOrderedRatings.MAPPING,
-        FileLoader.eventFields()), LoadOptions.TimeUnit.SECONDS, Optional.of(EventType.RATING),
-        ',', ordering);
+    return new LoadOptions(
+        FileFormat.CSV,
+        ColumnMapping.parse(UserOrderedRatings.MAPPING, FileLoader.eventFields()),
+        LoadOptions.TimeUnit.SECONDS,
+        Optional.of(EventType.RATING),
+        ',',
+        ordering);
   }
 
   /** Records whose timestamp is before an earlier record's on the same partition. */

@@ -65,7 +65,8 @@ class ExternalSortTest {
         sort.add(i % 2 == 0 ? 7 : 3, ByteBuffer.allocate(4).putInt(i).array());
       }
       List<Integer> order = drain(sort.sorted()).stream()
-          .map(r -> Integer.parseInt(r.split(":")[1])).toList();
+          .map(r -> Integer.parseInt(r.split(":")[1]))
+          .toList();
       List<Integer> expected = new ArrayList<>();
       for (int i = 1; i < 3_000; i += 2) {
         expected.add(i);
@@ -82,7 +83,8 @@ class ExternalSortTest {
     try (ExternalSort sort = ExternalSort.create(1 << 20, tmp)) {
       sort.add(1, new byte[1]);
       sort.sorted();
-      assertThatThrownBy(() -> sort.add(2, new byte[1])).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(() -> sort.add(2, new byte[1]))
+          .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("read once");
       assertThatThrownBy(sort::sorted).isInstanceOf(IllegalStateException.class);
     }

@@ -31,7 +31,8 @@ public record TrainingSet(
     requireNonNull(timestamps, "timestamps");
     requireNonNull(fingerprint, "fingerprint");
     int rows = labels.length;
-    if (features.length != rows * featureNames.size() || groups.length != rows
+    if (features.length != rows * featureNames.size()
+        || groups.length != rows
         || timestamps.length != rows) {
       throw new IllegalArgumentException("columns disagree: " + rows + " labels, "
           + groups.length + " groups, " + timestamps.length + " timestamps and "
@@ -39,8 +40,8 @@ public record TrainingSet(
     }
     for (int i = 1; i < rows; i++) {
       if (timestamps[i] < timestamps[i - 1]) {
-        throw new IllegalArgumentException("rows must be ordered by timestamp; row " + i
-            + " is earlier than row " + (i - 1));
+        throw new IllegalArgumentException(
+            "rows must be ordered by timestamp; row " + i + " is earlier than row " + (i - 1));
       }
     }
   }
@@ -60,9 +61,13 @@ public record TrainingSet(
   /** Rows {@code [from, to)} as a training set of their own. */
   public TrainingSet slice(int from, int to) {
     int w = width();
-    return new TrainingSet(featureNames, Arrays.copyOfRange(features, from * w, to * w),
-        Arrays.copyOfRange(labels, from, to), Arrays.copyOfRange(groups, from, to),
-        Arrays.copyOfRange(timestamps, from, to), fingerprint);
+    return new TrainingSet(
+        featureNames,
+        Arrays.copyOfRange(features, from * w, to * w),
+        Arrays.copyOfRange(labels, from, to),
+        Arrays.copyOfRange(groups, from, to),
+        Arrays.copyOfRange(timestamps, from, to),
+        fingerprint);
   }
 
   /**
@@ -71,8 +76,8 @@ public record TrainingSet(
    */
   public TimeSplit splitByTime(double holdoutFraction) {
     if (!(holdoutFraction > 0 && holdoutFraction < 1)) {
-      throw new IllegalArgumentException("holdoutFraction must be in (0, 1), was "
-          + holdoutFraction);
+      throw new IllegalArgumentException(
+          "holdoutFraction must be in (0, 1), was " + holdoutFraction);
     }
     int cut = rows() - (int) Math.ceil(rows() * holdoutFraction);
     while (cut > 0 && cut < rows() && timestamps[cut - 1] == timestamps[cut]) {

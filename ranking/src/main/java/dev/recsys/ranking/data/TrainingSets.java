@@ -33,8 +33,10 @@ public final class TrainingSets {
     try {
       return JSON.readValue(file.toFile(), TrainingSetManifest.class);
     } catch (IOException | IllegalArgumentException e) {
-      throw new RankingException("cannot read " + file + "; point --train at a directory written"
-          + " by replay (it holds training-set.json and *.parquet)", e);
+      throw new RankingException(
+          "cannot read " + file + "; point --train at a directory written"
+              + " by replay (it holds training-set.json and *.parquet)",
+          e);
     }
   }
 
@@ -45,12 +47,18 @@ public final class TrainingSets {
         Statement st = db.createStatement();
         ResultSet rs = st.executeQuery(query(dir, manifest.featureNames()))) {
       TrainingSet set = collect(rs, manifest);
-      log.info("Read training set {}: {} rows, {} positives, {} features", dir, set.rows(),
-          set.positives(), set.width());
+      log.info(
+          "Read training set {}: {} rows, {} positives, {} features",
+          dir,
+          set.rows(),
+          set.positives(),
+          set.width());
       return set;
     } catch (SQLException e) {
-      throw new RankingException("cannot read Parquet rows under " + dir + "; check that the"
-          + " files have group_id, timestamp_ms, label and every feature in training-set.json", e);
+      throw new RankingException(
+          "cannot read Parquet rows under " + dir + "; check that the"
+              + " files have group_id, timestamp_ms, label and every feature in training-set.json",
+          e);
     }
   }
 
@@ -92,11 +100,11 @@ public final class TrainingSets {
       throw mismatch(manifest, "fewer (" + row + ")");
     }
     if (nulls > 0) {
-      log.warn("Training set {} has {} null feature values; read as 0", manifest.fingerprint(),
-          nulls);
+      log.warn(
+          "Training set {} has {} null feature values; read as 0", manifest.fingerprint(), nulls);
     }
-    return new TrainingSet(manifest.featureNames(), features, labels, groups, timestamps,
-        manifest.fingerprint());
+    return new TrainingSet(
+        manifest.featureNames(), features, labels, groups, timestamps, manifest.fingerprint());
   }
 
   private static int label(int value, int row) {

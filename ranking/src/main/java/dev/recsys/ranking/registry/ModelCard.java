@@ -67,8 +67,10 @@ public record ModelCard(
     try {
       return JSON.readValue(file.toFile(), ModelCard.class);
     } catch (IOException | IllegalArgumentException e) {
-      throw new RankingException("cannot read model card " + file + "; it must be JSON with"
-          + " kind, algorithm, input_name, feature_names, output_name and created_at", e);
+      throw new RankingException(
+          "cannot read model card " + file + "; it must be JSON with"
+              + " kind, algorithm, input_name, feature_names, output_name and created_at",
+          e);
     }
   }
 
@@ -81,7 +83,15 @@ public record ModelCard(
   }
 
   public ModelCard withMetrics(Map<String, Double> newMetrics) {
-    return new ModelCard(kind, algorithm, inputName, featureNames, outputName, outputMeaning,
-        newMetrics, trainingSetFingerprint, createdAt);
+    return new ModelCard(
+        kind,
+        algorithm,
+        inputName,
+        featureNames,
+        outputName,
+        outputMeaning,
+        newMetrics,
+        trainingSetFingerprint,
+        createdAt);
   }
 }

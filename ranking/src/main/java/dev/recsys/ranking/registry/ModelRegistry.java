@@ -57,10 +57,16 @@ public final class ModelRegistry {
       card.write(staging.resolve(ModelCard.FILE_NAME));
       Files.move(staging, kindDir.resolve(version), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new RankingException("cannot register a " + card.kind() + " model under " + kindDir
-          + "; check that the registry folder is writable", e);
+      throw new RankingException(
+          "cannot register a " + card.kind() + " model under " + kindDir
+              + "; check that the registry folder is writable",
+          e);
     }
-    log.info("Registered model {}/{} ({} bytes, {} features)", card.kind(), version, onnx.length,
+    log.info(
+        "Registered model {}/{} ({} bytes, {} features)",
+        card.kind(),
+        version,
+        onnx.length,
         card.featureNames().size());
     return get(card.kind(), version);
   }
@@ -107,11 +113,10 @@ public final class ModelRegistry {
     try {
       Path tmp = Files.createTempFile(pointer.getParent(), ".promoted-", ".tmp");
       Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
-      Files.move(tmp, pointer, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(tmp, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new RankingException("cannot promote " + promoted.id() + "; check that " + pointer
-          + " is writable", e);
+      throw new RankingException(
+          "cannot promote " + promoted.id() + "; check that " + pointer + " is writable", e);
     }
     log.info("Promoted model {}", promoted.id());
     return promoted;
@@ -122,7 +127,8 @@ public final class ModelRegistry {
     Path pointer = models.resolve(checked(kind, "kind")).resolve(PROMOTED);
     try {
       return Files.isRegularFile(pointer)
-          ? Optional.of(get(kind, Files.readString(pointer, StandardCharsets.UTF_8).strip()))
+          ? Optional.of(
+              get(kind, Files.readString(pointer, StandardCharsets.UTF_8).strip()))
           : Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + pointer, e);

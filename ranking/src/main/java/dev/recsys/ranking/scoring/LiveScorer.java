@@ -32,8 +32,8 @@ public final class LiveScorer implements Scorer {
   private String rejected = "";
   private boolean closed;
 
-  private LiveScorer(ModelRegistry registry, String kind, List<String> callerFeatures,
-      ScorerOptions options) {
+  private LiveScorer(
+      ModelRegistry registry, String kind, List<String> callerFeatures, ScorerOptions options) {
     this.registry = requireNonNull(registry, "registry");
     this.kind = requireNonNull(kind, "kind");
     this.callerFeatures = List.copyOf(callerFeatures);
@@ -45,8 +45,12 @@ public final class LiveScorer implements Scorer {
     });
   }
 
-  static LiveScorer start(ModelRegistry registry, String kind, List<String> callerFeatures,
-      ScorerOptions options, Duration pollInterval) {
+  static LiveScorer start(
+      ModelRegistry registry,
+      String kind,
+      List<String> callerFeatures,
+      ScorerOptions options,
+      Duration pollInterval) {
     long every = pollInterval.toMillis();
     if (every <= 0) {
       throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);

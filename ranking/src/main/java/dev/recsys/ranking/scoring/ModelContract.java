@@ -29,8 +29,8 @@ final class ModelContract {
     List<String> problems = new ArrayList<>();
     checkInput(card, session.getInputInfo(), problems);
     checkOutput(card, session.getOutputInfo(), problems);
-    List<String> missing = card.featureNames().stream()
-        .filter(f -> !callerFeatures.contains(f)).toList();
+    List<String> missing =
+        card.featureNames().stream().filter(f -> !callerFeatures.contains(f)).toList();
     if (!missing.isEmpty()) {
       problems.add("it needs features " + missing + " that the caller does not provide (caller"
           + " provides " + callerFeatures + "); add them to the feature pipeline or use a model"
@@ -43,8 +43,8 @@ final class ModelContract {
     return card.featureNames().stream().mapToInt(callerFeatures::indexOf).toArray();
   }
 
-  private static void checkInput(ModelCard card, Map<String, NodeInfo> inputs,
-      List<String> problems) {
+  private static void checkInput(
+      ModelCard card, Map<String, NodeInfo> inputs, List<String> problems) {
     if (inputs.size() != 1 || !inputs.containsKey(card.inputName())) {
       problems.add("model.json input_name is '" + card.inputName() + "' but model.onnx has"
           + " inputs " + inputs.keySet() + "; the contract is exactly one float input named in"
@@ -55,13 +55,14 @@ final class ModelContract {
     int width = card.featureNames().size();
     if (shape == null || shape.length != 2 || (shape[1] != width && shape[1] >= 0)) {
       problems.add("input '" + card.inputName() + "' must be a float tensor [N, " + width
-          + "] (one column per feature in model.json) but is " + describe(inputs.get(
-              card.inputName())) + "; fix feature_names in model.json or re-export the model");
+          + "] (one column per feature in model.json) but is "
+          + describe(inputs.get(card.inputName()))
+          + "; fix feature_names in model.json or re-export the model");
     }
   }
 
-  private static void checkOutput(ModelCard card, Map<String, NodeInfo> outputs,
-      List<String> problems) {
+  private static void checkOutput(
+      ModelCard card, Map<String, NodeInfo> outputs, List<String> problems) {
     NodeInfo output = outputs.get(card.outputName());
     if (output == null) {
       problems.add("model.json output_name is '" + card.outputName() + "' but model.onnx has"
@@ -79,11 +80,13 @@ final class ModelContract {
 
   private static long[] tensorShape(NodeInfo node) {
     return node.getInfo() instanceof TensorInfo t && t.type == OnnxJavaType.FLOAT
-        ? t.getShape() : null;
+        ? t.getShape()
+        : null;
   }
 
   private static String describe(NodeInfo node) {
     return node.getInfo() instanceof TensorInfo t
-        ? t.type + Arrays.toString(t.getShape()) : node.getInfo().toString();
+        ? t.type + Arrays.toString(t.getShape())
+        : node.getInfo().toString();
   }
 }

@@ -26,8 +26,8 @@ final class OnnxScorer implements Scorer {
   private final boolean sameLayout;
   private final Set<String> outputs;
 
-  private OnnxScorer(ModelVersion model, OrtSession session, List<String> callerFeatures,
-      int[] columns) {
+  private OnnxScorer(
+      ModelVersion model, OrtSession session, List<String> callerFeatures, int[] columns) {
     this.model = model;
     this.session = session;
     this.callerFeatures = callerFeatures;
@@ -42,11 +42,15 @@ final class OnnxScorer implements Scorer {
     boolean loaded = false;
     try {
       int[] columns = ModelContract.bind(model, session, caller);
-      List<String> unused = caller.stream()
-          .filter(f -> !model.card().featureNames().contains(f)).toList();
-      log.info("Loaded model {}: input '{}' [N, {}], output '{}'; caller features unused by it:"
-          + " {}", model.id(), model.card().inputName(), columns.length,
-          model.card().outputName(), unused);
+      List<String> unused =
+          caller.stream().filter(f -> !model.card().featureNames().contains(f)).toList();
+      log.info(
+          "Loaded model {}: input '{}' [N, {}], output '{}'; caller features unused by it:" + " {}",
+          model.id(),
+          model.card().inputName(),
+          columns.length,
+          model.card().outputName(),
+          unused);
       OnnxScorer scorer = new OnnxScorer(model, session, caller, columns);
       loaded = true;
       return scorer;
@@ -67,9 +71,11 @@ final class OnnxScorer implements Scorer {
       so.setExecutionMode(ExecutionMode.SEQUENTIAL);
       return ENV.createSession(model.onnxFile().toString(), so);
     } catch (OrtException e) {
-      throw new ScoringException("cannot load model " + model.id() + " from " + model.onnxFile()
-          + "; check it is a valid ONNX file (python3 -c \"import onnx;"
-          + " onnx.checker.check_model('model.onnx')\")", e);
+      throw new ScoringException(
+          "cannot load model " + model.id() + " from " + model.onnxFile()
+              + "; check it is a valid ONNX file (python3 -c \"import onnx;"
+              + " onnx.checker.check_model('model.onnx')\")",
+          e);
     }
   }
 
@@ -87,14 +93,13 @@ final class OnnxScorer implements Scorer {
     float[] input = sameLayout ? candidates.values() : project(candidates);
     long[] shape = {rows, columns.length};
     try (OnnxTensor tensor = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(input), shape);
-        OrtSession.Result result =
-            session.run(Map.of(model.card().inputName(), tensor), outputs)) {
+        OrtSession.Result result = session.run(Map.of(model.card().inputName(), tensor), outputs)) {
       float[] scores = new float[rows];
       ((OnnxTensor) result.get(0)).getFloatBuffer().get(scores);
       return scores;
     } catch (OrtException e) {
-      throw new ScoringException("ONNX run failed for model " + model.id() + " on " + rows
-          + " candidates", e);
+      throw new ScoringException(
+          "ONNX run failed for model " + model.id() + " on " + rows + " candidates", e);
     }
   }
 

@@ -11,8 +11,8 @@ import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 public record ScorerOptions(int intraOpThreads, int interOpThreads, OptLevel optimization) {
   public static final int DEFAULT_INTRA_OP_THREADS = 1;
   public static final int DEFAULT_INTER_OP_THREADS = 1;
-  public static final ScorerOptions DEFAULT = new ScorerOptions(DEFAULT_INTRA_OP_THREADS,
-      DEFAULT_INTER_OP_THREADS, OptLevel.ALL_OPT);
+  public static final ScorerOptions DEFAULT =
+      new ScorerOptions(DEFAULT_INTRA_OP_THREADS, DEFAULT_INTER_OP_THREADS, OptLevel.ALL_OPT);
 
   public ScorerOptions {
     requireNonNull(optimization, "optimization");

@@ -17,16 +17,16 @@ public final class Scorers {
    *
    * @throws ModelContractException naming every mismatch and its fix
    */
-  public static Scorer onnx(ModelVersion model, List<String> callerFeatures,
-      ScorerOptions options) {
+  public static Scorer onnx(
+      ModelVersion model, List<String> callerFeatures, ScorerOptions options) {
     return OnnxScorer.load(model, callerFeatures, options);
   }
 
   /** Loads the model in {@code modelDir} ({@code model.onnx} + {@code model.json}). */
   public static Scorer onnx(Path modelDir, List<String> callerFeatures, ScorerOptions options) {
     ModelCard card = ModelCard.read(modelDir.resolve(ModelCard.FILE_NAME));
-    ModelVersion model = new ModelVersion(card.kind(), modelDir.getFileName().toString(),
-        modelDir, card);
+    ModelVersion model =
+        new ModelVersion(card.kind(), modelDir.getFileName().toString(), modelDir, card);
     return onnx(model, callerFeatures, options);
   }
 
@@ -34,8 +34,12 @@ public final class Scorers {
    * Serves whatever version of {@code kind} is promoted, checking the pointer every
    * {@code pollInterval} and swapping models without failing requests in flight.
    */
-  public static LiveScorer live(ModelRegistry registry, String kind, List<String> callerFeatures,
-      ScorerOptions options, Duration pollInterval) {
+  public static LiveScorer live(
+      ModelRegistry registry,
+      String kind,
+      List<String> callerFeatures,
+      ScorerOptions options,
+      Duration pollInterval) {
     return LiveScorer.start(registry, kind, callerFeatures, options, pollInterval);
   }
 }

@@ -12,20 +12,28 @@ public enum Algorithm {
   LOGISTIC_REGRESSION("logistic_regression") {
     @Override
     Trainer<Label> trainer(TrainerParams p) {
-      return new LinearSGDTrainer(new LogMulticlass(), optimiser(p), p.epochs(), QUIET,
-          p.minibatchSize(), p.seed());
+      return new LinearSGDTrainer(
+          new LogMulticlass(), optimiser(p), p.epochs(), QUIET, p.minibatchSize(), p.seed());
     }
   },
   FACTORIZATION_MACHINE("factorization_machine") {
     @Override
     Trainer<Label> trainer(TrainerParams p) {
-      return new FMClassificationTrainer(new LogMulticlass(), optimiser(p), p.epochs(), QUIET,
-          p.minibatchSize(), p.seed(), p.factors(), FM_INIT_VARIANCE);
+      return new FMClassificationTrainer(
+          new LogMulticlass(),
+          optimiser(p),
+          p.epochs(),
+          QUIET,
+          p.minibatchSize(),
+          p.seed(),
+          p.factors(),
+          FM_INIT_VARIANCE);
     }
   };
 
   /** Tribuo logs progress through java.util.logging every this many steps: never, in effect. */
   private static final int QUIET = Integer.MAX_VALUE;
+
   private static final double FM_INIT_VARIANCE = 0.1;
   private static final double ADAGRAD_EPSILON = 1e-6;
 

@@ -25,8 +25,9 @@ record FittedRanker(Model<Label> model, FeatureTransform transform, List<String>
     }
     FeatureTransform transform = FeatureTransform.fit(train);
     LabelFactory labels = new LabelFactory();
-    MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(
-        "recsys training set " + train.fingerprint(), labels), labels);
+    MutableDataset<Label> dataset = new MutableDataset<>(
+        new SimpleDataSourceProvenance("recsys training set " + train.fingerprint(), labels),
+        labels);
     String[] names = train.featureNames().toArray(String[]::new);
     for (int r = 0; r < train.rows(); r++) {
       Label label = train.labels()[r] == 1 ? POSITIVE : NEGATIVE;
@@ -39,8 +40,8 @@ record FittedRanker(Model<Label> model, FeatureTransform transform, List<String>
   /** Tribuo's own probability of label 1 for row {@code row} of row-major raw values. */
   double predict(float[] rawValues, int row) {
     String[] names = featureNames.toArray(String[]::new);
-    ArrayExample<Label> example = new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names,
-        transform.apply(rawValues, row));
+    ArrayExample<Label> example =
+        new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, transform.apply(rawValues, row));
     return model.predict(example).getOutputScores().get(POSITIVE.getLabel()).getScore();
   }
 

@@ -20,10 +20,12 @@ final class HoldoutEvaluator {
   static HoldoutMetrics evaluate(ModelCard card, byte[] onnx, TimeSplit split) {
     TrainingSet holdout = split.holdout();
     float[] scores = score(card, onnx, holdout);
-    return new HoldoutMetrics(RankingMetrics.auc(scores, holdout.labels()),
-        RankingMetrics.meanNdcg(scores, holdout.labels(), holdout.groups(),
-            HoldoutMetrics.NDCG_CUTOFF),
-        split.train().rows(), holdout.rows(),
+    return new HoldoutMetrics(
+        RankingMetrics.auc(scores, holdout.labels()),
+        RankingMetrics.meanNdcg(
+            scores, holdout.labels(), holdout.groups(), HoldoutMetrics.NDCG_CUTOFF),
+        split.train().rows(),
+        holdout.rows(),
         RankingMetrics.groupsWithPositives(holdout.labels(), holdout.groups()));
   }
 
@@ -38,8 +40,10 @@ final class HoldoutEvaluator {
         return scorer.score(new FeatureMatrix(rows.featureNames(), rows.rows(), rows.features()));
       }
     } catch (IOException e) {
-      throw new RankingException("cannot stage the exported model for evaluation; check the"
-          + " temp directory (java.io.tmpdir) is writable", e);
+      throw new RankingException(
+          "cannot stage the exported model for evaluation; check the"
+              + " temp directory (java.io.tmpdir) is writable",
+          e);
     } finally {
       deleteQuietly(dir);
     }

@@ -10,8 +10,8 @@ import java.util.Map;
  * @param ndcgAt10 mean NDCG@10 over holdout groups with at least one positive
  * @param groups holdout groups with at least one positive
  */
-public record HoldoutMetrics(double auc, double ndcgAt10, int trainRows, int holdoutRows,
-    int groups) {
+public record HoldoutMetrics(
+    double auc, double ndcgAt10, int trainRows, int holdoutRows, int groups) {
   public static final int NDCG_CUTOFF = 10;
 
   /** As written to {@code model.json}'s {@code metrics}. */

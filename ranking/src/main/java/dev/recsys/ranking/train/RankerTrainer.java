@@ -47,15 +47,26 @@ public final class RankerTrainer {
     listener.onStage(TrainingStage.EVALUATE);
     HoldoutMetrics metrics = HoldoutEvaluator.evaluate(card, onnx, split);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    log.info("Trained {} on {} rows in {} ms: holdout AUC {}, NDCG@10 {}",
-        params.algorithm().id(), split.train().rows(), took.toMillis(),
-        String.format("%.4f", metrics.auc()), String.format("%.4f", metrics.ndcgAt10()));
+    log.info(
+        "Trained {} on {} rows in {} ms: holdout AUC {}, NDCG@10 {}",
+        params.algorithm().id(),
+        split.train().rows(),
+        took.toMillis(),
+        String.format("%.4f", metrics.auc()),
+        String.format("%.4f", metrics.ndcgAt10()));
     return new TrainedRanker(card.withMetrics(metrics.asMap()), onnx, metrics, took);
   }
 
   ModelCard card(TrainingSet set) {
-    return new ModelCard(ModelCard.RANKER, params.algorithm().id(), ServingGraph.INPUT,
-        set.featureNames(), ServingGraph.OUTPUT, OUTPUT_MEANING, null, set.fingerprint(),
+    return new ModelCard(
+        ModelCard.RANKER,
+        params.algorithm().id(),
+        ServingGraph.INPUT,
+        set.featureNames(),
+        ServingGraph.OUTPUT,
+        OUTPUT_MEANING,
+        null,
+        set.fingerprint(),
         clock.instant());
   }
 }

@@ -13,8 +13,10 @@ public final class RankingMetrics {
 
   /** ROC AUC by the rank-sum formula, ties sharing their average rank; NaN with one class. */
   public static double auc(float[] scores, int[] labels) {
-    Integer[] order = IntStream.range(0, scores.length).boxed()
-        .sorted(Comparator.comparingDouble(i -> scores[i])).toArray(Integer[]::new);
+    Integer[] order = IntStream.range(0, scores.length)
+        .boxed()
+        .sorted(Comparator.comparingDouble(i -> scores[i]))
+        .toArray(Integer[]::new);
     double positiveRankSum = 0;
     long positives = 0;
     for (int start = 0; start < order.length; ) {
@@ -68,8 +70,11 @@ public final class RankingMetrics {
 
   /** Groups in {@code groups} with at least one positive. */
   public static int groupsWithPositives(int[] labels, int[] groups) {
-    return (int) IntStream.range(0, labels.length).filter(i -> labels[i] == 1)
-        .map(i -> groups[i]).distinct().count();
+    return (int) IntStream.range(0, labels.length)
+        .filter(i -> labels[i] == 1)
+        .map(i -> groups[i])
+        .distinct()
+        .count();
   }
 
   private static double log2(int x) {

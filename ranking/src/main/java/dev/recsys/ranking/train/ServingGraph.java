@@ -25,15 +25,16 @@ final class ServingGraph {
    * @param columns for each Tribuo input column, the raw feature column that feeds it
    * @param positive the column of Tribuo's output holding the probability of label 1
    */
-  static byte[] wrap(ModelProto tribuo, FeatureTransform transform, long[] columns,
-      long positive) {
+  static byte[] wrap(ModelProto tribuo, FeatureTransform transform, long[] columns, long positive) {
     GraphProto inner = tribuo.getGraph();
     String innerInput = inner.getInput(0).getName();
     String innerOutput = inner.getOutput(0).getName();
     int width = transform.center().length;
     GraphProto graph = inner.toBuilder()
-        .clearInput().addInput(floatInput(INPUT, width))
-        .clearOutput().addOutput(floatOutput(OUTPUT))
+        .clearInput()
+        .addInput(floatInput(INPUT, width))
+        .clearOutput()
+        .addOutput(floatOutput(OUTPUT))
         .clearNode()
         .addNode(node("Abs", List.of(INPUT), "recsys_abs"))
         .addNode(node("Add", List.of("recsys_abs", "recsys_one"), "recsys_abs_plus_one"))
@@ -59,20 +60,26 @@ final class ServingGraph {
   }
 
   private static NodeProto node(String op, List<String> inputs, String output) {
-    return NodeProto.newBuilder().setOpType(op).setName(output)
-        .addAllInput(inputs).addOutput(output).build();
+    return NodeProto.newBuilder()
+        .setOpType(op)
+        .setName(output)
+        .addAllInput(inputs)
+        .addOutput(output)
+        .build();
   }
 
   private static NodeProto gather(String data, String indices, String output) {
     return node("Gather", List.of(data, indices), output).toBuilder()
-        .addAttribute(AttributeProto.newBuilder().setName("axis").setI(1)
+        .addAttribute(AttributeProto.newBuilder()
+            .setName("axis")
+            .setI(1)
             .setType(AttributeProto.AttributeType.INT))
         .build();
   }
 
   private static TensorProto floats(String name, float[] values, boolean vector) {
-    TensorProto.Builder t = TensorProto.newBuilder().setName(name)
-        .setDataType(TensorProto.DataType.FLOAT.getNumber());
+    TensorProto.Builder t =
+        TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber());
     if (vector) {
       t.addDims(values.length);
     }
@@ -83,8 +90,8 @@ final class ServingGraph {
   }
 
   private static TensorProto longs(String name, long[] values, boolean vector) {
-    TensorProto.Builder t = TensorProto.newBuilder().setName(name)
-        .setDataType(TensorProto.DataType.INT64.getNumber());
+    TensorProto.Builder t =
+        TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64.getNumber());
     if (vector) {
       t.addDims(values.length);
     }
@@ -95,20 +102,27 @@ final class ServingGraph {
   }
 
   private static ValueInfoProto floatInput(String name, int width) {
-    return valueInfo(name, TensorShapeProto.newBuilder()
-        .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("N"))
-        .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(width)));
+    return valueInfo(
+        name,
+        TensorShapeProto.newBuilder()
+            .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("N"))
+            .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(width)));
   }
 
   private static ValueInfoProto floatOutput(String name) {
-    return valueInfo(name, TensorShapeProto.newBuilder()
-        .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("N")));
+    return valueInfo(
+        name,
+        TensorShapeProto.newBuilder()
+            .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("N")));
   }
 
   private static ValueInfoProto valueInfo(String name, TensorShapeProto.Builder shape) {
-    return ValueInfoProto.newBuilder().setName(name)
-        .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
-            .setElemType(TensorProto.DataType.FLOAT.getNumber()).setShape(shape)))
+    return ValueInfoProto.newBuilder()
+        .setName(name)
+        .setType(TypeProto.newBuilder()
+            .setTensorType(TypeProto.Tensor.newBuilder()
+                .setElemType(TensorProto.DataType.FLOAT.getNumber())
+                .setShape(shape)))
         .build();
   }
 }

@@ -25,9 +25,14 @@ public record TrainerParams(
   public static final int DEFAULT_MINIBATCH_SIZE = 1;
   public static final int DEFAULT_FACTORS = 4;
   public static final long DEFAULT_SEED = 42L;
-  public static final TrainerParams DEFAULT = new TrainerParams(DEFAULT_ALGORITHM,
-      DEFAULT_EPOCHS, DEFAULT_LEARNING_RATE, DEFAULT_MINIBATCH_SIZE, DEFAULT_FACTORS,
-      TimeSplit.DEFAULT_HOLDOUT_FRACTION, DEFAULT_SEED);
+  public static final TrainerParams DEFAULT = new TrainerParams(
+      DEFAULT_ALGORITHM,
+      DEFAULT_EPOCHS,
+      DEFAULT_LEARNING_RATE,
+      DEFAULT_MINIBATCH_SIZE,
+      DEFAULT_FACTORS,
+      TimeSplit.DEFAULT_HOLDOUT_FRACTION,
+      DEFAULT_SEED);
 
   public TrainerParams {
     requireNonNull(algorithm, "algorithm");
@@ -39,18 +44,18 @@ public record TrainerParams(
       throw new IllegalArgumentException("learningRate must be > 0, was " + learningRate);
     }
     if (!(holdoutFraction > 0 && holdoutFraction < 1)) {
-      throw new IllegalArgumentException("holdoutFraction must be in (0, 1), was "
-          + holdoutFraction);
+      throw new IllegalArgumentException(
+          "holdoutFraction must be in (0, 1), was " + holdoutFraction);
     }
   }
 
   public TrainerParams withAlgorithm(Algorithm a) {
-    return new TrainerParams(a, epochs, learningRate, minibatchSize, factors, holdoutFraction,
-        seed);
+    return new TrainerParams(
+        a, epochs, learningRate, minibatchSize, factors, holdoutFraction, seed);
   }
 
   public TrainerParams withEpochs(int e) {
-    return new TrainerParams(algorithm, e, learningRate, minibatchSize, factors, holdoutFraction,
-        seed);
+    return new TrainerParams(
+        algorithm, e, learningRate, minibatchSize, factors, holdoutFraction, seed);
   }
 }

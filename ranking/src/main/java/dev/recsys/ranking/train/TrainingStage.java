@@ -2,7 +2,10 @@ package dev.recsys.ranking.train;
 
 /** The steps of {@link RankerTrainer#train}, in order. */
 public enum TrainingStage {
-  SPLIT, FIT, EXPORT, EVALUATE;
+  SPLIT,
+  FIT,
+  EXPORT,
+  EVALUATE;
 
   /** 1-based position, for a progress bar over {@link #values()}. */
   public int step() {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainingSetsTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void shouldReadParquetRowsInManifestFeatureOrderSortedByTime() {
@@ -34,8 +35,10 @@ class TrainingSetsTest {
     SyntheticTrainingSets.write(SyntheticTrainingSets.generate(10, 5, 7L), dir);
     Path manifest = dir.resolve(TrainingSetManifest.FILE_NAME);
     String json = Files.readString(manifest);
-    Files.writeString(manifest, json.replaceFirst("\"rows\": 50", "\"rows\": 60")
-        .replaceFirst("\"negatives\": (\\d+)", "\"negatives\": " + (60 - positives(json))));
+    Files.writeString(
+        manifest,
+        json.replaceFirst("\"rows\": 50", "\"rows\": 60")
+            .replaceFirst("\"negatives\": (\\d+)", "\"negatives\": " + (60 - positives(json))));
 
     assertThatThrownBy(() -> TrainingSets.read(dir))
         .isInstanceOf(RankingException.class)

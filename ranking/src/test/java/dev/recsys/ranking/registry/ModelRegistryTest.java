@@ -18,14 +18,24 @@ class ModelRegistryTest {
   private static final Instant NOW = Instant.parse("2021-06-01T00:00:01Z");
   private static final byte[] ONNX = {8, 8};
 
-  @TempDir Path root;
+  @TempDir
+  Path root;
+
   private ModelRegistry registry() {
     return ModelRegistry.at(root, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private static ModelCard card() {
-    return new ModelCard("ranker", "logistic_regression", "features", List.of("a", "b"), "score",
-        "probability of label 1", Map.of("auc", 0.75), "abc123", NOW);
+    return new ModelCard(
+        "ranker",
+        "logistic_regression",
+        "features",
+        List.of("a", "b"),
+        "score",
+        "probability of label 1",
+        Map.of("auc", 0.75),
+        "abc123",
+        NOW);
   }
 
   @Test
@@ -37,7 +47,8 @@ class ModelRegistryTest {
 
     assertThat(first.version()).isEqualTo("20210601T000001.000Z");
     assertThat(second.version()).isEqualTo("20210601T000001.000Z-001");
-    assertThat(r.list("ranker")).extracting(ModelVersion::version)
+    assertThat(r.list("ranker"))
+        .extracting(ModelVersion::version)
         .containsExactly(first.version(), second.version());
     assertThat(first.card()).isEqualTo(card());
     assertThat(first.onnxFile()).hasBinaryContent(ONNX);
@@ -50,9 +61,14 @@ class ModelRegistryTest {
 
     String json = Files.readString(v.dir().resolve(ModelCard.FILE_NAME));
 
-    assertThat(json).contains("\"input_name\" : \"features\"", "\"feature_names\" : [ \"a\", \"b\" ]",
-        "\"output_name\" : \"score\"", "\"training_set_fingerprint\" : \"abc123\"",
-        "\"created_at\" : \"2021-06-01T00:00:01Z\"", "\"auc\" : 0.75");
+    assertThat(json)
+        .contains(
+            "\"input_name\" : \"features\"",
+            "\"feature_names\" : [ \"a\", \"b\" ]",
+            "\"output_name\" : \"score\"",
+            "\"training_set_fingerprint\" : \"abc123\"",
+            "\"created_at\" : \"2021-06-01T00:00:01Z\"",
+            "\"auc\" : 0.75");
   }
 
   @Test

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveScorerTest {
   private static final List<String> FEATURES = List.of("a", "b");
   private static final FeatureMatrix ROW = new FeatureMatrix(FEATURES, 1, new float[] {1f, 1f});
-  private static final float SCORE_A = 0.5f;   // sigmoid(1 - 1 + 0)
-  private static final float SCORE_B = (float) (1 / (1 + Math.exp(-2)));  // sigmoid(1 + 1 + 0)
+  private static final float SCORE_A = 0.5f; // sigmoid(1 - 1 + 0)
+  private static final float SCORE_B = (float) (1 / (1 + Math.exp(-2))); // sigmoid(1 + 1 + 0)
   private static final Duration RARELY = Duration.ofHours(1);
 
-  @TempDir Path root;
+  @TempDir
+  Path root;
+
   private ModelRegistry registry;
   private ModelVersion a;
   private ModelVersion b;
@@ -36,35 +38,39 @@ class LiveScorerTest {
   @BeforeEach
   void registerTwoModels() {
     registry = ModelRegistry.at(root);
-    a = registry.register(TinyModels.card("x", FEATURES, "y"),
+    a = registry.register(
+        TinyModels.card("x", FEATURES, "y"),
         TinyModels.logistic("x", "y", new float[] {1f, -1f}, 0f));
-    b = registry.register(TinyModels.card("x", FEATURES, "y"),
+    b = registry.register(
+        TinyModels.card("x", FEATURES, "y"),
         TinyModels.logistic("x", "y", new float[] {1f, 1f}, 0f));
   }
 
   @Test
   void shouldSwapModelsUnderConcurrentScoringWithoutErrors() throws Exception {
     registry.promote("ranker", a.version());
-    try (LiveScorer live = Scorers.live(registry, "ranker", FEATURES, ScorerOptions.DEFAULT,
-        RARELY)) {
+    try (LiveScorer live =
+        Scorers.live(registry, "ranker", FEATURES, ScorerOptions.DEFAULT, RARELY)) {
       AtomicBoolean stop = new AtomicBoolean();
       AtomicLong scored = new AtomicLong();
       ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
       CountDownLatch started = new CountDownLatch(4);
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        Thread thread = new Thread(() -> {
-          started.countDown();
-          while (!stop.get()) {
-            try {
-              float s = live.score(ROW)[0];
-              assertThat(s).isIn(SCORE_A, SCORE_B);
-              scored.incrementAndGet();
-            } catch (Throwable e) {
-              errors.add(e);
-            }
-          }
-        }, "scorer-" + t);
+        Thread thread = new Thread(
+            () -> {
+              started.countDown();
+              while (!stop.get()) {
+                try {
+                  float s = live.score(ROW)[0];
+                  assertThat(s).isIn(SCORE_A, SCORE_B);
+                  scored.incrementAndGet();
+                } catch (Throwable e) {
+                  errors.add(e);
+                }
+              }
+            },
+            "scorer-" + t);
         thread.start();
         threads.add(thread);
       }
@@ -92,8 +98,8 @@ class LiveScorerTest {
   @Test
   void shouldFollowThePromotedPointerByPolling() {
     registry.promote("ranker", a.version());
-    try (LiveScorer live = Scorers.live(registry, "ranker", FEATURES, ScorerOptions.DEFAULT,
-        Duration.ofMillis(20))) {
+    try (LiveScorer live =
+        Scorers.live(registry, "ranker", FEATURES, ScorerOptions.DEFAULT, Duration.ofMillis(20))) {
       assertThat(live.score(ROW)[0]).isEqualTo(SCORE_A);
 
       registry.promote("ranker", b.version());
@@ -105,11 +111,12 @@ class LiveScorerTest {
 
   @Test
   void shouldKeepServingWhenThePromotedModelBreaksTheContract() {
-    ModelVersion broken = registry.register(TinyModels.card("x", List.of("a", "c"), "y"),
+    ModelVersion broken = registry.register(
+        TinyModels.card("x", List.of("a", "c"), "y"),
         TinyModels.logistic("x", "y", new float[] {1f, 1f}, 0f));
     registry.promote("ranker", a.version());
-    try (LiveScorer live = Scorers.live(registry, "ranker", FEATURES, ScorerOptions.DEFAULT,
-        RARELY)) {
+    try (LiveScorer live =
+        Scorers.live(registry, "ranker", FEATURES, ScorerOptions.DEFAULT, RARELY)) {
       registry.promote("ranker", broken.version());
 
       assertThat(live.refresh()).isFalse();
@@ -120,8 +127,8 @@ class LiveScorerTest {
 
   @Test
   void shouldSayHowToFixScoringBeforeAnyPromotion() {
-    try (LiveScorer live = Scorers.live(registry, ModelCard.RANKER, FEATURES,
-        ScorerOptions.DEFAULT, RARELY)) {
+    try (LiveScorer live =
+        Scorers.live(registry, ModelCard.RANKER, FEATURES, ScorerOptions.DEFAULT, RARELY)) {
       assertThatThrownBy(() -> live.score(ROW))
           .isInstanceOf(ModelNotLoadedException.class)
           .hasMessageContaining("recsys models promote ranker VERSION");

@@ -41,18 +41,30 @@ final class TinyModels {
   }
 
   static ModelCard card(String input, List<String> features, String output) {
-    return new ModelCard(ModelCard.RANKER, "external", input, features, output,
-        "probability of a click", Map.of(), "", CREATED);
+    return new ModelCard(
+        ModelCard.RANKER,
+        "external",
+        input,
+        features,
+        output,
+        "probability of a click",
+        Map.of(),
+        "",
+        CREATED);
   }
 
   private static NodeProto node(String op, List<String> inputs, String output) {
-    return NodeProto.newBuilder().setOpType(op).setName(output + "_" + op.toLowerCase())
-        .addAllInput(inputs).addOutput(output).build();
+    return NodeProto.newBuilder()
+        .setOpType(op)
+        .setName(output + "_" + op.toLowerCase())
+        .addAllInput(inputs)
+        .addOutput(output)
+        .build();
   }
 
   private static TensorProto floats(String name, long[] dims, float[] values) {
-    TensorProto.Builder t = TensorProto.newBuilder().setName(name)
-        .setDataType(TensorProto.DataType.FLOAT.getNumber());
+    TensorProto.Builder t =
+        TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber());
     for (long d : dims) {
       t.addDims(d);
     }
@@ -65,12 +77,17 @@ final class TinyModels {
   private static ValueInfoProto tensor(String name, long... dims) {
     TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
     for (long d : dims) {
-      shape.addDim(d < 0 ? TensorShapeProto.Dimension.newBuilder().setDimParam("N")
-          : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+      shape.addDim(
+          d < 0
+              ? TensorShapeProto.Dimension.newBuilder().setDimParam("N")
+              : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
     }
-    return ValueInfoProto.newBuilder().setName(name)
-        .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
-            .setElemType(TensorProto.DataType.FLOAT.getNumber()).setShape(shape)))
+    return ValueInfoProto.newBuilder()
+        .setName(name)
+        .setType(TypeProto.newBuilder()
+            .setTensorType(TypeProto.Tensor.newBuilder()
+                .setElemType(TensorProto.DataType.FLOAT.getNumber())
+                .setShape(shape)))
         .build();
   }
 }

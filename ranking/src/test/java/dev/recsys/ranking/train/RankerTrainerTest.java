@@ -31,15 +31,15 @@ class RankerTrainerTest {
     FittedRanker fitted = FittedRanker.fit(split.train(), params);
     TrainingSet rows = split.holdout();
 
-    float[] onnx = HoldoutEvaluator.score(RankerTrainer.with(params, CLOCK).card(SET),
-        fitted.exportOnnx(), rows);
+    float[] onnx = HoldoutEvaluator.score(
+        RankerTrainer.with(params, CLOCK).card(SET), fitted.exportOnnx(), rows);
 
     double maxDiff = 0;
     for (int r = 0; r < rows.rows(); r++) {
       maxDiff = Math.max(maxDiff, Math.abs(onnx[r] - fitted.predict(rows.features(), r)));
     }
-    log.info("{}: max |ONNX Runtime - Tribuo| over {} rows = {}", algorithm.id(), rows.rows(),
-        maxDiff);
+    log.info(
+        "{}: max |ONNX Runtime - Tribuo| over {} rows = {}", algorithm.id(), rows.rows(), maxDiff);
     assertThat(maxDiff).isLessThan(1e-5);
   }
 
@@ -48,8 +48,8 @@ class RankerTrainerTest {
   void shouldLearnTheSignalAndRecordItInTheCard(Algorithm algorithm) {
     List<TrainingStage> stages = new ArrayList<>();
 
-    TrainedRanker ranker = RankerTrainer.with(TrainerParams.DEFAULT.withAlgorithm(algorithm),
-        CLOCK).train(SET, stages::add);
+    TrainedRanker ranker = RankerTrainer.with(TrainerParams.DEFAULT.withAlgorithm(algorithm), CLOCK)
+        .train(SET, stages::add);
 
     log.info("{}: {} in {} ms", algorithm.id(), ranker.metrics(), ranker.took().toMillis());
     assertThat(stages).containsExactly(TrainingStage.values());
@@ -76,14 +76,23 @@ class RankerTrainerTest {
         shuffled[other * w + f] = t;
       }
     }
-    TrainingSet noise = new TrainingSet(SET.featureNames(), shuffled, SET.labels(), SET.groups(),
-        SET.timestamps(), SET.fingerprint());
+    TrainingSet noise = new TrainingSet(
+        SET.featureNames(),
+        shuffled,
+        SET.labels(),
+        SET.groups(),
+        SET.timestamps(),
+        SET.fingerprint());
     TrainerParams params = TrainerParams.DEFAULT;
 
-    double signal = RankerTrainer.with(params, CLOCK).train(SET, TrainingListener.NONE)
-        .metrics().auc();
-    double none = RankerTrainer.with(params, CLOCK).train(noise, TrainingListener.NONE)
-        .metrics().auc();
+    double signal = RankerTrainer.with(params, CLOCK)
+        .train(SET, TrainingListener.NONE)
+        .metrics()
+        .auc();
+    double none = RankerTrainer.with(params, CLOCK)
+        .train(noise, TrainingListener.NONE)
+        .metrics()
+        .auc();
 
     assertThat(signal).isGreaterThan(none + 0.1);
   }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Parquet in, served scores out: the path {@code recsys train-ranker} and serving take. */
 class TrainAndServeTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void shouldServeRawFeaturesFromParquetThroughTheRegistryAsTribuoPredicts() {
@@ -34,8 +35,8 @@ class TrainAndServeTest {
     ModelRegistry registry = ModelRegistry.at(dir.resolve("registry"));
     ModelVersion version = registry.register(ranker.card(), ranker.onnx());
     registry.promote(ModelCard.RANKER, version.version());
-    FittedRanker reference = FittedRanker.fit(set.splitByTime(params.holdoutFraction()).train(),
-        params);
+    FittedRanker reference =
+        FittedRanker.fit(set.splitByTime(params.holdoutFraction()).train(), params);
     // the serving side lays its columns out its own way: reversed, plus one the model ignores
     List<String> caller = new ArrayList<>(set.featureNames());
     Collections.reverse(caller);
@@ -49,14 +50,14 @@ class TrainAndServeTest {
       }
     }
 
-    try (LiveScorer live = Scorers.live(registry, ModelCard.RANKER, caller,
-        ScorerOptions.DEFAULT, Duration.ofMinutes(1))) {
+    try (LiveScorer live = Scorers.live(
+        registry, ModelCard.RANKER, caller, ScorerOptions.DEFAULT, Duration.ofMinutes(1))) {
       float[] scores = live.score(new FeatureMatrix(caller, rows, values));
 
       assertThat(live.modelVersion()).isEqualTo(version.id());
       for (int r = 0; r < rows; r++) {
-        assertThat((double) scores[r]).isCloseTo(reference.predict(set.features(), r),
-            within(1e-5));
+        assertThat((double) scores[r])
+            .isCloseTo(reference.predict(set.features(), r), within(1e-5));
       }
     }
   }

@@ -19,8 +19,13 @@ import org.apache.kafka.common.header.Headers;
  * @param sourceOffset its offset there
  * @param failedAt when it was dead-lettered
  */
-public record DeadLetter(String reason, String field, String sourceTopic, int sourcePartition,
-    long sourceOffset, Instant failedAt) {
+public record DeadLetter(
+    String reason,
+    String field,
+    String sourceTopic,
+    int sourcePartition,
+    long sourceOffset,
+    Instant failedAt) {
 
   public static final String REASON = "recsys.dlq.reason";
   public static final String FIELD = "recsys.dlq.field";
@@ -54,8 +59,11 @@ public record DeadLetter(String reason, String field, String sourceTopic, int so
       return Optional.empty();
     }
     try {
-      return Optional.of(new DeadLetter(reason, orElse(get(headers, FIELD), "$"),
-          orElse(get(headers, TOPIC), "?"), Integer.parseInt(orElse(get(headers, PARTITION), "-1")),
+      return Optional.of(new DeadLetter(
+          reason,
+          orElse(get(headers, FIELD), "$"),
+          orElse(get(headers, TOPIC), "?"),
+          Integer.parseInt(orElse(get(headers, PARTITION), "-1")),
           Long.parseLong(orElse(get(headers, OFFSET), "-1")),
           Instant.parse(orElse(get(headers, FAILED_AT), Instant.EPOCH.toString()))));
     } catch (RuntimeException e) {
@@ -71,7 +79,8 @@ public record DeadLetter(String reason, String field, String sourceTopic, int so
   private static String get(Headers headers, String key) {
     Header header = headers.lastHeader(key);
     return header == null || header.value() == null
-        ? null : new String(header.value(), StandardCharsets.UTF_8);
+        ? null
+        : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   private static String orElse(String value, String fallback) {

@@ -13,14 +13,14 @@ public final class DeadLetters {
   private DeadLetters() {}
 
   /** The dead letter for {@code failure} of {@code source}, to be sent to {@code dlqTopic}. */
-  public static ProducerRecord<byte[], byte[]> of(ConsumerRecord<byte[], byte[]> source,
-      Throwable failure, Instant now, String dlqTopic) {
-    DeadLetter letter = new DeadLetter(reason(failure), field(failure), source.topic(),
-        source.partition(), source.offset(), now);
+  public static ProducerRecord<byte[], byte[]> of(
+      ConsumerRecord<byte[], byte[]> source, Throwable failure, Instant now, String dlqTopic) {
+    DeadLetter letter = new DeadLetter(
+        reason(failure), field(failure), source.topic(), source.partition(), source.offset(), now);
     RecordHeaders headers = new RecordHeaders(source.headers().toArray());
     Long timestamp = source.timestamp() < 0 ? null : source.timestamp();
-    return new ProducerRecord<>(dlqTopic, null, timestamp, source.key(), source.value(),
-        letter.writeTo(headers));
+    return new ProducerRecord<>(
+        dlqTopic, null, timestamp, source.key(), source.value(), letter.writeTo(headers));
   }
 
   private static String reason(Throwable failure) {

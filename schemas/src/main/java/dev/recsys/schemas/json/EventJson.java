@@ -19,8 +19,16 @@ import java.util.Set;
  * same id and the duplicate is dropped downstream. {@code value} defaults to 1.0.
  */
 public final class EventJson {
-  private static final Set<String> FIELDS = Set.of("event_id", "user_id", "item_id", "type",
-      "value", "timestamp", "session_id", "context", "request_id");
+  private static final Set<String> FIELDS = Set.of(
+      "event_id",
+      "user_id",
+      "item_id",
+      "type",
+      "value",
+      "timestamp",
+      "session_id",
+      "context",
+      "request_id");
   private static final double DEFAULT_VALUE = 1.0;
 
   private EventJson() {}
@@ -51,8 +59,8 @@ public final class EventJson {
     if (eventId == null) {
       eventId = contentId(userId, itemId, type, v, timestamp, sessionId);
     }
-    return Parsed.ok(new UserEvent(eventId, userId, itemId, type, v, timestamp, sessionId,
-        context, requestId));
+    return Parsed.ok(
+        new UserEvent(eventId, userId, itemId, type, v, timestamp, sessionId, context, requestId));
   }
 
   private static EventType type(JsonFields fields) {
@@ -61,17 +69,34 @@ public final class EventJson {
       return null;
     }
     return EventTypes.parse(name).orElseGet(() -> {
-      fields.violations().add(new Violation("type", "'" + name
-          + "' is not a known event type; use one of " + EventTypes.names()));
+      fields
+          .violations()
+          .add(new Violation(
+              "type",
+              "'" + name + "' is not a known event type; use one of " + EventTypes.names()));
       return null;
     });
   }
 
   /** The id an event without {@code event_id} gets: stable for the same content. */
-  public static String contentId(String userId, String itemId, EventType type, double value,
-      Instant timestamp, String sessionId) {
-    String content = userId + '\u0000' + itemId + '\u0000' + type + '\u0000' + value + '\u0000'
-        + timestamp.toEpochMilli() + '\u0000' + sessionId;
+  public static String contentId(
+      String userId,
+      String itemId,
+      EventType type,
+      double value,
+      Instant timestamp,
+      String sessionId) {
+    String content = userId
+        + '\u0000'
+        + itemId
+        + '\u0000'
+        + type
+        + '\u0000'
+        + value
+        + '\u0000'
+        + timestamp.toEpochMilli()
+        + '\u0000'
+        + sessionId;
     return NameUuid.of(content.getBytes(StandardCharsets.UTF_8)).toString();
   }
 

@@ -16,8 +16,15 @@ import java.util.Set;
  * {@code created_at} takes the update time.
  */
 public final class ItemJson {
-  private static final Set<String> FIELDS = Set.of("item_id", "category", "tags", "price",
-      "available", "created_at", "updated_at", "attributes");
+  private static final Set<String> FIELDS = Set.of(
+      "item_id",
+      "category",
+      "tags",
+      "price",
+      "available",
+      "created_at",
+      "updated_at",
+      "attributes");
 
   private ItemJson() {}
 
@@ -39,8 +46,14 @@ public final class ItemJson {
       return Parsed.rejected(fields.violations());
     }
     Instant updated = updatedAt == null ? receivedAt : updatedAt;
-    return Parsed.ok(new ItemUpdate(itemId, category, tags, price,
-        available == null || available, createdAt == null ? updated : createdAt, updated,
+    return Parsed.ok(new ItemUpdate(
+        itemId,
+        category,
+        tags,
+        price,
+        available == null || available,
+        createdAt == null ? updated : createdAt,
+        updated,
         attributes));
   }
 

@@ -28,8 +28,9 @@ final class JsonFields {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        violations.add(new Violation(name, "is not a known field; known fields are "
-            + known.stream().sorted().toList()));
+        violations.add(new Violation(
+            name,
+            "is not a known field; known fields are " + known.stream().sorted().toList()));
       }
     }
   }
@@ -91,13 +92,14 @@ final class JsonFields {
       try {
         return Instant.parse(value.textValue());
       } catch (DateTimeParseException e) {
-        violations.add(new Violation(field, "'" + value.textValue()
-            + "' is not an ISO-8601 instant such as 2026-11-01T12:00:00Z"));
+        violations.add(new Violation(
+            field,
+            "'" + value.textValue() + "' is not an ISO-8601 instant such as 2026-11-01T12:00:00Z"));
         return null;
       }
     }
-    violations.add(new Violation(field,
-        "must be epoch milliseconds (an integer) or an ISO-8601 string, got " + value));
+    violations.add(new Violation(
+        field, "must be epoch milliseconds (an integer) or an ISO-8601 string, got " + value));
     return null;
   }
 

@@ -25,8 +25,7 @@ public final class EventRules {
     Rules.id("user_id", event.getUserId(), out);
     Rules.id("item_id", event.getItemId(), out);
     if (event.getType() == null || event.getType() == EventType.UNKNOWN) {
-      out.add(new Violation("type", "is not a known event type; use one of "
-          + EventTypes.names()));
+      out.add(new Violation("type", "is not a known event type; use one of " + EventTypes.names()));
     }
     Rules.finite("value", event.getValue(), out);
     Rules.time("timestamp", event.getTimestamp(), now, out);
@@ -48,8 +47,8 @@ public final class EventRules {
       Rules.id("category", item.getCategory(), out);
     }
     if (item.getTags().size() > Rules.MAX_ENTRIES) {
-      out.add(new Violation("tags", "has " + item.getTags().size() + " tags; at most "
-          + Rules.MAX_ENTRIES));
+      out.add(new Violation(
+          "tags", "has " + item.getTags().size() + " tags; at most " + Rules.MAX_ENTRIES));
     }
     for (String tag : item.getTags()) {
       Rules.id("tags[]", tag, out);

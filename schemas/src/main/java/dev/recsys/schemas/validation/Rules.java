@@ -15,6 +15,7 @@ final class Rules {
    * yet late enough to catch epoch seconds sent as milliseconds, which land in January 1970.
    */
   static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+
   static final Duration MAX_FUTURE = Duration.ofDays(1);
 
   private Rules() {}
@@ -23,8 +24,9 @@ final class Rules {
     if (value == null || value.isBlank()) {
       out.add(new Violation(field, "is required and must not be blank"));
     } else if (value.length() > MAX_ID_LENGTH) {
-      out.add(new Violation(field, "is " + value.length() + " characters; at most "
-          + MAX_ID_LENGTH + " are allowed"));
+      out.add(new Violation(
+          field,
+          "is " + value.length() + " characters; at most " + MAX_ID_LENGTH + " are allowed"));
     } else if (hasControlCharacter(value)) {
       out.add(new Violation(field, "must not contain control characters"));
     }
@@ -32,8 +34,9 @@ final class Rules {
 
   static void optionalText(String field, String value, List<Violation> out) {
     if (value != null && value.length() > MAX_TEXT_LENGTH) {
-      out.add(new Violation(field, "is " + value.length() + " characters; at most "
-          + MAX_TEXT_LENGTH + " are allowed"));
+      out.add(new Violation(
+          field,
+          "is " + value.length() + " characters; at most " + MAX_TEXT_LENGTH + " are allowed"));
     }
   }
 
@@ -42,11 +45,13 @@ final class Rules {
       out.add(new Violation(field, "is required (epoch milliseconds or ISO-8601)"));
     } else if (value.isBefore(EARLIEST)) {
       String hint = value.toEpochMilli() > 0 && value.toEpochMilli() < 100_000_000_000L
-          ? "; it looks like seconds: send epoch milliseconds" : "";
+          ? "; it looks like seconds: send epoch milliseconds"
+          : "";
       out.add(new Violation(field, value + " is before " + EARLIEST + hint));
     } else if (value.isAfter(now.plus(MAX_FUTURE))) {
-      out.add(new Violation(field, value + " is more than " + MAX_FUTURE.toHours()
-          + "h in the future (now " + now + ")"));
+      out.add(new Violation(
+          field,
+          value + " is more than " + MAX_FUTURE.toHours() + "h in the future (now " + now + ")"));
     }
   }
 

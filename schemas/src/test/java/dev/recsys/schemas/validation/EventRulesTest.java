@@ -39,7 +39,8 @@ class EventRulesTest {
   @Test
   void shouldRejectUnknownTypeAndNonFiniteValue() {
     assertThat(EventRules.check(event("u1", EventType.UNKNOWN, Double.NaN, NOW), NOW))
-        .extracting(Violation::field).containsExactly("type", "value");
+        .extracting(Violation::field)
+        .containsExactly("type", "value");
   }
 
   @Test
@@ -47,16 +48,18 @@ class EventRulesTest {
     Instant secondsSentAsMillis = Instant.ofEpochMilli(1_622_505_601L);
     assertThat(EventRules.check(event("u1", EventType.VIEW, 1, secondsSentAsMillis), NOW))
         .singleElement()
-        .satisfies(v -> assertThat(v.reason()).contains("before 1990-01-01")
-            .contains("looks like seconds"));
-    assertThat(EventRules.check(event("u1", EventType.VIEW, 1,
-        Instant.parse("1996-02-29T10:00:00Z")), NOW)).isEmpty();
-    assertThat(EventRules.check(event("u1", EventType.VIEW, 1,
-        NOW.plus(Duration.ofHours(25))), NOW))
+        .satisfies(v ->
+            assertThat(v.reason()).contains("before 1990-01-01").contains("looks like seconds"));
+    assertThat(EventRules.check(
+            event("u1", EventType.VIEW, 1, Instant.parse("1996-02-29T10:00:00Z")), NOW))
+        .isEmpty();
+    assertThat(
+            EventRules.check(event("u1", EventType.VIEW, 1, NOW.plus(Duration.ofHours(25))), NOW))
         .singleElement()
         .satisfies(v -> assertThat(v.reason()).contains("in the future"));
-    assertThat(EventRules.check(event("u1", EventType.VIEW, 1,
-        NOW.plus(Duration.ofHours(23))), NOW)).isEmpty();
+    assertThat(
+            EventRules.check(event("u1", EventType.VIEW, 1, NOW.plus(Duration.ofHours(23))), NOW))
+        .isEmpty();
   }
 
   @Test

@@ -58,8 +58,7 @@ final class RecommendJson {
     out.writeEndObject();
   }
 
-  static void similar(String itemId, List<ScoredItem> items, JsonGenerator out)
-      throws IOException {
+  static void similar(String itemId, List<ScoredItem> items, JsonGenerator out) throws IOException {
     out.writeStartObject();
     out.writeStringField("item_id", itemId);
     out.writeArrayFieldStart("items");

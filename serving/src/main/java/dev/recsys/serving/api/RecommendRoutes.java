@@ -27,11 +27,16 @@ public final class RecommendRoutes {
   public HttpHandler recommendations() {
     return exchange -> {
       ParamCheck check = ParamCheck.of(exchange);
-      RecommendRequest request = new RecommendRequest(check.pathId("userId"),
+      RecommendRequest request = new RecommendRequest(
+          check.pathId("userId"),
           check.intIn("k", RecommendRequest.DEFAULT_K, 1, RecommendRequest.MAX_K),
-          check.idList("exclude", MAX_EXCLUDED), check.text("context"), check.flag("explain"));
+          check.idList("exclude", MAX_EXCLUDED),
+          check.text("context"),
+          check.flag("explain"));
       check.done();
-      HttpJson.send(exchange, StatusCodes.OK,
+      HttpJson.send(
+          exchange,
+          StatusCodes.OK,
           out -> RecommendJson.write(recommender.recommend(request), out));
     };
   }
@@ -42,7 +47,9 @@ public final class RecommendRoutes {
       String itemId = check.pathId("itemId");
       int k = check.intIn("k", DEFAULT_SIMILAR, 1, RecommendRequest.MAX_K);
       check.done();
-      HttpJson.send(exchange, StatusCodes.OK,
+      HttpJson.send(
+          exchange,
+          StatusCodes.OK,
           out -> RecommendJson.similar(itemId, recommender.similar(itemId, k), out));
     };
   }
@@ -50,8 +57,10 @@ public final class RecommendRoutes {
   public HttpHandler ready() {
     return exchange -> {
       Readiness readiness = recommender.readiness();
-      HttpJson.send(exchange, readiness.ready() ? StatusCodes.OK
-          : StatusCodes.SERVICE_UNAVAILABLE, out -> RecommendJson.readiness(readiness, out));
+      HttpJson.send(
+          exchange,
+          readiness.ready() ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE,
+          out -> RecommendJson.readiness(readiness, out));
     };
   }
 }

@@ -40,16 +40,18 @@ public final class CatalogFeed implements AutoCloseable {
   }
 
   /** Starts following {@code items} on {@code bootstrap} into {@code catalog}. */
-  public static CatalogFeed start(String bootstrap, Topic<String, ItemUpdate> items,
-      MemoryCatalog catalog) {
+  public static CatalogFeed start(
+      String bootstrap, Topic<String, ItemUpdate> items, MemoryCatalog catalog) {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, requireNonNull(bootstrap, "bootstrap"));
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    KafkaConsumer<String, ItemUpdate> consumer = new KafkaConsumer<>(props,
-        items.keySerde().deserializer(), items.valueSerde().deserializer());
-    List<TopicPartition> partitions = consumer.partitionsFor(items.name(), Duration.ofSeconds(30))
-        .stream().map(p -> new TopicPartition(items.name(), p.partition())).toList();
+    KafkaConsumer<String, ItemUpdate> consumer = new KafkaConsumer<>(
+        props, items.keySerde().deserializer(), items.valueSerde().deserializer());
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(items.name(), Duration.ofSeconds(30)).stream()
+            .map(p -> new TopicPartition(items.name(), p.partition()))
+            .toList();
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     CatalogFeed feed = new CatalogFeed(consumer, requireNonNull(catalog, "catalog"));
@@ -60,8 +62,11 @@ public final class CatalogFeed implements AutoCloseable {
 
   /** The item an update describes as serving sees it. */
   public static CatalogItem toItem(ItemUpdate update) {
-    return new CatalogItem(update.getItemId(), Optional.ofNullable(update.getCategory()),
-        update.getAvailable(), update.getCreatedAt().toEpochMilli());
+    return new CatalogItem(
+        update.getItemId(),
+        Optional.ofNullable(update.getCategory()),
+        update.getAvailable(),
+        update.getCreatedAt().toEpochMilli());
   }
 
   private void run() {
@@ -87,8 +92,12 @@ public final class CatalogFeed implements AutoCloseable {
     try {
       catalog.apply(toItem(record.value()));
     } catch (RuntimeException e) {
-      log.warn("skipping item update at {}/{}/{}", record.topic(), record.partition(),
-          record.offset(), e);
+      log.warn(
+          "skipping item update at {}/{}/{}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e);
     }
   }
 

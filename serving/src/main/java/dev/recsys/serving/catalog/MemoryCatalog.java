@@ -18,9 +18,10 @@ import java.util.function.Consumer;
  * O(n) whatever the catalog size. Listeners hear of every update.
  */
 public final class MemoryCatalog implements Catalog {
-  private static final Comparator<CatalogItem> NEWEST_FIRST =
-      Comparator.comparingLong(CatalogItem::createdAt).reversed()
-          .thenComparing(CatalogItem::itemId);
+  private static final Comparator<CatalogItem> NEWEST_FIRST = Comparator.comparingLong(
+          CatalogItem::createdAt)
+      .reversed()
+      .thenComparing(CatalogItem::itemId);
 
   private final Map<String, CatalogItem> items = new ConcurrentHashMap<>();
   private final NavigableSet<CatalogItem> newest = new ConcurrentSkipListSet<>(NEWEST_FIRST);

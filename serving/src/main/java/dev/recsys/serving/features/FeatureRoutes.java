@@ -53,11 +53,14 @@ public final class FeatureRoutes {
     };
   }
 
-  private void respond(HttpServerExchange exchange, String kind, String id,
-      Optional<FeatureVector> vector) {
+  private void respond(
+      HttpServerExchange exchange, String kind, String id, Optional<FeatureVector> vector) {
     if (vector.isEmpty()) {
-      HttpJson.error(exchange, StatusCodes.NOT_FOUND, "no features for " + kind + " '" + id
-          + "' in " + featureSet.namespace() + ": it has no events yet (cold start)");
+      HttpJson.error(
+          exchange,
+          StatusCodes.NOT_FOUND,
+          "no features for " + kind + " '" + id + "' in " + featureSet.namespace()
+              + ": it has no events yet (cold start)");
       return;
     }
     Instant now = clock.instant();

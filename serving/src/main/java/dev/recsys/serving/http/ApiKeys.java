@@ -38,12 +38,14 @@ public record ApiKeys(Optional<String> ingest, Optional<String> admin) {
     byte[] expected = key.get().getBytes(StandardCharsets.UTF_8);
     return exchange -> {
       String given = exchange.getRequestHeaders().getFirst(HEADER);
-      if (given != null && MessageDigest.isEqual(expected,
-          given.getBytes(StandardCharsets.UTF_8))) {
+      if (given != null
+          && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
         next.handleRequest(exchange);
       } else {
-        HttpJson.error(exchange, StatusCodes.UNAUTHORIZED, "missing or wrong " + HEADER
-            + " header; this route needs the key set in " + setting);
+        HttpJson.error(
+            exchange,
+            StatusCodes.UNAUTHORIZED,
+            "missing or wrong " + HEADER + " header; this route needs the key set in " + setting);
       }
     };
   }

@@ -15,8 +15,11 @@ public final class BodyLimit {
     return exchange -> {
       long length = exchange.getRequestContentLength();
       if (length > maxBytes) {
-        HttpJson.error(exchange, StatusCodes.REQUEST_ENTITY_TOO_LARGE, "request body is "
-            + length + " bytes; the limit is " + maxBytes + " (http.max-body-bytes)");
+        HttpJson.error(
+            exchange,
+            StatusCodes.REQUEST_ENTITY_TOO_LARGE,
+            "request body is " + length + " bytes; the limit is " + maxBytes
+                + " (http.max-body-bytes)");
         return;
       }
       next.handleRequest(exchange);

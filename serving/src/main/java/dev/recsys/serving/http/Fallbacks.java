@@ -20,12 +20,16 @@ public final class Fallbacks {
   private Fallbacks() {}
 
   public static HttpHandler notFound() {
-    return exchange -> HttpJson.error(exchange, StatusCodes.NOT_FOUND,
+    return exchange -> HttpJson.error(
+        exchange,
+        StatusCodes.NOT_FOUND,
         "no route for " + exchange.getRequestMethod() + " " + exchange.getRequestPath());
   }
 
   public static HttpHandler methodNotAllowed() {
-    return exchange -> HttpJson.error(exchange, StatusCodes.METHOD_NOT_ALLOWED,
+    return exchange -> HttpJson.error(
+        exchange,
+        StatusCodes.METHOD_NOT_ALLOWED,
         exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath());
   }
 
@@ -76,14 +80,15 @@ public final class Fallbacks {
       return;
     }
     if (e instanceof StoreUnavailableException) {
-      log.warn("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestPath(),
-          e.getMessage());
+      log.warn("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestPath(), e.getMessage());
       HttpJson.error(exchange, StatusCodes.SERVICE_UNAVAILABLE, e.getMessage());
       return;
     }
     log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestPath(), e);
     if (!exchange.isResponseStarted()) {
-      HttpJson.error(exchange, StatusCodes.INTERNAL_SERVER_ERROR,
+      HttpJson.error(
+          exchange,
+          StatusCodes.INTERNAL_SERVER_ERROR,
           "internal error: " + e.getClass().getSimpleName() + "; see the server log");
     }
   }

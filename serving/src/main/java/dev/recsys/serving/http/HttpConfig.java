@@ -9,11 +9,17 @@ import static java.util.Objects.requireNonNull;
  * @param maxHeaderBytes request line (URL with query) plus headers; larger requests are refused
  * @param maxBodyBytes any request body; ingest also applies its own, usually smaller, limit
  */
-public record HttpConfig(String host, int port, int ioThreads, int workerThreads,
-    int maxHeaderBytes, long maxBodyBytes) {
+public record HttpConfig(
+    String host,
+    int port,
+    int ioThreads,
+    int workerThreads,
+    int maxHeaderBytes,
+    long maxBodyBytes) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
-  public static final int DEFAULT_IO_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  public static final int DEFAULT_IO_THREADS =
+      Math.max(2, Runtime.getRuntime().availableProcessors());
   public static final int DEFAULT_WORKER_THREADS = 32;
   public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
   public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;

@@ -34,7 +34,8 @@ public final class ParamCheck {
   /** A path parameter naming a user or item. */
   public String pathId(String name) {
     PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
-    String value = Optional.ofNullable(match).map(m -> m.getParameters().get(name)).orElse("");
+    String value =
+        Optional.ofNullable(match).map(m -> m.getParameters().get(name)).orElse("");
     checkId(name, value);
     return value;
   }
@@ -78,8 +79,7 @@ public final class ParamCheck {
   public Optional<String> text(String name) {
     Optional<String> raw = query(name);
     if (raw.isPresent() && !TEXT.matcher(raw.get()).matches()) {
-      problems.add(name + " must be at most " + MAX_TEXT_LENGTH
-          + " printable ASCII characters");
+      problems.add(name + " must be at most " + MAX_TEXT_LENGTH + " printable ASCII characters");
       return Optional.empty();
     }
     return raw;

@@ -13,10 +13,11 @@ public final class Params {
   /** A path parameter that names a user or item: 1–256 characters, no control characters. */
   public static String id(HttpServerExchange exchange, String name) {
     PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
-    String value = Optional.ofNullable(match).map(m -> m.getParameters().get(name)).orElse("");
+    String value =
+        Optional.ofNullable(match).map(m -> m.getParameters().get(name)).orElse("");
     if (value.isEmpty() || value.length() > MAX_ID_LENGTH) {
-      throw new BadRequestException(name + " must be 1 to " + MAX_ID_LENGTH
-          + " characters, got " + value.length());
+      throw new BadRequestException(
+          name + " must be 1 to " + MAX_ID_LENGTH + " characters, got " + value.length());
     }
     for (int i = 0; i < value.length(); i++) {
       if (Character.isISOControl(value.charAt(i))) {

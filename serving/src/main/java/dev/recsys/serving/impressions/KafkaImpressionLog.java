@@ -42,8 +42,8 @@ public final class KafkaImpressionLog implements ImpressionLog, AutoCloseable {
   private final Thread sender;
   private volatile boolean running = true;
 
-  KafkaImpressionLog(Producer<String, Impression> producer, String topic,
-      int capacity, RecommendMetrics metrics) {
+  KafkaImpressionLog(
+      Producer<String, Impression> producer, String topic, int capacity, RecommendMetrics metrics) {
     this.producer = producer;
     this.topic = topic;
     this.buffer = new ArrayBlockingQueue<>(capacity);
@@ -54,8 +54,11 @@ public final class KafkaImpressionLog implements ImpressionLog, AutoCloseable {
   }
 
   /** Starts logging to {@code impressions} on {@code bootstrap}, buffering up to {@code capacity}. */
-  public static KafkaImpressionLog start(String bootstrap, Topic<String, Impression> impressions,
-      int capacity, RecommendMetrics metrics) {
+  public static KafkaImpressionLog start(
+      String bootstrap,
+      Topic<String, Impression> impressions,
+      int capacity,
+      RecommendMetrics metrics) {
     Map<String, Object> props = new HashMap<>();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, requireNonNull(bootstrap, "bootstrap"));
     props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
@@ -63,10 +66,10 @@ public final class KafkaImpressionLog implements ImpressionLog, AutoCloseable {
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-    KafkaProducer<String, Impression> producer = new KafkaProducer<>(props,
-        impressions.keySerde().serializer(), impressions.valueSerde().serializer());
-    return new KafkaImpressionLog(producer, impressions.name(), capacity,
-        requireNonNull(metrics, "metrics"));
+    KafkaProducer<String, Impression> producer = new KafkaProducer<>(
+        props, impressions.keySerde().serializer(), impressions.valueSerde().serializer());
+    return new KafkaImpressionLog(
+        producer, impressions.name(), capacity, requireNonNull(metrics, "metrics"));
   }
 
   @Override
@@ -82,8 +85,8 @@ public final class KafkaImpressionLog implements ImpressionLog, AutoCloseable {
     for (RecommendedItem item : r.items()) {
       items.add(new ImpressionItem(item.itemId(), item.rank(), (float) item.score()));
     }
-    return new Impression(r.requestId(), r.userId(), items, r.modelVersion(),
-        Instant.ofEpochMilli(r.timestamp()));
+    return new Impression(
+        r.requestId(), r.userId(), items, r.modelVersion(), Instant.ofEpochMilli(r.timestamp()));
   }
 
   private void drain() {
@@ -112,8 +115,8 @@ public final class KafkaImpressionLog implements ImpressionLog, AutoCloseable {
   private void send(Recommendation r) {
     producer.send(new ProducerRecord<>(topic, r.userId(), toImpression(r)), (meta, error) -> {
       if (error != null) {
-        log.warn("impression {} was not written to {}: {}", r.requestId(), topic,
-            error.getMessage());
+        log.warn(
+            "impression {} was not written to {}: {}", r.requestId(), topic, error.getMessage());
       }
     });
   }

@@ -32,21 +32,29 @@ final class CandidateStage {
     this.quotas = config.quotas();
   }
 
-  Candidates gather(String userId, List<RecentInteraction> recent, Set<String> excluded,
-      List<String> trending, List<String> buyAgain, int pool, long now) {
+  Candidates gather(
+      String userId,
+      List<RecentInteraction> recent,
+      Set<String> excluded,
+      List<String> trending,
+      List<String> buyAgain,
+      int pool,
+      long now) {
     List<RecentItem> recentItems = recent.stream()
         .filter(r -> weight(r.type()) > 0)
         .map(r -> new RecentItem(r.itemId(), weight(r.type()), Instant.ofEpochMilli(r.timestamp())))
         .toList();
-    CandidateRequest request = new CandidateRequest(userId, recentItems, excluded, pool,
-        Instant.ofEpochMilli(now));
+    CandidateRequest request =
+        new CandidateRequest(userId, recentItems, excluded, pool, Instant.ofEpochMilli(now));
     CandidateMerger merger = CandidateMerger.of(List.of(
         new Quota(new BuyAgainSource(buyAgain), SourceQuotas.slots(quotas.buyAgain(), pool)),
         new Quota(annUser, SourceQuotas.slots(quotas.annUser(), pool)),
         new Quota(itemToItem, SourceQuotas.slots(quotas.itemToItem(), pool)),
-        new Quota(CandidateSources.popular(() -> trending, catalog::available),
+        new Quota(
+            CandidateSources.popular(() -> trending, catalog::available),
             SourceQuotas.slots(quotas.popular(), pool)),
-        new Quota(CandidateSources.newItems(() -> catalog.newest(pool), catalog::available),
+        new Quota(
+            CandidateSources.newItems(() -> catalog.newest(pool), catalog::available),
             SourceQuotas.slots(quotas.newItems(), pool))));
     return merger.merge(request);
   }

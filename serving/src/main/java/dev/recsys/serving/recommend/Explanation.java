@@ -16,11 +16,15 @@ import java.util.Map;
  * @param finalScore the score after re-ranking rules
  * @param rules the rules that changed the item's score or place
  */
-public record Explanation(Map<String, Double> features, double retrievalScore,
-    double rankerScore, double finalScore, List<String> rules) {
+public record Explanation(
+    Map<String, Double> features,
+    double retrievalScore,
+    double rankerScore,
+    double finalScore,
+    List<String> rules) {
   public Explanation {
-    features = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(features,
-        "features")));
+    features =
+        Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(features, "features")));
     rules = List.copyOf(requireNonNull(rules, "rules"));
   }
 }

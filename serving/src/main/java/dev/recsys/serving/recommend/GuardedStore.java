@@ -105,8 +105,10 @@ final class GuardedStore {
     openUntil.set(System.nanoTime() + cooldownNanos);
     if (!open) {
       open = true;
-      log.warn("online store failed or was slow; serving without it for {} ms at a time: {}",
-          TimeUnit.NANOSECONDS.toMillis(cooldownNanos), e.toString());
+      log.warn(
+          "online store failed or was slow; serving without it for {} ms at a time: {}",
+          TimeUnit.NANOSECONDS.toMillis(cooldownNanos),
+          e.toString());
     }
   }
 }

@@ -4,7 +4,7 @@ package dev.recsys.serving.recommend;
 @FunctionalInterface
 public interface ImpressionLog {
   /** Logs nothing. */
-  ImpressionLog DISABLED = recommendation -> { };
+  ImpressionLog DISABLED = recommendation -> {};
 
   void log(Recommendation recommendation);
 }

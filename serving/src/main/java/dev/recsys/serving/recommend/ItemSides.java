@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ItemSides {
   /** Entries beyond this are dropped wholesale, as the near cache does. */
   private static final int MAX_ITEMS = 500_000;
+
   private static final PairFeatures.Side UNSEEN = PairFeatures.Side.item(null);
   private final Map<String, Entry> sides = new ConcurrentHashMap<>();
 

@@ -38,6 +38,7 @@ final class Pipeline {
    * user and trending reads run in parallel and share one wait.
    */
   private static final double FIRST_READS_SHARE = 0.4;
+
   private static final double ITEMS_SHARE = 0.6;
 
   private final RecommendConfig config;
@@ -51,8 +52,14 @@ final class Pipeline {
   private final InstantSource clock;
   private final AtomicReference<List<String>> lastTrending = new AtomicReference<>(List.of());
 
-  Pipeline(RecommendConfig config, GuardedStore store, RankingStage ranking,
-      Supplier<RerankRules> rules, Catalog catalog, AnnIndex index, RecommendMetrics metrics,
+  Pipeline(
+      RecommendConfig config,
+      GuardedStore store,
+      RankingStage ranking,
+      Supplier<RerankRules> rules,
+      Catalog catalog,
+      AnnIndex index,
+      RecommendMetrics metrics,
       InstantSource clock) {
     this.config = config;
     this.store = store;
@@ -74,8 +81,8 @@ final class Pipeline {
     CompletableFuture<OnlineFeatures> userCall = store.read(request.userId(), List.of());
     CompletableFuture<List<String>> trendingCall = store.trending(pool);
     long readsEnd = System.nanoTime() + deadline.shareNanos(FIRST_READS_SHARE);
-    Optional<FeatureVector> user = await(userCall, readsEnd - System.nanoTime(), degraded)
-        .flatMap(OnlineFeatures::user);
+    Optional<FeatureVector> user =
+        await(userCall, readsEnd - System.nanoTime(), degraded).flatMap(OnlineFeatures::user);
     List<String> trending = trending(trendingCall, readsEnd - System.nanoTime(), degraded);
     long stage = lap("features", start);
 
@@ -84,22 +91,23 @@ final class Pipeline {
     RerankContext context = new RerankContext(recent, now, request.k(), catalog, index::vector);
     Set<String> excluded = new HashSet<>(request.exclude());
     excluded.addAll(rules.excludes(context));
-    List<String> buyAgain = rules.repeatPurchases().map(r -> r.buyAgain(context))
-        .orElse(List.of());
-    Candidates found = candidates.gather(request.userId(), recent, excluded, trending, buyAgain,
-        pool, now);
+    List<String> buyAgain =
+        rules.repeatPurchases().map(r -> r.buyAgain(context)).orElse(List.of());
+    Candidates found =
+        candidates.gather(request.userId(), recent, excluded, trending, buyAgain, pool, now);
     found.failed().forEach(source -> degraded.add(Degraded.CANDIDATES_PREFIX + source));
     found.proposed().forEach(metrics::candidates);
     stage = lap("candidates", stage);
 
     boolean storeFailed = degraded.contains(FEATURES);
-    Map<String, FeatureVector> items = found.items().isEmpty() || storeFailed ? Map.of()
+    Map<String, FeatureVector> items = found.items().isEmpty() || storeFailed
+        ? Map.of()
         : await(store.readItems(found.ids()), deadline.shareNanos(ITEMS_SHARE), degraded)
             .orElse(Map.of());
     double[][] rows = ranking.rows(found.items(), user, items, now);
     stage = lap("item-features", stage);
-    Optional<float[]> scores = found.items().isEmpty() || deadline.expired() ? Optional.empty()
-        : ranking.score(rows);
+    Optional<float[]> scores =
+        found.items().isEmpty() || deadline.expired() ? Optional.empty() : ranking.score(rows);
     String modelVersion = scores.isPresent() ? ranking.modelVersion() : "none";
     if (!found.items().isEmpty() && scores.isEmpty()) {
       degraded.add(RANKER);
@@ -112,13 +120,21 @@ final class Pipeline {
     degraded.forEach(metrics::degraded);
     long took = System.nanoTime() - start;
     metrics.stage("total", took);
-    return new Recommendation(UUID.randomUUID().toString(), request.userId(), modelVersion, out,
-        took / 1_000_000, now, List.copyOf(degraded));
+    return new Recommendation(
+        UUID.randomUUID().toString(),
+        request.userId(),
+        modelVersion,
+        out,
+        took / 1_000_000,
+        now,
+        List.copyOf(degraded));
   }
 
   List<ScoredItem> similar(String itemId, int k) {
-    float[] vector = index.vector(itemId).orElseThrow(() -> new UnknownItemException("item '"
-        + itemId + "' is not in the index: it has no embedding yet or is unavailable"));
+    float[] vector = index
+        .vector(itemId)
+        .orElseThrow(() -> new UnknownItemException("item '" + itemId
+            + "' is not in the index: it has no embedding yet or is unavailable"));
     ItemFilter others = id -> !id.equals(itemId) && catalog.available(id);
     return index.search(vector, k, others).items();
   }
@@ -127,8 +143,8 @@ final class Pipeline {
     return ranking.modelVersion();
   }
 
-  private List<String> trending(CompletableFuture<List<String>> call, long nanos,
-      Set<String> degraded) {
+  private List<String> trending(
+      CompletableFuture<List<String>> call, long nanos, Set<String> degraded) {
     Optional<List<String>> fresh = store.await(call, Math.max(0, nanos));
     if (fresh.isPresent()) {
       lastTrending.set(fresh.get());

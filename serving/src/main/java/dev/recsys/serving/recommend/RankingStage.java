@@ -30,14 +30,17 @@ final class RankingStage {
   }
 
   /** Rows of input features, row-major, {@code PairFeatures.NAMES.size()} per candidate. */
-  double[][] rows(List<Candidate> candidates, Optional<FeatureVector> user,
-      Map<String, FeatureVector> items, long now) {
+  double[][] rows(
+      List<Candidate> candidates,
+      Optional<FeatureVector> user,
+      Map<String, FeatureVector> items,
+      long now) {
     double[][] rows = new double[candidates.size()][];
     PairFeatures.Side userSide = PairFeatures.Side.user(user.orElse(null));
     for (int i = 0; i < rows.length; i++) {
       String id = candidates.get(i).itemId();
-      rows[i] = PairFeatures.of(userSide, itemSides.of(id, items.get(id)),
-          catalog.category(id).orElse(null), now);
+      rows[i] = PairFeatures.of(
+          userSide, itemSides.of(id, items.get(id)), catalog.category(id).orElse(null), now);
     }
     return rows;
   }

@@ -18,8 +18,14 @@ import java.time.Duration;
  *     unknown ones) before it reports itself ready, so the JIT has compiled the request path
  *     before traffic arrives
  */
-public record RecommendConfig(Duration deadline, int minCandidates, int maxCandidates,
-    Duration storeCooldown, Duration annHalfLife, int seedItems, SourceQuotas quotas,
+public record RecommendConfig(
+    Duration deadline,
+    int minCandidates,
+    int maxCandidates,
+    Duration storeCooldown,
+    Duration annHalfLife,
+    int seedItems,
+    SourceQuotas quotas,
     int warmUpRequests) {
   public static final Duration DEFAULT_DEADLINE = Duration.ofMillis(100);
   public static final int DEFAULT_MIN_CANDIDATES = 100;
@@ -27,9 +33,15 @@ public record RecommendConfig(Duration deadline, int minCandidates, int maxCandi
   public static final Duration DEFAULT_STORE_COOLDOWN = Duration.ofSeconds(1);
   public static final Duration DEFAULT_ANN_HALF_LIFE = Duration.ofHours(24);
   public static final int DEFAULT_SEED_ITEMS = 5;
-  public static final RecommendConfig DEFAULT = new RecommendConfig(DEFAULT_DEADLINE,
-      DEFAULT_MIN_CANDIDATES, DEFAULT_MAX_CANDIDATES, DEFAULT_STORE_COOLDOWN,
-      DEFAULT_ANN_HALF_LIFE, DEFAULT_SEED_ITEMS, SourceQuotas.DEFAULT, 1);
+  public static final RecommendConfig DEFAULT = new RecommendConfig(
+      DEFAULT_DEADLINE,
+      DEFAULT_MIN_CANDIDATES,
+      DEFAULT_MAX_CANDIDATES,
+      DEFAULT_STORE_COOLDOWN,
+      DEFAULT_ANN_HALF_LIFE,
+      DEFAULT_SEED_ITEMS,
+      SourceQuotas.DEFAULT,
+      1);
 
   public RecommendConfig {
     requireNonNull(deadline, "serving.deadline");
@@ -40,42 +52,70 @@ public record RecommendConfig(Duration deadline, int minCandidates, int maxCandi
       throw new IllegalArgumentException("serving.deadline must be positive, got " + deadline);
     }
     if (minCandidates < 1 || maxCandidates < minCandidates) {
-      throw new IllegalArgumentException("candidates must satisfy 1 <= min <= max, got "
-          + minCandidates + ".." + maxCandidates);
+      throw new IllegalArgumentException(
+          "candidates must satisfy 1 <= min <= max, got " + minCandidates + ".." + maxCandidates);
     }
     if (seedItems < 1) {
       throw new IllegalArgumentException("seedItems must be >= 1, got " + seedItems);
     }
     if (warmUpRequests < 1) {
-      throw new IllegalArgumentException("serving.warm-up-requests must be >= 1, got "
-          + warmUpRequests);
+      throw new IllegalArgumentException(
+          "serving.warm-up-requests must be >= 1, got " + warmUpRequests);
     }
   }
 
   /** How many requests run through the pipeline before it reports itself ready. */
   public RecommendConfig withWarmUpRequests(int value) {
-    return new RecommendConfig(deadline, minCandidates, maxCandidates, storeCooldown, annHalfLife,
-        seedItems, quotas, value);
+    return new RecommendConfig(
+        deadline,
+        minCandidates,
+        maxCandidates,
+        storeCooldown,
+        annHalfLife,
+        seedItems,
+        quotas,
+        value);
   }
 
   public RecommendConfig withDeadline(Duration value) {
-    return new RecommendConfig(value, minCandidates, maxCandidates, storeCooldown, annHalfLife,
-        seedItems, quotas, warmUpRequests);
-  }
-
-  public RecommendConfig withStoreCooldown(Duration value) {
-    return new RecommendConfig(deadline, minCandidates, maxCandidates, value, annHalfLife,
-        seedItems, quotas, warmUpRequests);
-  }
-
-  public RecommendConfig withCandidates(int min, int max) {
-    return new RecommendConfig(deadline, min, max, storeCooldown, annHalfLife, seedItems, quotas,
+    return new RecommendConfig(
+        value,
+        minCandidates,
+        maxCandidates,
+        storeCooldown,
+        annHalfLife,
+        seedItems,
+        quotas,
         warmUpRequests);
   }
 
+  public RecommendConfig withStoreCooldown(Duration value) {
+    return new RecommendConfig(
+        deadline,
+        minCandidates,
+        maxCandidates,
+        value,
+        annHalfLife,
+        seedItems,
+        quotas,
+        warmUpRequests);
+  }
+
+  public RecommendConfig withCandidates(int min, int max) {
+    return new RecommendConfig(
+        deadline, min, max, storeCooldown, annHalfLife, seedItems, quotas, warmUpRequests);
+  }
+
   public RecommendConfig withQuotas(SourceQuotas value) {
-    return new RecommendConfig(deadline, minCandidates, maxCandidates, storeCooldown,
-        annHalfLife, seedItems, value, warmUpRequests);
+    return new RecommendConfig(
+        deadline,
+        minCandidates,
+        maxCandidates,
+        storeCooldown,
+        annHalfLife,
+        seedItems,
+        value,
+        warmUpRequests);
   }
 
   /** How many candidates to gather for a response of k items. */

@@ -24,33 +24,44 @@ public final class RecommendMetrics {
   }
 
   void stage(String stage, long nanos) {
-    Timer.builder(STAGE).tag(TAG_STAGE, stage).publishPercentileHistogram()
+    Timer.builder(STAGE)
+        .tag(TAG_STAGE, stage)
+        .publishPercentileHistogram()
         .description("time spent in each stage of a recommendation request")
-        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   void candidates(String source, int count) {
-    DistributionSummary.builder(CANDIDATES).tag(TAG_SOURCE, source)
+    DistributionSummary.builder(CANDIDATES)
+        .tag(TAG_SOURCE, source)
         .description("candidates proposed per request by source")
-        .register(registry).record(count);
+        .register(registry)
+        .record(count);
   }
 
   void degraded(String what) {
     String tag = what.startsWith(Degraded.CANDIDATES_PREFIX) ? "candidates" : what;
-    Counter.builder(DEGRADED).tag(TAG_WHAT, tag)
-        .description("requests answered with a degraded stage").register(registry).increment();
+    Counter.builder(DEGRADED)
+        .tag(TAG_WHAT, tag)
+        .description("requests answered with a degraded stage")
+        .register(registry)
+        .increment();
   }
 
   /** Counts an impression the buffer had no room for. */
   public void impressionDropped() {
     Counter.builder(IMPRESSIONS_DROPPED)
         .description("impressions not logged because the buffer was full")
-        .register(registry).increment();
+        .register(registry)
+        .increment();
   }
 
   /** Counts impressions handed to Kafka. */
   public void impressionsSent(int count) {
-    Counter.builder(IMPRESSIONS_SENT).description("impressions handed to the producer")
-        .register(registry).increment(count);
+    Counter.builder(IMPRESSIONS_SENT)
+        .description("impressions handed to the producer")
+        .register(registry)
+        .increment(count);
   }
 }

@@ -12,8 +12,8 @@ import java.util.Set;
  * @param context free-form caller context (e.g. the page), logged, not yet used for ranking
  * @param explain whether to return feature values, stage scores and fired rules per item
  */
-public record RecommendRequest(String userId, int k, Set<String> exclude,
-    Optional<String> context, boolean explain) {
+public record RecommendRequest(
+    String userId, int k, Set<String> exclude, Optional<String> context, boolean explain) {
   public static final int DEFAULT_K = 20;
   public static final int MAX_K = 500;
 

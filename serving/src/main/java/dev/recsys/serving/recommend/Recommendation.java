@@ -11,8 +11,14 @@ import java.util.List;
  * @param degraded what degraded while answering (e.g. {@code features}, {@code ranker}); empty
  *     when everything worked
  */
-public record Recommendation(String requestId, String userId, String modelVersion,
-    List<RecommendedItem> items, long tookMs, long timestamp, List<String> degraded) {
+public record Recommendation(
+    String requestId,
+    String userId,
+    String modelVersion,
+    List<RecommendedItem> items,
+    long tookMs,
+    long timestamp,
+    List<String> degraded) {
   public Recommendation {
     requireNonNull(requestId, "requestId");
     requireNonNull(userId, "userId");

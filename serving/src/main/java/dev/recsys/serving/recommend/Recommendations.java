@@ -27,9 +27,16 @@ public final class Recommendations {
    * @param scorer scores {@code PairFeatures.NAMES} rows, typically {@code Scorers.live(...)}
    * @param rules read on every request, e.g. a {@code RulesFile}
    */
-  public record Setup(RecommendConfig config, OnlineStore store, Catalog catalog,
-      Optional<AnnIndex> index, Scorer scorer, Supplier<RerankRules> rules,
-      ImpressionLog impressions, MeterRegistry metrics, InstantSource clock) {
+  public record Setup(
+      RecommendConfig config,
+      OnlineStore store,
+      Catalog catalog,
+      Optional<AnnIndex> index,
+      Scorer scorer,
+      Supplier<RerankRules> rules,
+      ImpressionLog impressions,
+      MeterRegistry metrics,
+      InstantSource clock) {
     public Setup {
       requireNonNull(config, "config");
       requireNonNull(store, "store");
@@ -46,10 +53,20 @@ public final class Recommendations {
   public static Recommender create(Setup setup) {
     GuardedStore store = new GuardedStore(setup.store(), setup.config().storeCooldown());
     AnnIndex index = setup.index().orElseGet(Recommendations::emptyIndex);
-    Pipeline pipeline = new Pipeline(setup.config(), store,
-        new RankingStage(setup.scorer(), setup.catalog()), setup.rules(), setup.catalog(),
-        index, new RecommendMetrics(setup.metrics()), setup.clock());
-    return new Service(pipeline, setup.impressions(), setup.index().isPresent(), setup.store(),
+    Pipeline pipeline = new Pipeline(
+        setup.config(),
+        store,
+        new RankingStage(setup.scorer(), setup.catalog()),
+        setup.rules(),
+        setup.catalog(),
+        index,
+        new RecommendMetrics(setup.metrics()),
+        setup.clock());
+    return new Service(
+        pipeline,
+        setup.impressions(),
+        setup.index().isPresent(),
+        setup.store(),
         setup.config().warmUpRequests());
   }
 

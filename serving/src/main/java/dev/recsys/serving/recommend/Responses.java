@@ -31,8 +31,8 @@ final class Responses {
     return slate;
   }
 
-  static List<RecommendedItem> items(List<Slot> slate, boolean explain,
-      List<Candidate> candidates, double[][] rows) {
+  static List<RecommendedItem> items(
+      List<Slot> slate, boolean explain, List<Candidate> candidates, double[][] rows) {
     Map<String, Integer> rowOf = new HashMap<>();
     for (int i = 0; i < candidates.size(); i++) {
       rowOf.put(candidates.get(i).itemId(), i);
@@ -40,8 +40,9 @@ final class Responses {
     List<RecommendedItem> out = new ArrayList<>(slate.size());
     for (Slot slot : slate) {
       Optional<Explanation> why = explain
-          ? Optional.of(explanation(slot, Optional.ofNullable(rowOf.get(slot.itemId()))
-              .map(i -> rows[i]))) : Optional.empty();
+          ? Optional.of(
+              explanation(slot, Optional.ofNullable(rowOf.get(slot.itemId())).map(i -> rows[i])))
+          : Optional.empty();
       out.add(new RecommendedItem(slot.itemId(), slot.score(), out.size(), slot.sources(), why));
     }
     return out;
@@ -54,7 +55,7 @@ final class Responses {
         features.put(PairFeatures.NAMES.get(i), values[i]);
       }
     });
-    return new Explanation(features, slot.retrievalScore(), slot.rankerScore(), slot.score(),
-        slot.fired());
+    return new Explanation(
+        features, slot.retrievalScore(), slot.rankerScore(), slot.score(), slot.fired());
   }
 }

@@ -32,7 +32,11 @@ final class Service implements Recommender {
   private volatile boolean warm;
   private volatile boolean closed;
 
-  Service(Pipeline pipeline, ImpressionLog impressions, boolean indexLoaded, OnlineStore store,
+  Service(
+      Pipeline pipeline,
+      ImpressionLog impressions,
+      boolean indexLoaded,
+      OnlineStore store,
       int warmUpRequests) {
     this.pipeline = pipeline;
     this.impressions = impressions;
@@ -89,12 +93,15 @@ final class Service implements Recommender {
     users.add(WARM_UP_USER);
     try {
       for (int i = 0; i < warmUpRequests && !closed; i++) {
-        pipeline.run(RecommendRequest.of(users.get(i % users.size()),
-            RecommendRequest.DEFAULT_K));
+        pipeline.run(RecommendRequest.of(users.get(i % users.size()), RecommendRequest.DEFAULT_K));
         warmedUp.incrementAndGet();
       }
-      log.info("warm-up: {} requests for {} users in {} ms with model {}", warmedUp.get(),
-          users.size(), (System.nanoTime() - started) / 1_000_000, pipeline.modelVersion());
+      log.info(
+          "warm-up: {} requests for {} users in {} ms with model {}",
+          warmedUp.get(),
+          users.size(),
+          (System.nanoTime() - started) / 1_000_000,
+          pipeline.modelVersion());
     } catch (RuntimeException e) {
       log.warn("warm-up stopped after {} requests; ready without the rest", warmedUp.get(), e);
     }
@@ -106,8 +113,8 @@ final class Service implements Recommender {
     try {
       return store.someUserIds(WARM_UP_USERS);
     } catch (RuntimeException e) {
-      log.warn("warm-up cannot list users ({}); warming up on the cold-start path only",
-          e.toString());
+      log.warn(
+          "warm-up cannot list users ({}); warming up on the cold-start path only", e.toString());
       return List.of();
     }
   }

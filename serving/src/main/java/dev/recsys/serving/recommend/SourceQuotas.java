@@ -10,8 +10,8 @@ package dev.recsys.serving.recommend;
  * validation split (docs/QUALITY.md) a 5 % share scored NDCG@10 0.2432 with repeats allowed, a
  * 20 % share 0.2725.
  */
-public record SourceQuotas(double buyAgain, double annUser, double itemToItem, double popular,
-    double newItems) {
+public record SourceQuotas(
+    double buyAgain, double annUser, double itemToItem, double popular, double newItems) {
   public static final SourceQuotas DEFAULT = new SourceQuotas(0.20, 0.30, 0.25, 0.15, 0.10);
 
   public SourceQuotas {

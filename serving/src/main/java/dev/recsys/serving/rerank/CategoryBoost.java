@@ -11,8 +11,8 @@ public record CategoryBoost(Map<String, Double> factors) implements RerankRule {
 
   public CategoryBoost {
     factors = Map.copyOf(requireNonNull(factors, "factors"));
-    factors.forEach((category, factor) ->
-        Slates.requireFactor("boosts.categories." + category, factor));
+    factors.forEach(
+        (category, factor) -> Slates.requireFactor("boosts.categories." + category, factor));
   }
 
   @Override
@@ -22,9 +22,13 @@ public record CategoryBoost(Map<String, Double> factors) implements RerankRule {
 
   @Override
   public List<Slot> apply(List<Slot> slate, RerankContext context) {
-    return Slates.rescore(slate, slot -> context.catalog().category(slot.itemId())
-        .map(factors::get)
-        .map(factor -> slot.rescored(slot.score() * factor, NAME))
-        .orElse(slot));
+    return Slates.rescore(
+        slate,
+        slot -> context
+            .catalog()
+            .category(slot.itemId())
+            .map(factors::get)
+            .map(factor -> slot.rescored(slot.score() * factor, NAME))
+            .orElse(slot));
   }
 }

@@ -13,6 +13,8 @@ public record ExcludeUnavailable() implements RerankRule {
 
   @Override
   public List<Slot> apply(List<Slot> slate, RerankContext context) {
-    return slate.stream().filter(slot -> context.catalog().available(slot.itemId())).toList();
+    return slate.stream()
+        .filter(slot -> context.catalog().available(slot.itemId()))
+        .toList();
   }
 }

@@ -26,10 +26,14 @@ public record FreshBoost(Duration within, double factor) implements RerankRule {
   @Override
   public List<Slot> apply(List<Slot> slate, RerankContext context) {
     long since = context.now() - within.toMillis();
-    return Slates.rescore(slate, slot -> context.catalog().item(slot.itemId())
-        .map(CatalogItem::createdAt)
-        .filter(created -> created >= since)
-        .map(created -> slot.rescored(slot.score() * factor, NAME))
-        .orElse(slot));
+    return Slates.rescore(
+        slate,
+        slot -> context
+            .catalog()
+            .item(slot.itemId())
+            .map(CatalogItem::createdAt)
+            .filter(created -> created >= since)
+            .map(created -> slot.rescored(slot.score() * factor, NAME))
+            .orElse(slot));
   }
 }

@@ -50,8 +50,8 @@ public record MmrDiversity(double lambda) implements RerankRule {
     return List.copyOf(out);
   }
 
-  private int pick(List<Integer> left, List<Integer> picked, List<float[]> vectors,
-      double[] relevance) {
+  private int pick(
+      List<Integer> left, List<Integer> picked, List<float[]> vectors, double[] relevance) {
     int best = left.get(0);
     double bestValue = Double.NEGATIVE_INFINITY;
     for (int i : left) {

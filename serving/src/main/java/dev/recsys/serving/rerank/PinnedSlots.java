@@ -22,15 +22,16 @@ public record PinnedSlots(List<Pin> pins) implements RerankRule {
     public Pin {
       requireNonNull(itemId, "pinned.item_id");
       if (position < 0) {
-        throw new IllegalArgumentException("pinned position must be >= 0, got " + position
-            + " for '" + itemId + "'");
+        throw new IllegalArgumentException(
+            "pinned position must be >= 0, got " + position + " for '" + itemId + "'");
       }
     }
   }
 
   public PinnedSlots {
     pins = requireNonNull(pins, "pins").stream()
-        .sorted(Comparator.comparingInt(Pin::position)).toList();
+        .sorted(Comparator.comparingInt(Pin::position))
+        .toList();
     if (pins.stream().map(Pin::itemId).distinct().count() != pins.size()) {
       throw new IllegalArgumentException("an item may be pinned once only: " + pins);
     }
@@ -43,19 +44,20 @@ public record PinnedSlots(List<Pin> pins) implements RerankRule {
 
   @Override
   public List<Slot> apply(List<Slot> slate, RerankContext context) {
-    List<Pin> live = pins.stream()
-        .filter(pin -> context.catalog().available(pin.itemId())).toList();
+    List<Pin> live =
+        pins.stream().filter(pin -> context.catalog().available(pin.itemId())).toList();
     if (live.isEmpty()) {
       return slate;
     }
     Set<String> pinned = live.stream().map(Pin::itemId).collect(Collectors.toSet());
-    Map<String, Slot> existing = slate.stream().filter(s -> pinned.contains(s.itemId()))
+    Map<String, Slot> existing = slate.stream()
+        .filter(s -> pinned.contains(s.itemId()))
         .collect(Collectors.toMap(Slot::itemId, Function.identity()));
-    List<Slot> out = new ArrayList<>(slate.stream()
-        .filter(s -> !pinned.contains(s.itemId())).toList());
+    List<Slot> out =
+        new ArrayList<>(slate.stream().filter(s -> !pinned.contains(s.itemId())).toList());
     for (Pin pin : live) {
-      Slot slot = existing.getOrDefault(pin.itemId(),
-          Slot.of(pin.itemId(), 0, Double.NaN, 0, Set.of(NAME)));
+      Slot slot = existing.getOrDefault(
+          pin.itemId(), Slot.of(pin.itemId(), 0, Double.NaN, 0, Set.of(NAME)));
       out.add(Math.min(pin.position(), out.size()), slot.firing(NAME));
     }
     return List.copyOf(out);

@@ -49,7 +49,8 @@ public record RepeatPurchases(Optional<Duration> allowAfter) implements RerankRu
   public Set<String> excludes(RerankContext context) {
     return lastPurchases(context).entrySet().stream()
         .filter(e -> !allowed(e.getValue(), context.now()))
-        .map(Map.Entry::getKey).collect(Collectors.toSet());
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toSet());
   }
 
   /** Items bought long enough ago to be offered again, the most recently bought first. */
@@ -57,7 +58,8 @@ public record RepeatPurchases(Optional<Duration> allowAfter) implements RerankRu
     return lastPurchases(context).entrySet().stream()
         .filter(e -> allowed(e.getValue(), context.now()))
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .map(Map.Entry::getKey).toList();
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   private boolean allowed(long purchasedAt, long now) {

@@ -16,7 +16,11 @@ import java.util.function.Function;
  * @param k how many items the response holds
  * @param vectors item vectors (from the ANN index), for diversity
  */
-public record RerankContext(List<RecentInteraction> recent, long now, int k, Catalog catalog,
+public record RerankContext(
+    List<RecentInteraction> recent,
+    long now,
+    int k,
+    Catalog catalog,
     Function<String, Optional<float[]>> vectors) {
   public RerankContext {
     recent = List.copyOf(requireNonNull(recent, "recent"));

@@ -4,8 +4,16 @@ import java.util.List;
 import java.util.Set;
 
 /** One re-ranking rule: takes the slate best first and returns it changed. Stateless, thread-safe. */
-public sealed interface RerankRule permits ExcludeSeen, ExcludeTouched, RepeatPurchases,
-    ExcludeUnavailable, FreshBoost, CategoryBoost, MmrDiversity, CategoryCap, PinnedSlots {
+public sealed interface RerankRule
+    permits ExcludeSeen,
+        ExcludeTouched,
+        RepeatPurchases,
+        ExcludeUnavailable,
+        FreshBoost,
+        CategoryBoost,
+        MmrDiversity,
+        CategoryCap,
+        PinnedSlots {
 
   /** Short stable name, shown in {@code explain} and used as a metrics tag. */
   String name();
@@ -19,7 +27,8 @@ public sealed interface RerankRule permits ExcludeSeen, ExcludeTouched, RepeatPu
 
   /** The slate without the items in {@code ids}, in order; the slate itself when none is. */
   static List<Slot> without(List<Slot> slate, Set<String> ids) {
-    return ids.isEmpty() ? slate
+    return ids.isEmpty()
+        ? slate
         : slate.stream().filter(slot -> !ids.contains(slot.itemId())).toList();
   }
 }

@@ -16,8 +16,8 @@ public record RerankRules(List<RerankRule> rules) {
   /** No rules: the ranker's order, cut to k. */
   public static final RerankRules NONE = new RerankRules(List.of());
   /** What serving uses without a rules file: drop unavailable, seen-without-acting and bought items. */
-  public static final RerankRules DEFAULT = new RerankRules(List.of(new ExcludeUnavailable(),
-      new ExcludeSeen(Duration.ofHours(24)), RepeatPurchases.never()));
+  public static final RerankRules DEFAULT = new RerankRules(List.of(
+      new ExcludeUnavailable(), new ExcludeSeen(Duration.ofHours(24)), RepeatPurchases.never()));
 
   public RerankRules {
     rules = List.copyOf(requireNonNull(rules, "rules"));
@@ -41,8 +41,10 @@ public record RerankRules(List<RerankRule> rules) {
 
   /** The repeat-purchase policy, if one is configured (it drives the buy-again source). */
   public Optional<RepeatPurchases> repeatPurchases() {
-    return rules.stream().filter(RepeatPurchases.class::isInstance)
-        .map(RepeatPurchases.class::cast).findFirst();
+    return rules.stream()
+        .filter(RepeatPurchases.class::isInstance)
+        .map(RepeatPurchases.class::cast)
+        .findFirst();
   }
 
   public List<String> names() {

@@ -72,8 +72,8 @@ public final class RulesFile implements Supplier<RerankRules>, AutoCloseable {
       log.info("re-ranking rules from {}: {}", path, rules.names());
       return true;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read rules file " + path
-          + "; check serving.rules (SERVING_RULES)", e);
+      throw new IllegalStateException(
+          "cannot read rules file " + path + "; check serving.rules (SERVING_RULES)", e);
     }
   }
 
@@ -81,8 +81,8 @@ public final class RulesFile implements Supplier<RerankRules>, AutoCloseable {
     try {
       reload();
     } catch (RuntimeException e) {
-      log.error("keeping the rules in force: {} is invalid; fix the file and save it again",
-          path, e);
+      log.error(
+          "keeping the rules in force: {} is invalid; fix the file and save it again", path, e);
     }
   }
 

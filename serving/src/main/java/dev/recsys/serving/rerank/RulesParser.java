@@ -31,8 +31,15 @@ import java.util.function.Supplier;
  */
 public final class RulesParser {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> KEYS = Set.of("exclude_unavailable", "exclude_seen",
-      "exclude_touched", "repeat_purchases", "boosts", "diversity", "max_per_category", "pinned");
+  private static final Set<String> KEYS = Set.of(
+      "exclude_unavailable",
+      "exclude_seen",
+      "exclude_touched",
+      "repeat_purchases",
+      "boosts",
+      "diversity",
+      "max_per_category",
+      "pinned");
 
   private final List<String> problems = new ArrayList<>();
 
@@ -47,7 +54,8 @@ public final class RulesParser {
       throw new IllegalArgumentException("rules are not valid JSON: " + e.getMessage(), e);
     }
     if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("rules must be a JSON object like {\"max_per_category\": 3}");
+      throw new IllegalArgumentException(
+          "rules must be a JSON object like {\"max_per_category\": 3}");
     }
     return new RulesParser().read(root);
   }
@@ -62,18 +70,21 @@ public final class RulesParser {
     if (root.path("exclude_unavailable").asBoolean(false)) {
       rules.add(new ExcludeUnavailable());
     }
-    node(root, "exclude_seen").ifPresent(n -> add(rules, () ->
-        new ExcludeSeen(duration(n, "exclude_seen.window"))));
+    node(root, "exclude_seen")
+        .ifPresent(n -> add(rules, () -> new ExcludeSeen(duration(n, "exclude_seen.window"))));
     if (root.path("exclude_touched").asBoolean(false)) {
       rules.add(new ExcludeTouched());
     }
     node(root, "repeat_purchases").ifPresent(n -> add(rules, () -> repeat(n)));
     JsonNode boosts = root.path("boosts");
-    node(boosts, "fresh").ifPresent(n -> add(rules, () -> new FreshBoost(
-        duration(n, "boosts.fresh.within"), n.path("factor").asDouble(Double.NaN))));
+    node(boosts, "fresh")
+        .ifPresent(n -> add(
+            rules,
+            () -> new FreshBoost(
+                duration(n, "boosts.fresh.within"), n.path("factor").asDouble(Double.NaN))));
     node(boosts, "categories").ifPresent(n -> add(rules, () -> new CategoryBoost(factors(n))));
-    node(root, "diversity").ifPresent(n -> add(rules, () ->
-        new MmrDiversity(n.path("lambda").asDouble(Double.NaN))));
+    node(root, "diversity")
+        .ifPresent(n -> add(rules, () -> new MmrDiversity(n.path("lambda").asDouble(Double.NaN))));
     node(root, "max_per_category").ifPresent(n -> add(rules, () -> new CategoryCap(n.asInt(0))));
     node(root, "pinned").ifPresent(n -> add(rules, () -> new PinnedSlots(pins(n))));
     if (!problems.isEmpty()) {
@@ -108,8 +119,8 @@ public final class RulesParser {
     try {
       return Duration.parse(text);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(key + " must be an ISO-8601 duration like PT24H, got '"
-          + text + "'", e);
+      throw new IllegalArgumentException(
+          key + " must be an ISO-8601 duration like PT24H, got '" + text + "'", e);
     }
   }
 
@@ -123,8 +134,9 @@ public final class RulesParser {
     List<PinnedSlots.Pin> pins = new ArrayList<>();
     for (Iterator<JsonNode> it = n.elements(); it.hasNext(); ) {
       JsonNode pin = it.next();
-      pins.add(new PinnedSlots.Pin(pin.path("item_id").isTextual()
-          ? pin.path("item_id").asText() : null, pin.path("position").asInt(-1)));
+      pins.add(new PinnedSlots.Pin(
+          pin.path("item_id").isTextual() ? pin.path("item_id").asText() : null,
+          pin.path("position").asInt(-1)));
     }
     return pins;
   }

@@ -15,16 +15,21 @@ import java.util.Set;
  * @param score the score the slate is ordered by; rules may change it
  * @param fired names of the rules that changed this item's score or place
  */
-public record Slot(String itemId, double retrievalScore, double rankerScore, double score,
-    Set<String> sources, List<String> fired) {
+public record Slot(
+    String itemId,
+    double retrievalScore,
+    double rankerScore,
+    double score,
+    Set<String> sources,
+    List<String> fired) {
   public Slot {
     requireNonNull(itemId, "itemId");
     sources = Set.copyOf(requireNonNull(sources, "sources"));
     fired = List.copyOf(requireNonNull(fired, "fired"));
   }
 
-  public static Slot of(String itemId, double retrievalScore, double rankerScore, double score,
-      Set<String> sources) {
+  public static Slot of(
+      String itemId, double retrievalScore, double rankerScore, double score, Set<String> sources) {
     return new Slot(itemId, retrievalScore, rankerScore, score, sources, List.of());
   }
 

@@ -31,8 +31,8 @@ class CatalogTest {
 
   @Test
   void shouldTakeUnavailableItemsOutOfTheIndexAndBackWhenAvailableAgain() {
-    AnnIndex index = AnnIndex.exact(2, List.of("a", "b"),
-        List.of(new float[] {1, 0}, new float[] {0, 1}), Similarity.COSINE);
+    AnnIndex index = AnnIndex.exact(
+        2, List.of("a", "b"), List.of(new float[] {1, 0}, new float[] {0, 1}), Similarity.COSINE);
     catalog.onChange(new IndexSync(index));
 
     catalog.apply(item("a", false, 1));

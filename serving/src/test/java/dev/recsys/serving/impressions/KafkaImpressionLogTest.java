@@ -23,9 +23,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 class KafkaImpressionLogTest {
-  private static final Recommendation SERVED = new Recommendation("req-1", "u1", "ranker/v1",
-      List.of(new RecommendedItem("i1", 0.9, 0, Set.of("popular"), Optional.empty())), 3,
-      1_622_505_601_000L, List.of());
+  private static final Recommendation SERVED = new Recommendation(
+      "req-1",
+      "u1",
+      "ranker/v1",
+      List.of(new RecommendedItem("i1", 0.9, 0, Set.of("popular"), Optional.empty())),
+      3,
+      1_622_505_601_000L,
+      List.of());
 
   private static final Serializer<Impression> NO_BYTES = (topic, impression) -> new byte[0];
 
@@ -47,8 +52,8 @@ class KafkaImpressionLogTest {
   void shouldDropAndCountWhenTheBufferIsFullWithoutBlocking() {
     CountDownLatch kafkaIsBack = new CountDownLatch(1);
     BlockingProducer producer = new BlockingProducer(kafkaIsBack);
-    KafkaImpressionLog log = new KafkaImpressionLog(producer, "impressions", 2,
-        new RecommendMetrics(registry));
+    KafkaImpressionLog log =
+        new KafkaImpressionLog(producer, "impressions", 2, new RecommendMetrics(registry));
 
     long start = System.nanoTime();
     for (int i = 0; i < 100; i++) {
@@ -66,10 +71,10 @@ class KafkaImpressionLogTest {
 
   @Test
   void shouldSendEveryImpressionKeyedByUser() {
-    MockProducer<String, Impression> producer = new MockProducer<>(true, null,
-        new StringSerializer(), NO_BYTES);
-    KafkaImpressionLog log = new KafkaImpressionLog(producer, "impressions", 10,
-        new RecommendMetrics(registry));
+    MockProducer<String, Impression> producer =
+        new MockProducer<>(true, null, new StringSerializer(), NO_BYTES);
+    KafkaImpressionLog log =
+        new KafkaImpressionLog(producer, "impressions", 10, new RecommendMetrics(registry));
 
     log.log(SERVED);
 
@@ -89,8 +94,8 @@ class KafkaImpressionLogTest {
     }
 
     @Override
-    public synchronized Future<RecordMetadata> send(ProducerRecord<String, Impression> record,
-        Callback callback) {
+    public synchronized Future<RecordMetadata> send(
+        ProducerRecord<String, Impression> record, Callback callback) {
       try {
         back.await();
       } catch (InterruptedException e) {

@@ -58,8 +58,7 @@ public final class Fixtures {
   public static MemoryCatalog catalog() {
     MemoryCatalog catalog = Catalog.inMemory();
     for (int i = 0; i < ITEMS; i++) {
-      catalog.apply(new CatalogItem(id(i), Optional.of("c" + (i % 4)), true,
-          NOW - i * 24 * HOUR));
+      catalog.apply(new CatalogItem(id(i), Optional.of("c" + (i % 4)), true, NOW - i * 24 * HOUR));
     }
     return catalog;
   }
@@ -68,12 +67,23 @@ public final class Fixtures {
   public static List<FeatureVector> vectors(int missing) {
     List<FeatureVector> out = new ArrayList<>();
     for (int i = 0; i < ITEMS - missing; i++) {
-      out.add(new FeatureVector(EntityKind.ITEM, id(i), NOW - HOUR,
-          new TreeMap<>(Map.of(FeatureNames.ITEM_TRENDING, (double) (ITEMS - i),
-              FeatureNames.ITEM_EVENTS_TOTAL, 10.0 + i)), List.of()));
+      out.add(new FeatureVector(
+          EntityKind.ITEM,
+          id(i),
+          NOW - HOUR,
+          new TreeMap<>(Map.of(
+              FeatureNames.ITEM_TRENDING,
+              (double) (ITEMS - i),
+              FeatureNames.ITEM_EVENTS_TOTAL,
+              10.0 + i)),
+          List.of()));
     }
-    out.add(new FeatureVector(EntityKind.USER, USER, NOW - HOUR,
-        new TreeMap<>(Map.of(FeatureNames.USER_EVENTS_TOTAL, 2.0)), List.of(
+    out.add(new FeatureVector(
+        EntityKind.USER,
+        USER,
+        NOW - HOUR,
+        new TreeMap<>(Map.of(FeatureNames.USER_EVENTS_TOTAL, 2.0)),
+        List.of(
             new RecentInteraction(id(5), EventType.VIEW, NOW - HOUR),
             new RecentInteraction(id(6), EventType.CLICK, NOW - HOUR))));
     return out;

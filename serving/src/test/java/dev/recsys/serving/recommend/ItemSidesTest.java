@@ -41,7 +41,10 @@ class ItemSidesTest {
   }
 
   private static FeatureVector item(double ctr) {
-    return new FeatureVector(EntityKind.ITEM, "i1", T0,
+    return new FeatureVector(
+        EntityKind.ITEM,
+        "i1",
+        T0,
         new TreeMap<>(Map.of("item.ctr_7d", ctr, "item.trending", 4.0, "item.view_1h", 3.0)),
         List.of());
   }

@@ -17,10 +17,10 @@ import dev.recsys.features.store.InMemoryOnlineStore;
 import dev.recsys.ranking.scoring.FeatureMatrix;
 import dev.recsys.ranking.scoring.ModelNotLoadedException;
 import dev.recsys.ranking.scoring.Scorer;
+import dev.recsys.schemas.avro.EventType;
 import dev.recsys.serving.catalog.CatalogItem;
 import dev.recsys.serving.catalog.MemoryCatalog;
 import dev.recsys.serving.recommend.SwitchableStore.Mode;
-import dev.recsys.schemas.avro.EventType;
 import dev.recsys.serving.rerank.RepeatPurchases;
 import dev.recsys.serving.rerank.RerankRules;
 import dev.recsys.testkit.TestClocks;
@@ -41,6 +41,7 @@ class RecommenderTest {
   private static final Duration DEADLINE = Duration.ofMillis(100);
   /** For every other test: generous, so a cold JVM on a shared box never skips ranking. */
   private static final Duration RELAXED = Duration.ofSeconds(2);
+
   private final SwitchableStore store = new SwitchableStore(new InMemoryOnlineStore());
   private final MemoryCatalog catalog = Fixtures.catalog();
   private final List<Recommendation> logged = new CopyOnWriteArrayList<>();
@@ -64,7 +65,13 @@ class RecommenderTest {
   private Recommender recommender(Optional<AnnIndex> index, Scorer scorer, Duration deadline) {
     Recommender r = Recommendations.create(new Recommendations.Setup(
         RecommendConfig.DEFAULT.withDeadline(deadline).withStoreCooldown(Duration.ofMillis(200)),
-        store, catalog, index, scorer, () -> RerankRules.DEFAULT, logged::add, metrics,
+        store,
+        catalog,
+        index,
+        scorer,
+        () -> RerankRules.DEFAULT,
+        logged::add,
+        metrics,
         TestClocks.FIXED));
     opened.add(r);
     return r;
@@ -81,9 +88,11 @@ class RecommenderTest {
     assertThat(r.items()).hasSize(10);
     assertThat(r.modelVersion()).isEqualTo("ranker/stub");
     assertThat(r.degraded()).isEmpty();
-    assertThat(r.items()).extracting(RecommendedItem::rank).containsExactly(0, 1, 2, 3, 4, 5,
-        6, 7, 8, 9);
-    assertThat(r.items()).extracting(RecommendedItem::score)
+    assertThat(r.items())
+        .extracting(RecommendedItem::rank)
+        .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    assertThat(r.items())
+        .extracting(RecommendedItem::score)
         .isSortedAccordingTo((a, b) -> Double.compare(b, a));
     assertThat(r.items()).flatExtracting(i -> List.copyOf(i.sources())).contains("ann-user");
     assertThat(r.items()).extracting(RecommendedItem::itemId).doesNotContain(id(5));
@@ -95,7 +104,9 @@ class RecommenderTest {
 
     Explanation why = r.items().get(0).explanation().orElseThrow();
     assertThat(why.features().keySet()).containsExactlyElementsOf(PairFeatures.NAMES);
-    assertThat(why.rankerScore()).isEqualTo(why.finalScore()).isEqualTo(r.items().get(0).score());
+    assertThat(why.rankerScore())
+        .isEqualTo(why.finalScore())
+        .isEqualTo(r.items().get(0).score());
     assertThat(why.features().get("item_events_total")).isEqualTo(why.rankerScore());
   }
 
@@ -105,7 +116,8 @@ class RecommenderTest {
 
     assertThat(r.items()).hasSize(5);
     assertThat(r.degraded()).isEmpty();
-    assertThat(r.items()).flatExtracting(i -> List.copyOf(i.sources()))
+    assertThat(r.items())
+        .flatExtracting(i -> List.copyOf(i.sources()))
         .isSubsetOf("popular", "new");
   }
 
@@ -113,24 +125,35 @@ class RecommenderTest {
   void shouldReturnWhatThereIsWhenKExceedsTheCatalog() {
     Recommendation r = recommender().recommend(RecommendRequest.of(USER, 500));
 
-    assertThat(r.items()).hasSizeBetween(30, Fixtures.ITEMS)
-        .extracting(RecommendedItem::itemId).doesNotHaveDuplicates();
+    assertThat(r.items())
+        .hasSizeBetween(30, Fixtures.ITEMS)
+        .extracting(RecommendedItem::itemId)
+        .doesNotHaveDuplicates();
   }
 
   @Test
   void shouldRankItemsMissingFromTheStoreAsUnseen() {
     InMemoryOnlineStore partial = new InMemoryOnlineStore();
     partial.write(Fixtures.vectors(30));
-    Recommender r = Recommendations.create(new Recommendations.Setup(RecommendConfig.DEFAULT,
-        partial, catalog, Optional.of(Fixtures.index()), Fixtures.byEventsTotal(),
-        () -> RerankRules.NONE, logged::add, metrics, TestClocks.FIXED));
+    Recommender r = Recommendations.create(new Recommendations.Setup(
+        RecommendConfig.DEFAULT,
+        partial,
+        catalog,
+        Optional.of(Fixtures.index()),
+        Fixtures.byEventsTotal(),
+        () -> RerankRules.NONE,
+        logged::add,
+        metrics,
+        TestClocks.FIXED));
     opened.add(r);
 
     Recommendation answer = r.recommend(RecommendRequest.of(USER, 40).explained());
 
     assertThat(answer.items()).hasSize(Fixtures.ITEMS);
-    RecommendedItem unseen = answer.items().stream().filter(i -> i.itemId().equals(id(39)))
-        .findFirst().orElseThrow();
+    RecommendedItem unseen = answer.items().stream()
+        .filter(i -> i.itemId().equals(id(39)))
+        .findFirst()
+        .orElseThrow();
     assertThat(unseen.explanation().orElseThrow().features())
         .containsEntry("item_seconds_since_last_event", PairFeatures.UNSEEN_SECONDS);
   }
@@ -139,8 +162,8 @@ class RecommenderTest {
   void shouldAnswerFromPopularWithAnEmptyOrMissingIndex() {
     AnnIndex empty = AnnIndex.graph(Fixtures.DIMENSIONS, List.of(), List.of(), AnnParams.DEFAULT);
     for (Optional<AnnIndex> index : List.of(Optional.of(empty), Optional.<AnnIndex>empty())) {
-      Recommendation r = recommender(index, Fixtures.byEventsTotal())
-          .recommend(RecommendRequest.of(USER, 5));
+      Recommendation r =
+          recommender(index, Fixtures.byEventsTotal()).recommend(RecommendRequest.of(USER, 5));
 
       assertThat(r.items()).hasSize(5);
       assertThat(r.degraded()).isEmpty();
@@ -151,33 +174,46 @@ class RecommenderTest {
   void shouldServeCandidateOrderWhenTheRankerHasNoModel() {
     Scorer none = new FailingScorer();
 
-    Recommendation r = recommender(Optional.of(Fixtures.index()), none)
-        .recommend(RecommendRequest.of(USER, 5));
+    Recommendation r =
+        recommender(Optional.of(Fixtures.index()), none).recommend(RecommendRequest.of(USER, 5));
 
     assertThat(r.items()).hasSize(5);
     assertThat(r.modelVersion()).isEqualTo("none");
     assertThat(r.degraded()).containsExactly(Degraded.RANKER);
-    assertThat(metrics.get(RecommendMetrics.DEGRADED).tag(RecommendMetrics.TAG_WHAT, "ranker")
-        .counter().count()).isEqualTo(1);
+    assertThat(metrics
+            .get(RecommendMetrics.DEGRADED)
+            .tag(RecommendMetrics.TAG_WHAT, "ranker")
+            .counter()
+            .count())
+        .isEqualTo(1);
   }
 
   @Test
   void shouldTimeEveryStageAndCountCandidatesPerSource() {
     recommender().recommend(RecommendRequest.of(USER, 5));
 
-    for (String stage : List.of("features", "candidates", "item-features", "ranking", "rerank",
-        "total")) {
-      assertThat(metrics.get(RecommendMetrics.STAGE).tag(RecommendMetrics.TAG_STAGE, stage)
-          .timer().count()).as(stage).isEqualTo(1);
+    for (String stage :
+        List.of("features", "candidates", "item-features", "ranking", "rerank", "total")) {
+      assertThat(metrics
+              .get(RecommendMetrics.STAGE)
+              .tag(RecommendMetrics.TAG_STAGE, stage)
+              .timer()
+              .count())
+          .as(stage)
+          .isEqualTo(1);
     }
-    assertThat(metrics.get(RecommendMetrics.CANDIDATES).tag(RecommendMetrics.TAG_SOURCE,
-        "popular").summary().totalAmount()).isPositive();
+    assertThat(metrics
+            .get(RecommendMetrics.CANDIDATES)
+            .tag(RecommendMetrics.TAG_SOURCE, "popular")
+            .summary()
+            .totalAmount())
+        .isPositive();
   }
 
   @Test
   void shouldDegradeWithinTheDeadlineWhileTheStoreHangsAndRecoverAfter() {
-    Recommender recommender = recommender(Optional.of(Fixtures.index()),
-        Fixtures.byEventsTotal(), DEADLINE);
+    Recommender recommender =
+        recommender(Optional.of(Fixtures.index()), Fixtures.byEventsTotal(), DEADLINE);
     for (int i = 0; i < 5; i++) {
       recommender.recommend(RecommendRequest.of(USER, 10));
     }
@@ -193,17 +229,21 @@ class RecommenderTest {
       assertThat(r.degraded()).contains(Degraded.FEATURES, Degraded.TRENDING);
       assertThat(r.items()).hasSize(10);
     });
-    assertThat(answers.get(2).tookMs()).as("the breaker is open by the third request")
+    assertThat(answers.get(2).tookMs())
+        .as("the breaker is open by the third request")
         .isLessThan(DEADLINE.toMillis() / 4);
     store.set(Mode.WORK);
-    dev.recsys.testkit.Wait.until(Duration.ofSeconds(5), () -> recommender
-        .recommend(RecommendRequest.of(USER, 10)).degraded().isEmpty(), () -> "recovery");
+    dev.recsys.testkit.Wait.until(
+        Duration.ofSeconds(5),
+        () -> recommender.recommend(RecommendRequest.of(USER, 10)).degraded().isEmpty(),
+        () -> "recovery");
   }
 
   @Test
   void shouldHonourExcludedItemsAndLogEveryResponse() {
-    Recommendation r = recommender().recommend(new RecommendRequest("nobody", 5,
-        Set.of(id(0), id(1)), Optional.of("home"), false));
+    Recommendation r = recommender()
+        .recommend(
+            new RecommendRequest("nobody", 5, Set.of(id(0), id(1)), Optional.of("home"), false));
 
     assertThat(r.items()).extracting(RecommendedItem::itemId).doesNotContain(id(0), id(1));
     assertThat(logged).containsExactly(r);
@@ -211,20 +251,32 @@ class RecommenderTest {
 
   @Test
   void shouldOfferPastPurchasesAgainOnlyAfterTheRepeatInterval() {
-    store.write(List.of(new FeatureVector(EntityKind.USER, "buyer", Fixtures.NOW,
-        new TreeMap<>(), List.of(
+    store.write(List.of(new FeatureVector(
+        EntityKind.USER,
+        "buyer",
+        Fixtures.NOW,
+        new TreeMap<>(),
+        List.of(
             new RecentInteraction(id(30), EventType.PURCHASE, Fixtures.NOW - 40 * 24 * HOUR),
             new RecentInteraction(id(0), EventType.PURCHASE, Fixtures.NOW - HOUR)))));
     RerankRules rules = new RerankRules(List.of(RepeatPurchases.after(Duration.ofDays(30))));
     Recommender r = Recommendations.create(new Recommendations.Setup(
-        RecommendConfig.DEFAULT.withDeadline(RELAXED), store, catalog,
-        Optional.of(Fixtures.index()), Fixtures.byEventsTotal(), () -> rules, logged::add,
-        metrics, TestClocks.FIXED));
+        RecommendConfig.DEFAULT.withDeadline(RELAXED),
+        store,
+        catalog,
+        Optional.of(Fixtures.index()),
+        Fixtures.byEventsTotal(),
+        () -> rules,
+        logged::add,
+        metrics,
+        TestClocks.FIXED));
     opened.add(r);
 
     Recommendation answer = r.recommend(RecommendRequest.of("buyer", 40));
 
-    assertThat(answer.items()).filteredOn(i -> i.itemId().equals(id(30))).singleElement()
+    assertThat(answer.items())
+        .filteredOn(i -> i.itemId().equals(id(30)))
+        .singleElement()
         .satisfies(i -> assertThat(i.sources()).contains("buy-again"));
     assertThat(answer.items()).extracting(RecommendedItem::itemId).doesNotContain(id(0));
   }
@@ -232,10 +284,12 @@ class RecommenderTest {
   @Test
   void shouldFindSimilarAvailableItemsOnly() {
     Recommender recommender = recommender();
-    List<String> before = recommender.similar(id(0), 5).stream().map(ScoredItem::itemId).toList();
+    List<String> before =
+        recommender.similar(id(0), 5).stream().map(ScoredItem::itemId).toList();
     catalog.apply(new CatalogItem(before.get(0), Optional.empty(), false, 0));
 
-    List<String> after = recommender.similar(id(0), 5).stream().map(ScoredItem::itemId).toList();
+    List<String> after =
+        recommender.similar(id(0), 5).stream().map(ScoredItem::itemId).toList();
 
     assertThat(before).hasSize(5).doesNotContain(id(0));
     assertThat(after).hasSize(5).doesNotContain(id(0), before.get(0));
@@ -246,12 +300,15 @@ class RecommenderTest {
   @Test
   void shouldBeReadyOnlyWithIndexAndModelAfterAWarmUp() {
     assertThat(recommender(Optional.empty(), new FailingScorer()).readiness().missing())
-        .hasSize(3).anyMatch(m -> m.startsWith("index")).anyMatch(m -> m.startsWith("model"));
+        .hasSize(3)
+        .anyMatch(m -> m.startsWith("index"))
+        .anyMatch(m -> m.startsWith("model"));
 
     Recommender ready = recommender();
-    assertThat(ready.readiness().missing()).singleElement().asString()
-        .startsWith("warm-up: ");
-    Wait.until(Duration.ofSeconds(10), () -> ready.readiness().ready(),
+    assertThat(ready.readiness().missing()).singleElement().asString().startsWith("warm-up: ");
+    Wait.until(
+        Duration.ofSeconds(10),
+        () -> ready.readiness().ready(),
         () -> "the warm-up to finish: " + ready.readiness().missing());
     assertThat(logged).as("warm-up requests are not impressions").isEmpty();
   }

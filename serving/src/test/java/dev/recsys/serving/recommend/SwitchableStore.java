@@ -17,7 +17,11 @@ import java.util.function.Supplier;
  * behave as Redis's do: a hang holds the answer back, never the caller's thread.
  */
 final class SwitchableStore implements OnlineStore {
-  enum Mode { WORK, FAIL, HANG }
+  enum Mode {
+    WORK,
+    FAIL,
+    HANG
+  }
 
   private final OnlineStore delegate;
   private volatile Mode mode = Mode.WORK;
@@ -73,14 +77,12 @@ final class SwitchableStore implements OnlineStore {
   }
 
   @Override
-  public CompletableFuture<OnlineFeatures> readAsync(String userId,
-      Collection<String> itemIds) {
+  public CompletableFuture<OnlineFeatures> readAsync(String userId, Collection<String> itemIds) {
     return answer(() -> delegate.read(userId, itemIds));
   }
 
   @Override
-  public CompletableFuture<Map<String, FeatureVector>> readItemsAsync(
-      Collection<String> itemIds) {
+  public CompletableFuture<Map<String, FeatureVector>> readItemsAsync(Collection<String> itemIds) {
     return answer(() -> delegate.readItems(itemIds));
   }
 
@@ -92,12 +94,13 @@ final class SwitchableStore implements OnlineStore {
   private <T> CompletableFuture<T> answer(Supplier<T> read) {
     return switch (mode) {
       case WORK -> CompletableFuture.completedFuture(read.get());
-      case FAIL -> CompletableFuture.failedFuture(
-          new StoreUnavailableException("switched off", null));
-      case HANG -> CompletableFuture.supplyAsync(() -> {
-        check();
-        return read.get();
-      });
+      case FAIL ->
+        CompletableFuture.failedFuture(new StoreUnavailableException("switched off", null));
+      case HANG ->
+        CompletableFuture.supplyAsync(() -> {
+          check();
+          return read.get();
+        });
     };
   }
 

@@ -20,10 +20,14 @@ class FilterRulesTest {
 
   @Test
   void shouldExcludeItemsSeenRecentlyWithoutActing() {
-    RerankContext context = context(10, Catalog.EMPTY, List.of(
-        touch("viewed", EventType.VIEW, 1),
-        touch("clicked", EventType.VIEW, 1), touch("clicked", EventType.CLICK, 1),
-        touch("long-ago", EventType.VIEW, 48)));
+    RerankContext context = context(
+        10,
+        Catalog.EMPTY,
+        List.of(
+            touch("viewed", EventType.VIEW, 1),
+            touch("clicked", EventType.VIEW, 1),
+            touch("clicked", EventType.CLICK, 1),
+            touch("long-ago", EventType.VIEW, 48)));
 
     List<Slot> out = new ExcludeSeen(Duration.ofHours(24))
         .apply(slate("viewed", "clicked", "long-ago", "other"), context);
@@ -33,22 +37,26 @@ class FilterRulesTest {
 
   @Test
   void shouldExcludeEveryRecentlyTouchedItemWhateverWasDone() {
-    RerankContext context = context(10, Catalog.EMPTY, List.of(
-        touch("rated", EventType.RATING, 24 * 400), touch("viewed", EventType.VIEW, 1),
-        touch("disliked", EventType.DISLIKE, 2)));
+    RerankContext context = context(
+        10,
+        Catalog.EMPTY,
+        List.of(
+            touch("rated", EventType.RATING, 24 * 400),
+            touch("viewed", EventType.VIEW, 1),
+            touch("disliked", EventType.DISLIKE, 2)));
 
-    List<Slot> out = RulesParser.parse("{\"exclude_touched\": true}").apply(
-        slate("rated", "other", "viewed", "disliked"), context);
+    List<Slot> out = RulesParser.parse("{\"exclude_touched\": true}")
+        .apply(slate("rated", "other", "viewed", "disliked"), context);
 
     assertThat(ids(out)).containsExactly("other");
-    assertThat(new ExcludeTouched().excludes(context)).containsExactlyInAnyOrder("rated",
-        "viewed", "disliked");
+    assertThat(new ExcludeTouched().excludes(context))
+        .containsExactlyInAnyOrder("rated", "viewed", "disliked");
   }
 
   @Test
   void shouldNeverShowBoughtItemsAgainUnderTheExcludePolicy() {
-    RerankContext context = context(10, Catalog.EMPTY,
-        List.of(touch("bought", EventType.PURCHASE, 24 * 90)));
+    RerankContext context =
+        context(10, Catalog.EMPTY, List.of(touch("bought", EventType.PURCHASE, 24 * 90)));
     RepeatPurchases never = RepeatPurchases.never();
 
     assertThat(ids(never.apply(slate("bought", "other"), context))).containsExactly("other");
@@ -57,10 +65,13 @@ class FilterRulesTest {
 
   @Test
   void shouldOfferBoughtItemsAgainOnceTheIntervalPassed() {
-    RerankContext context = context(10, Catalog.EMPTY, List.of(
-        touch("old", EventType.PURCHASE, 24 * 40),
-        touch("recent", EventType.PURCHASE, 24 * 2),
-        touch("older", EventType.PURCHASE, 24 * 50)));
+    RerankContext context = context(
+        10,
+        Catalog.EMPTY,
+        List.of(
+            touch("old", EventType.PURCHASE, 24 * 40),
+            touch("recent", EventType.PURCHASE, 24 * 2),
+            touch("older", EventType.PURCHASE, 24 * 50)));
     RepeatPurchases after30Days = RepeatPurchases.after(Duration.ofDays(30));
 
     assertThat(ids(after30Days.apply(slate("old", "recent", "x"), context)))

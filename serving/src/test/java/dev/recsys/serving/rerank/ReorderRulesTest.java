@@ -48,8 +48,8 @@ class ReorderRulesTest {
 
   @Test
   void shouldDiversifyNearDuplicatesWithMmr() {
-    Map<String, float[]> vectors = Map.of(
-        "a", new float[] {1, 0}, "a-twin", new float[] {1, 0.01f}, "b", new float[] {0, 1});
+    Map<String, float[]> vectors =
+        Map.of("a", new float[] {1, 0}, "a-twin", new float[] {1, 0.01f}, "b", new float[] {0, 1});
 
     List<Slot> out = new MmrDiversity(0.5).apply(slate("a", "a-twin", "b"), context(3, vectors));
 
@@ -71,8 +71,10 @@ class ReorderRulesTest {
   void shouldPutPinnedItemsAtTheirPositionsOnce() {
     MemoryCatalog catalog = catalog();
     catalog.apply(item("gone", null, false, NOW));
-    PinnedSlots pins = new PinnedSlots(List.of(new PinnedSlots.Pin("promo", 0),
-        new PinnedSlots.Pin("c", 1), new PinnedSlots.Pin("gone", 2)));
+    PinnedSlots pins = new PinnedSlots(List.of(
+        new PinnedSlots.Pin("promo", 0),
+        new PinnedSlots.Pin("c", 1),
+        new PinnedSlots.Pin("gone", 2)));
 
     List<Slot> out = pins.apply(slate("a", "b", "c"), context(10, catalog, List.of()));
 

@@ -41,8 +41,8 @@ final class RuleFixtures {
   }
 
   static RerankContext context(int k, Map<String, float[]> vectors) {
-    return new RerankContext(List.of(), NOW, k, Catalog.EMPTY,
-        id -> Optional.ofNullable(vectors.get(id)));
+    return new RerankContext(
+        List.of(), NOW, k, Catalog.EMPTY, id -> Optional.ofNullable(vectors.get(id)));
   }
 
   static MemoryCatalog catalog() {

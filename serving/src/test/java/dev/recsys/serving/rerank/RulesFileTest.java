@@ -22,15 +22,23 @@ class RulesFileTest {
        "pinned": [{"item_id": "i1", "position": 0}]}
       """;
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void shouldParseEveryRuleInApplicationOrder() {
     RerankRules rules = RulesParser.parse(ALL);
 
-    assertThat(rules.names()).containsExactly(ExcludeUnavailable.NAME, ExcludeSeen.NAME,
-        RepeatPurchases.NAME, FreshBoost.NAME, CategoryBoost.NAME, MmrDiversity.NAME,
-        CategoryCap.NAME, PinnedSlots.NAME);
+    assertThat(rules.names())
+        .containsExactly(
+            ExcludeUnavailable.NAME,
+            ExcludeSeen.NAME,
+            RepeatPurchases.NAME,
+            FreshBoost.NAME,
+            CategoryBoost.NAME,
+            MmrDiversity.NAME,
+            CategoryCap.NAME,
+            PinnedSlots.NAME);
   }
 
   @Test
@@ -55,7 +63,8 @@ class RulesFileTest {
       Files.writeString(file, "{\"max_per_category\": 5, \"diversity\": {\"lambda\": 0.5}}");
       Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
 
-      Wait.until(Duration.ofSeconds(10),
+      Wait.until(
+          Duration.ofSeconds(10),
           () -> rules.get().rules().equals(List.of(new MmrDiversity(0.5), new CategoryCap(5))),
           () -> "the changed rules to be in force");
     }
