@@ -9,7 +9,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /** A Kafka serde over an {@link AvroCodec}; failures surface as Kafka SerializationExceptions. */
-public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
+final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   private final AvroCodec<T> codec;
 
   public AvroSerde(AvroCodec<T> codec) {

@@ -10,7 +10,7 @@ import org.apache.avro.Schema;
  * Released schema versions, kept as {@code history/<Name>.v<N>.avsc} resources. A released
  * version is never edited or removed: records written with it must stay readable forever.
  */
-public final class SchemaHistory {
+final class SchemaHistory {
   private static final String FOLDER = "/dev/recsys/schemas/history/";
 
   private SchemaHistory() {}

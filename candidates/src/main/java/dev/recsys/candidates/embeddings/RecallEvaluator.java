@@ -13,7 +13,7 @@ import java.util.Set;
  * Splits interactions per user into train and held-out sets, and measures recall@k on the held-out
  * ones.
  */
-public final class RecallEvaluator {
+final class RecallEvaluator {
 
   private RecallEvaluator() {}
 

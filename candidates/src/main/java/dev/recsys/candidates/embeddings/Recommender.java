@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 
 /** Top-k items for a user, skipping items already seen; what {@link RecallEvaluator} measures. */
 @FunctionalInterface
-public interface Recommender {
+interface Recommender {
 
   /** Empty when the recommender knows nothing about the user. */
   Optional<List<String>> top(String userId, Set<String> seen, int k);

@@ -9,7 +9,7 @@ import dev.recsys.candidates.embeddings.TrainingListener;
  * iALS on its own (our {@link ImplicitAls}): a user's score for an item is their dot product; a
  * history other than the user's training row is folded in against the item factors.
  */
-public final class AlsModel implements ScoreModel {
+final class AlsModel implements ScoreModel {
   private final Embeddings embeddings;
   private final ImplicitAls.UserSolver foldIn;
 

@@ -15,7 +15,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * cores), so EASE keeps the {@code maxItems} items with the most users; the others score minus
  * infinity and are never recommended.
  */
-public final class Ease implements ScoreModel {
+final class Ease implements ScoreModel {
   public static final int DEFAULT_MAX_ITEMS = 5_000;
 
   private final int[] local;

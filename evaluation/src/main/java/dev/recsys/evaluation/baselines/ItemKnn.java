@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
  * similarity of binary item columns, each item keeping its top neighbours; a user's score for j
  * is the sum of the similarities of j to the items the user has.
  */
-public final class ItemKnn implements ScoreModel {
+final class ItemKnn implements ScoreModel {
   public static final int DEFAULT_NEIGHBOURS = 100;
 
   private final int[][] neighbours;

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** The same list for everyone: items by the number of distinct users who had them since a time. */
-public final class Popularity implements ScoreModel {
+final class Popularity implements ScoreModel {
   private final float[] counts;
 
   private Popularity(float[] counts) {

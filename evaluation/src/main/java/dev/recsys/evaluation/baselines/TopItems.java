@@ -13,7 +13,7 @@ import java.util.function.Function;
  * broken by item id so that every run gives the same lists; an item scored minus infinity is
  * never recommended.
  */
-public final class TopItems {
+final class TopItems {
   private TopItems() {}
 
   public static SplitRecommender of(TrainingData data, ScoreModel model) {

@@ -8,7 +8,7 @@ import java.util.Set;
  * al. (2018) and Steck (2019): recall and MAP divide by min(k, |relevant|), so a user with more
  * relevant items than k can still reach 1.
  */
-public final class ListMetrics {
+final class ListMetrics {
   private ListMetrics() {}
 
   /** Relevant items in the top {@code k} over min(k, |relevant|). */

@@ -3,7 +3,7 @@ package dev.recsys.evaluation.split;
 import java.util.Locale;
 
 /** A mean over users with its standard error (sample standard deviation over the square root of n). */
-public record Mean(double value, double stdError) {
+record Mean(double value, double stdError) {
   public static Mean of(double sum, double sumOfSquares, long n) {
     if (n == 0) {
       return new Mean(0, 0);

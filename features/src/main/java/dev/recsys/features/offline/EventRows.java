@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import org.duckdb.DuckDBAppender;
 
 /** The raw events, archived as they are on the topic (accepted or not: the archive keeps all). */
-public final class EventRows implements RowFormat<UserEvent> {
+final class EventRows implements RowFormat<UserEvent> {
   public static final EventRows INSTANCE = new EventRows();
 
   private EventRows() {}

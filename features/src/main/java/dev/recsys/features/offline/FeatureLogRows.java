@@ -10,7 +10,7 @@ import java.util.List;
 import org.duckdb.DuckDBAppender;
 
 /** Feature-log rows: an entity's whole vector after one event, with that event's time. */
-public final class FeatureLogRows implements RowFormat<FeatureUpdate> {
+final class FeatureLogRows implements RowFormat<FeatureUpdate> {
   public static final FeatureLogRows INSTANCE = new FeatureLogRows();
 
   private FeatureLogRows() {}

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import org.duckdb.DuckDBAppender;
 
 /** Every catalog update, so the offline side knows items' categories as the stream did. */
-public final class ItemRows implements RowFormat<ItemUpdate> {
+final class ItemRows implements RowFormat<ItemUpdate> {
   public static final ItemRows INSTANCE = new ItemRows();
 
   private ItemRows() {}

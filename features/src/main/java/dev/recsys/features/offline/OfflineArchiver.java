@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * files and committing the group position neither loses nor repeats a record; the group position
  * is committed only so that lag can be watched.
  */
-public final class OfflineArchiver<T extends SpecificRecord> implements AutoCloseable {
+final class OfflineArchiver<T extends SpecificRecord> implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OfflineArchiver.class);
   private static final Duration POLL = Duration.ofMillis(200);
   private final KafkaConsumer<byte[], byte[]> consumer;

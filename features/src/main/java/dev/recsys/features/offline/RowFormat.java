@@ -7,7 +7,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.duckdb.DuckDBAppender;
 
 /** How one topic's records become Parquet rows: the dataset, the columns, one record's values. */
-public interface RowFormat<T extends SpecificRecord> {
+interface RowFormat<T extends SpecificRecord> {
 
   /** The dataset directory under the offline root. */
   String dataset();

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /** Offline ranking metrics over scored rows with binary labels. */
-public final class RankingMetrics {
+final class RankingMetrics {
   private RankingMetrics() {}
 
   /** ROC AUC by the rank-sum formula, ties sharing their average rank; NaN with one class. */

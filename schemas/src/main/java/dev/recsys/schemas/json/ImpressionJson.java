@@ -6,7 +6,7 @@ import dev.recsys.schemas.avro.ImpressionItem;
 import java.io.IOException;
 
 /** The JSON form of an {@link Impression}: what a response showed, in order. */
-public final class ImpressionJson {
+final class ImpressionJson {
   private ImpressionJson() {}
 
   public static void write(Impression impression, JsonGenerator out) throws IOException {

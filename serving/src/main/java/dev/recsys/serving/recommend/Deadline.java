@@ -3,7 +3,7 @@ package dev.recsys.serving.recommend;
 import java.time.Duration;
 
 /** A point in time ({@link System#nanoTime}) every stage of one request must finish by. */
-public record Deadline(long atNanos) {
+record Deadline(long atNanos) {
 
   public static Deadline after(Duration budget) {
     return new Deadline(System.nanoTime() + budget.toNanos());

@@ -1,7 +1,7 @@
 package dev.recsys.serving.recommend;
 
 /** What can degrade; the names appear in responses and as metric tags. */
-public final class Degraded {
+final class Degraded {
   /** The online store failed or was slow: features are treated as missing. */
   public static final String FEATURES = "features";
   /** The trending list came from the local cache of the last good one. */

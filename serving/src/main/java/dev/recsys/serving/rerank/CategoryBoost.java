@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Multiplies the score of items in a category by that category's factor. */
-public record CategoryBoost(Map<String, Double> factors) implements RerankRule {
+record CategoryBoost(Map<String, Double> factors) implements RerankRule {
   public static final String NAME = "category-boost";
 
   public CategoryBoost {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Keeps at most {@code max} items per category, best first; items without a category are kept. */
-public record CategoryCap(int max) implements RerankRule {
+record CategoryCap(int max) implements RerankRule {
   public static final String NAME = "category-cap";
 
   public CategoryCap {

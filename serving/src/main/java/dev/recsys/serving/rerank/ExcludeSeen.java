@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Drops items the user viewed within {@code window} without doing anything else with them. */
-public record ExcludeSeen(Duration window) implements RerankRule {
+record ExcludeSeen(Duration window) implements RerankRule {
   public static final String NAME = "exclude-seen";
 
   public ExcludeSeen {

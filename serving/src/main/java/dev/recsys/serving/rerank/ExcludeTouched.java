@@ -10,7 +10,7 @@ import java.util.Set;
  * catalogs where nobody takes the same item twice (a film rated, a book read). Items the app
  * knows the user had longer ago go in the request's {@code exclude}.
  */
-public record ExcludeTouched() implements RerankRule {
+record ExcludeTouched() implements RerankRule {
   public static final String NAME = "exclude-touched";
 
   @Override

@@ -3,7 +3,7 @@ package dev.recsys.serving.rerank;
 import java.util.List;
 
 /** Drops items the catalog marks unavailable (items it does not know stay). */
-public record ExcludeUnavailable() implements RerankRule {
+record ExcludeUnavailable() implements RerankRule {
   public static final String NAME = "exclude-unavailable";
 
   @Override

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** Multiplies the score of items created within {@code within} of the request by {@code factor}. */
-public record FreshBoost(Duration within, double factor) implements RerankRule {
+record FreshBoost(Duration within, double factor) implements RerankRule {
   public static final String NAME = "fresh-boost";
 
   public FreshBoost {

@@ -9,7 +9,7 @@ import java.util.List;
  * Relevance is the score scaled to 0..1 over the slate. Items without a vector count as
  * dissimilar to everything. Items it moves are marked; the rest keep their order after the k.
  */
-public record MmrDiversity(double lambda) implements RerankRule {
+record MmrDiversity(double lambda) implements RerankRule {
   public static final String NAME = "mmr";
 
   public MmrDiversity {

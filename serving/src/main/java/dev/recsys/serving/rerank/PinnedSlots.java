@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * Puts items at fixed positions (0-based), whether or not they were candidates, unless the
  * catalog marks them unavailable. A pinned item appears once, at its pin.
  */
-public record PinnedSlots(List<Pin> pins) implements RerankRule {
+record PinnedSlots(List<Pin> pins) implements RerankRule {
   public static final String NAME = "pinned";
 
   /** {@code itemId} goes to {@code position}. */
