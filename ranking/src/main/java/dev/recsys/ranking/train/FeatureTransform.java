@@ -38,7 +38,9 @@ record FeatureTransform(float[] center, float[] scale) {
       double mean = sum[f] / set.rows();
       double std = Math.sqrt(Math.max(0, sumSq[f] / set.rows() - mean * mean));
       center[f] = (float) mean;
-      scale[f] = (float) (std < MIN_STD ? 1 : 1 / std);
+      // A column constant in training taught the model nothing: it gets no weight, so a model
+      // trained before a feature existed (all zeros) ignores the values serving now computes.
+      scale[f] = (float) (std < MIN_STD ? 0 : 1 / std);
     }
     return new FeatureTransform(center, scale);
   }
