@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
+import dev.recsys.features.pair.ItemVectors;
 import dev.recsys.features.replay.LabelPolicy;
 import dev.recsys.features.replay.ReplayEngine;
 import dev.recsys.features.replay.ReplaySummary;
@@ -24,6 +25,8 @@ import java.util.function.LongConsumer;
  * scores start from where the stream had them; only moments inside the range are labelled.
  *
  * @param warmUp how much history before {@code from} to replay, or null for all of it
+ * @param embeddings the item vectors for the taste similarity: those of an index trained on
+ *     events before {@code labels.from()}, or {@link ItemVectors#NONE}
  */
 public record ReplayJob(
     String bootstrapServers,
@@ -32,7 +35,20 @@ public record ReplayJob(
     IntakePolicy intake,
     LabelPolicy labels,
     Duration warmUp,
-    Path out) {
+    Path out,
+    ItemVectors embeddings) {
+
+  /** A replay without embeddings: every taste similarity is 0. */
+  public ReplayJob(
+      String bootstrapServers,
+      Topics topics,
+      FeatureSet featureSet,
+      IntakePolicy intake,
+      LabelPolicy labels,
+      Duration warmUp,
+      Path out) {
+    this(bootstrapServers, topics, featureSet, intake, labels, warmUp, out, ItemVectors.NONE);
+  }
 
   public ReplayJob {
     requireNonNull(bootstrapServers, "kafka.bootstrap-servers");
@@ -41,6 +57,7 @@ public record ReplayJob(
     requireNonNull(intake, "intake");
     requireNonNull(labels, "labels");
     requireNonNull(out, "out");
+    requireNonNull(embeddings, "embeddings");
   }
 
   /** What a replay did and wrote. */
@@ -59,7 +76,7 @@ public record ReplayJob(
                   i -> labels.to().equals(Instant.MAX) || i.getTimestamp().isBefore(labels.to()))
               .toList();
       ReplayEngine engine =
-          new ReplayEngine(intake, labels, reader.catalog(topics.items().name()));
+          new ReplayEngine(intake, labels, reader.catalog(topics.items().name()), embeddings);
       ReplaySummary summary = engine.run(
           reader.partitions(topics.events().name(), since),
           impressions.iterator(),

@@ -2,8 +2,10 @@ package dev.recsys.app.cli;
 
 import dev.recsys.app.config.RecsysConfig;
 import dev.recsys.app.demo.TopicCounts;
+import dev.recsys.candidates.ann.AnnIndex;
 import dev.recsys.features.ReplayJob;
 import dev.recsys.features.definition.FeatureSet;
+import dev.recsys.features.pair.ItemVectors;
 import dev.recsys.features.replay.LabelPolicy;
 import dev.recsys.features.replay.ReplaySummary;
 import dev.recsys.schemas.Topics;
@@ -13,7 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,6 +102,14 @@ final class ReplayCommand implements Callable<Integer> {
           + "features match the stream exactly.")
   private Duration warmUp;
 
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "An ANN index whose item vectors give the rows' taste similarity, as serving "
+          + "computes it from the index it serves. Use one trained on events before --from: "
+          + "vectors that saw the labelled moments leak them (default: none, similarity 0).")
+  private Path index;
+
   /** The labelling the options ask for. */
   LabelPolicy labels() {
     return new LabelPolicy(
@@ -109,8 +122,9 @@ final class ReplayCommand implements Callable<Integer> {
     String bootstrap = Connections.kafka(config);
     Topics topics = Topics.named(config.topics());
     LabelPolicy labels = labels();
-    ReplayJob job =
-        new ReplayJob(bootstrap, topics, FeatureSet.CORE_V1, config.intake(), labels, warmUp, out);
+    ItemVectors embeddings = index == null ? ItemVectors.NONE : vectors(AnnIndex.load(index));
+    ReplayJob job = new ReplayJob(
+        bootstrap, topics, FeatureSet.CORE_V1, config.intake(), labels, warmUp, out, embeddings);
     long total = TopicCounts.records(bootstrap, topics.events().name());
     ReplayJob.Result result;
     try (Progress progress = Progress.of("replay", total, " events", 1)) {
@@ -120,6 +134,12 @@ final class ReplayCommand implements Callable<Integer> {
     print(result, System.out);
     config.refusalLimit().check("replay", result.summary());
     return 0;
+  }
+
+  /** The index's vectors, each copied out of it once: replay asks for the same ones often. */
+  static ItemVectors vectors(AnnIndex index) {
+    Map<String, Optional<float[]>> cache = new HashMap<>();
+    return itemId -> cache.computeIfAbsent(itemId, index::vector).orElse(null);
   }
 
   static void print(ReplayJob.Result result, PrintStream out) {

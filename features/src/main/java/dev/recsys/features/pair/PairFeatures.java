@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -48,7 +47,11 @@ public final class PairFeatures {
       sources(EntityKind.ITEM, ITEM_SCALARS, ITEM_SINCE);
   /** The pair features proper, computed from both vectors. */
   private static final List<String> PAIR = List.of(
-      "pair_category_affinity", "pair_category_share", "pair_item_touches", "pair_item_recency");
+      "pair_category_affinity",
+      "pair_category_share",
+      "pair_item_touches",
+      "pair_item_recency",
+      "pair_taste_similarity");
 
   private static final long[] USER_HALF_LIVES = halfLives(USER_SOURCES);
   private static final int USER_SINCE_AT = USER_SOURCES.indexOf(USER_SINCE);
@@ -82,6 +85,15 @@ public final class PairFeatures {
 
   /** As {@link #of(FeatureVector, FeatureVector, String, long)}, from sides read before. */
   public static double[] of(Side user, Side item, String category, long time) {
+    return of(user, item, category, null, time);
+  }
+
+  /**
+   * As {@link #of(Side, Side, String, long)}, with the candidate's embedding: the taste
+   * similarity is its cosine with the user's taste ({@link Side#withTaste}), 0 when either is
+   * missing.
+   */
+  public static double[] of(Side user, Side item, String category, float[] itemVector, long time) {
     double[] out = new double[NAMES.size()];
     int at = user.copyAt(time, out, 0);
     at = item.copyAt(time, out, at);
@@ -91,7 +103,8 @@ public final class PairFeatures {
     out[at++] = affinity == 0 ? 0 : affinity * user.affinityDecay(time);
     out[at++] = affinity == 0 ? 0 : affinity / user.affinitySum;
     out[at++] = touches(user.recent, itemId);
-    out[at] = recency(user.recent, itemId, time);
+    out[at++] = recency(user.recent, itemId, time);
+    out[at] = Taste.similarity(user.taste, itemVector);
     return out;
   }
 
@@ -108,11 +121,13 @@ public final class PairFeatures {
     private final double[] raw;
     private final int since;
     /** A user's category affinities at {@code updatedAt}, by category; empty for items. */
-    private final Map<String, Double> affinity;
+    private final SortedMap<String, Double> affinity;
     /** Their sum, added up in category order wherever the side comes from. */
     private final double affinitySum;
     /** A user's last interactions; empty for items. */
     private final List<RecentInteraction> recent;
+    /** A user's taste vector ({@link Taste}), or null before {@link #withTaste} or without one. */
+    private final float[] taste;
 
     private Side(
         String id,
@@ -121,7 +136,8 @@ public final class PairFeatures {
         long[] halfLives,
         int since,
         SortedMap<String, Double> affinity,
-        List<RecentInteraction> recent) {
+        List<RecentInteraction> recent,
+        float[] taste) {
       this.id = id;
       this.updatedAt = updatedAt;
       this.raw = raw;
@@ -134,6 +150,13 @@ public final class PairFeatures {
       }
       this.affinitySum = sum;
       this.recent = recent;
+      this.taste = taste;
+    }
+
+    /** This user side with the taste its recent items give in {@code vectors}. */
+    public Side withTaste(ItemVectors vectors) {
+      return new Side(
+          id, updatedAt, raw, halfLives, since, affinity, recent, Taste.of(recent, vectors));
     }
 
     public static Side user(FeatureVector vector) {
@@ -154,7 +177,8 @@ public final class PairFeatures {
           USER_HALF_LIVES,
           USER_SINCE_AT,
           affinity,
-          vector == null ? List.of() : vector.recent());
+          vector == null ? List.of() : vector.recent(),
+          null);
     }
 
     /**
@@ -174,7 +198,8 @@ public final class PairFeatures {
           USER_HALF_LIVES,
           USER_SINCE_AT,
           state.affinities(),
-          state.recent());
+          state.recent(),
+          null);
     }
 
     public static Side item(FeatureVector vector) {
@@ -185,7 +210,8 @@ public final class PairFeatures {
           ITEM_HALF_LIVES,
           ITEM_SINCE_AT,
           Collections.emptySortedMap(),
-          List.of());
+          List.of(),
+          null);
     }
 
     /**
@@ -204,7 +230,8 @@ public final class PairFeatures {
           ITEM_HALF_LIVES,
           ITEM_SINCE_AT,
           Collections.emptySortedMap(),
-          List.of());
+          List.of(),
+          null);
     }
 
     private static long updatedAt(FeatureVector vector) {

@@ -6,6 +6,7 @@ import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.Interaction;
 import dev.recsys.features.definition.ItemState;
 import dev.recsys.features.definition.UserState;
+import dev.recsys.features.pair.ItemVectors;
 import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.features.stream.Interactions;
 import dev.recsys.schemas.avro.ItemUpdate;
@@ -23,6 +24,7 @@ public final class FeatureStates {
   private final Map<String, UserState> users = new HashMap<>();
   private final Map<String, ItemState> items = new HashMap<>();
   private final Map<String, ItemUpdate> catalog;
+  private final ItemVectors embeddings;
   /** Vectors built since their entity last changed: rows ask for the same ones many times. */
   private final Map<String, FeatureVector> userVectors = new HashMap<>();
 
@@ -31,7 +33,16 @@ public final class FeatureStates {
   private long itemChanges;
 
   public FeatureStates(Map<String, ItemUpdate> catalog) {
+    this(catalog, ItemVectors.NONE);
+  }
+
+  /**
+   * @param embeddings the item vectors the taste similarity reads: the ones serving will read,
+   *     trained on events before the rows labelled with them
+   */
+  public FeatureStates(Map<String, ItemUpdate> catalog, ItemVectors embeddings) {
     this.catalog = requireNonNull(catalog, "catalog");
+    this.embeddings = requireNonNull(embeddings, "embeddings");
   }
 
   /**
@@ -81,10 +92,18 @@ public final class FeatureStates {
     return cached;
   }
 
-  /** The user's side of the pair features, as of their last event. */
+  /** The user's side of the pair features, with their taste, as of their last event. */
   public PairFeatures.Side userSide(String userId) {
     UserState state = users.get(userId);
-    return state == null ? PairFeatures.Side.user(null) : PairFeatures.Side.user(userId, state);
+    return state == null
+        ? PairFeatures.Side.user(null)
+        : PairFeatures.Side.user(userId, state).withTaste(embeddings);
+  }
+
+  /** The pair features of {@code itemId} for the user of {@code user} at {@code time}. */
+  public double[] pairFeatures(PairFeatures.Side user, String itemId, long time) {
+    return PairFeatures.of(
+        user, itemSide(itemId), category(itemId), embeddings.vector(itemId), time);
   }
 
   /** The item's side of the pair features, as of its last event (cached until it changes). */

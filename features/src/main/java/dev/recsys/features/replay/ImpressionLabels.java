@@ -40,7 +40,7 @@ final class ImpressionLabels {
               id,
               time,
               0,
-              PairFeatures.of(userSide, states.itemSide(id), states.category(id), time)));
+              states.pairFeatures(userSide, id, time)));
     }
     pending.put(impression.getRequestId(), rows);
   }

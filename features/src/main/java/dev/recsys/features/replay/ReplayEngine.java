@@ -3,6 +3,7 @@ package dev.recsys.features.replay;
 import static java.util.Objects.requireNonNull;
 
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
+import dev.recsys.features.pair.ItemVectors;
 import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.schemas.avro.Impression;
 import dev.recsys.schemas.avro.ItemUpdate;
@@ -34,9 +35,20 @@ public final class ReplayEngine {
   private long negatives;
 
   public ReplayEngine(IntakePolicy intake, LabelPolicy labels, Map<String, ItemUpdate> catalog) {
+    this(intake, labels, catalog, ItemVectors.NONE);
+  }
+
+  /**
+   * @param embeddings the item vectors for the taste similarity (see {@link FeatureStates})
+   */
+  public ReplayEngine(
+      IntakePolicy intake,
+      LabelPolicy labels,
+      Map<String, ItemUpdate> catalog,
+      ItemVectors embeddings) {
     this.intake = requireNonNull(intake, "intake");
     this.labels = requireNonNull(labels, "labels");
-    this.states = new FeatureStates(catalog);
+    this.states = new FeatureStates(catalog, embeddings);
     this.sampler = new PopularitySampler(labels.seed());
     catalog.keySet().stream().sorted().forEach(sampler::register);
   }
@@ -154,12 +166,7 @@ public final class ReplayEngine {
   private TrainingRow row(
       String group, PairFeatures.Side user, String userId, String itemId, long time, int label) {
     return new TrainingRow(
-        group,
-        userId,
-        itemId,
-        time,
-        label,
-        PairFeatures.of(user, states.itemSide(itemId), states.category(itemId), time));
+        group, userId, itemId, time, label, states.pairFeatures(user, itemId, time));
   }
 
   private static String pair(UserEvent event) {

@@ -3,15 +3,18 @@ package dev.recsys.features.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
+import dev.recsys.features.pair.ItemVectors;
 import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.schemas.avro.EventType;
 import dev.recsys.schemas.avro.UserEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,10 +22,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The point-in-time promise, for many generated streams: every training row equals the features
  * recomputed from only the events strictly before its timestamp, so no row depends on an event
- * at or after its own moment. The streams are seeded, so a failure names its seed.
+ * at or after its own moment. The recomputation goes the way serving goes (from the vectors the
+ * online store holds, the taste from the item vectors), so the rows also match what serving
+ * computes. The streams are seeded, so a failure names its seed.
  */
 class ReplayPointInTimeTest {
   private static final int STREAMS = 200;
+  /** Item vectors for the taste similarity; i6 has none (not in the index). */
+  private static final Map<String, float[]> VECTORS = Map.of(
+      "i1", new float[] {1, 0, 0},
+      "i2", new float[] {0.8f, 0.6f, 0},
+      "i3", new float[] {0, 1, 0},
+      "i4", new float[] {0, 0, 2},
+      "i5", new float[] {-1, 0.5f, 0});
+
+  private static final ItemVectors EMBEDDINGS = VECTORS::get;
+  private static final int TASTE = PairFeatures.NAMES.indexOf("pair_taste_similarity");
 
   static Stream<Arguments> streams() {
     SplittableRandom random = new SplittableRandom(20261129);
@@ -43,7 +58,8 @@ class ReplayPointInTimeTest {
                 .withPositives(Set.of(EventType.CLICK))
                 .withNegatives(2)
                 .withNovelOnly(false),
-            GeneratedStream.CATALOG)
+            GeneratedStream.CATALOG,
+            EMBEDDINGS)
         .run(stream.iterators(), Collections.emptyIterator(), rows::add, read -> {});
 
     List<UserEvent> accepted = stream.acceptedInTimeOrder();
@@ -55,15 +71,41 @@ class ReplayPointInTimeTest {
     }
   }
 
+  @Test
+  void shouldGiveTasteSimilarityOnlyFromItemsTouchedBefore() {
+    GeneratedStream stream = GeneratedStream.generate(20261207, 3, 60);
+    List<TrainingRow> rows = new ArrayList<>();
+    new ReplayEngine(
+            IntakePolicy.DEFAULT,
+            LabelPolicy.DEFAULT.withPositives(Set.of(EventType.CLICK)).withNovelOnly(false),
+            GeneratedStream.CATALOG,
+            EMBEDDINGS)
+        .run(stream.iterators(), Collections.emptyIterator(), rows::add, read -> {});
+
+    List<UserEvent> accepted = stream.acceptedInTimeOrder();
+    for (TrainingRow row : rows) {
+      boolean touchedBefore = accepted.stream()
+          .anyMatch(e -> e.getUserId().equals(row.userId())
+              && e.getTimestamp().toEpochMilli() < row.timestamp()
+              && VECTORS.containsKey(e.getItemId()));
+      if (!touchedBefore || !VECTORS.containsKey(row.itemId())) {
+        assertThat(row.features()[TASTE]).as("row %s", row).isZero();
+      }
+    }
+    assertThat(rows).anyMatch(row -> row.features()[TASTE] > 0.5);
+    assertThat(rows).anyMatch(row -> row.features()[TASTE] < 0);
+  }
+
   private static double[] recomputed(List<UserEvent> accepted, TrainingRow row) {
     FeatureStates before = new FeatureStates(GeneratedStream.CATALOG);
     accepted.stream()
         .filter(e -> e.getTimestamp().toEpochMilli() < row.timestamp())
         .forEach(before::apply);
     return PairFeatures.of(
-        before.user(row.userId()),
-        before.item(row.itemId()),
+        PairFeatures.Side.user(before.user(row.userId())).withTaste(EMBEDDINGS),
+        PairFeatures.Side.item(before.item(row.itemId())),
         before.category(row.itemId()),
+        EMBEDDINGS.vector(row.itemId()),
         row.timestamp());
   }
 }

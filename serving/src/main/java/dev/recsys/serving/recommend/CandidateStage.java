@@ -9,7 +9,7 @@ import dev.recsys.candidates.source.CandidateSources;
 import dev.recsys.candidates.source.Candidates;
 import dev.recsys.candidates.source.RecentItem;
 import dev.recsys.features.definition.RecentInteraction;
-import dev.recsys.schemas.avro.EventType;
+import dev.recsys.features.pair.Taste;
 import dev.recsys.serving.catalog.Catalog;
 import java.time.Instant;
 import java.util.List;
@@ -41,8 +41,9 @@ final class CandidateStage {
       int pool,
       long now) {
     List<RecentItem> recentItems = recent.stream()
-        .filter(r -> weight(r.type()) > 0)
-        .map(r -> new RecentItem(r.itemId(), weight(r.type()), Instant.ofEpochMilli(r.timestamp())))
+        .filter(r -> Taste.weight(r.type()) > 0)
+        .map(r ->
+            new RecentItem(r.itemId(), Taste.weight(r.type()), Instant.ofEpochMilli(r.timestamp())))
         .toList();
     CandidateRequest request =
         new CandidateRequest(userId, recentItems, excluded, pool, Instant.ofEpochMilli(now));
@@ -57,16 +58,5 @@ final class CandidateStage {
             CandidateSources.newItems(() -> catalog.newest(pool), catalog::available),
             SourceQuotas.slots(quotas.newItems(), pool))));
     return merger.merge(request);
-  }
-
-  /** How much a kind of touch says about taste; 0 for negative signals, which are skipped. */
-  static float weight(EventType type) {
-    return switch (type) {
-      case PURCHASE -> 4f;
-      case ADD_TO_CART -> 3f;
-      case CLICK, LIKE, BOOKMARK, SHARE, RATING -> 2f;
-      case DISLIKE, REMOVE_FROM_CART -> 0f;
-      default -> 1f;
-    };
   }
 }

@@ -104,7 +104,8 @@ final class Pipeline {
         ? Map.of()
         : await(store.readItems(found.ids()), deadline.shareNanos(ITEMS_SHARE), degraded)
             .orElse(Map.of());
-    double[][] rows = ranking.rows(found.items(), user, items, now);
+    double[][] rows =
+        ranking.rows(found.items(), user, items, id -> index.vector(id).orElse(null), now);
     stage = lap("item-features", stage);
     Optional<float[]> scores =
         found.items().isEmpty() || deadline.expired() ? Optional.empty() : ranking.score(rows);

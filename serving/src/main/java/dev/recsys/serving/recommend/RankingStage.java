@@ -2,6 +2,7 @@ package dev.recsys.serving.recommend;
 
 import dev.recsys.candidates.source.Candidate;
 import dev.recsys.features.definition.FeatureVector;
+import dev.recsys.features.pair.ItemVectors;
 import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.ranking.scoring.FeatureMatrix;
 import dev.recsys.ranking.scoring.ModelNotLoadedException;
@@ -29,18 +30,27 @@ final class RankingStage {
     this.catalog = catalog;
   }
 
-  /** Rows of input features, row-major, {@code PairFeatures.NAMES.size()} per candidate. */
+  /**
+   * Rows of input features, row-major, {@code PairFeatures.NAMES.size()} per candidate.
+   *
+   * @param vectors the served index's item vectors, for the taste similarity
+   */
   double[][] rows(
       List<Candidate> candidates,
       Optional<FeatureVector> user,
       Map<String, FeatureVector> items,
+      ItemVectors vectors,
       long now) {
     double[][] rows = new double[candidates.size()][];
-    PairFeatures.Side userSide = PairFeatures.Side.user(user.orElse(null));
+    PairFeatures.Side userSide = PairFeatures.Side.user(user.orElse(null)).withTaste(vectors);
     for (int i = 0; i < rows.length; i++) {
       String id = candidates.get(i).itemId();
       rows[i] = PairFeatures.of(
-          userSide, itemSides.of(id, items.get(id)), catalog.category(id).orElse(null), now);
+          userSide,
+          itemSides.of(id, items.get(id)),
+          catalog.category(id).orElse(null),
+          vectors.vector(id),
+          now);
     }
     return rows;
   }

@@ -5,6 +5,7 @@ import static dev.recsys.serving.recommend.Fixtures.USER;
 import static dev.recsys.serving.recommend.Fixtures.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.recsys.candidates.ann.AnnIndex;
 import dev.recsys.candidates.ann.AnnParams;
@@ -108,6 +109,49 @@ class RecommenderTest {
         .isEqualTo(why.finalScore())
         .isEqualTo(r.items().get(0).score());
     assertThat(why.features().get("item_events_total")).isEqualTo(why.rankerScore());
+  }
+
+  @Test
+  void shouldServeTheTasteSimilarityFromTheServedIndex() {
+    AnnIndex index = Fixtures.index();
+    Recommendation r = recommender(Optional.of(index), Fixtures.byEventsTotal())
+        .recommend(RecommendRequest.of(USER, 10).explained());
+
+    // u1 viewed i05 (weight 1) and clicked i06 (weight 2): taste = unit(u(i05) + 2 u(i06)).
+    float[] taste = unit(sum(
+        unit(index.vector(id(5)).orElseThrow()), 1, unit(index.vector(id(6)).orElseThrow()), 2));
+    for (RecommendedItem item : r.items()) {
+      float[] vector = unit(index.vector(item.itemId()).orElseThrow());
+      double cosine = 0;
+      for (int d = 0; d < vector.length; d++) {
+        cosine += taste[d] * vector[d];
+      }
+      assertThat(item.explanation().orElseThrow().features().get("pair_taste_similarity"))
+          .as(item.itemId())
+          .isCloseTo(cosine, within(1e-5));
+    }
+    assertThat(r.items())
+        .anyMatch(i -> i.explanation().orElseThrow().features().get("pair_taste_similarity") > 0.5);
+  }
+
+  private static float[] unit(float[] v) {
+    double norm = 0;
+    for (float x : v) {
+      norm += x * x;
+    }
+    float[] out = new float[v.length];
+    for (int d = 0; d < v.length; d++) {
+      out[d] = (float) (v[d] / Math.sqrt(norm));
+    }
+    return out;
+  }
+
+  private static float[] sum(float[] a, float wa, float[] b, float wb) {
+    float[] out = new float[a.length];
+    for (int d = 0; d < a.length; d++) {
+      out[d] = wa * a[d] + wb * b[d];
+    }
+    return out;
   }
 
   @Test
