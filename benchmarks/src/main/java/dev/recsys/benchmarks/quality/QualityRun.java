@@ -10,10 +10,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +31,9 @@ import picocli.CommandLine.Option;
 /**
  * One data set through the whole product on an embedded broker, as docs/QUALITY.md reports it:
  * {@code recsys ingest}; with {@code --validation-at V}, the pipeline trained on the events
- * before V and each repeat policy ({@link RepeatPolicy}) with each ranker labelling
- * ({@link RankerLabels}) evaluated on [V, T) with the split protocol, the best pair per mode
- * kept; then the pipeline's models trained on the events before the split only
+ * before V and each repeat policy ({@link RepeatPolicy}) with each ranker recipe
+ * ({@link RankerRecipe}: labels, taste) evaluated on [V, T) with the split protocol, the best pair
+ * per mode kept (a taste ranker's window is T - V); then the pipeline's models trained on the events before the split only
  * ({@code replay --to T}, {@code train-ranker}, {@code train-embeddings --until T},
  * {@code build-index}) and {@code recsys evaluate --protocol split --at T} against every baseline
  * and {@code --protocol sequential --from T}, with the settings chosen. Every step is the recsys
@@ -89,24 +92,23 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
       for (SplitMode mode : SplitMode.values()) {
         chosen.put(
             mode,
-            new Choice(
-                RepeatPolicy.DEFAULT.write(out.resolve("rules")), RankerLabels.FIRST_TOUCHES));
+            new Choice(RepeatPolicy.DEFAULT.write(out.resolve("rules")), RankerRecipe.DEFAULT));
       }
       if (validationAt != null) {
         chosen = choose(config);
       }
-      Set<RankerLabels> needed = EnumSet.noneOf(RankerLabels.class);
-      chosen.values().forEach(choice -> needed.add(choice.labels()));
+      Set<RankerRecipe> needed = new LinkedHashSet<>();
+      chosen.values().forEach(choice -> needed.add(choice.recipe()));
       Pipeline pipeline = train(config, out, at, needed);
       List<String> modeArgs = List.of(
           "--index",
           pipeline.index(),
           "--ranker",
-          pipeline.ranker(chosen.get(SplitMode.NEW_ITEMS).labels()),
+          pipeline.ranker(chosen.get(SplitMode.NEW_ITEMS).recipe()),
           "--rules",
           chosen.get(SplitMode.NEW_ITEMS).rules().toString(),
           "--repeats-ranker",
-          pipeline.ranker(chosen.get(SplitMode.REPEATS).labels()),
+          pipeline.ranker(chosen.get(SplitMode.REPEATS).recipe()),
           "--repeats-rules",
           chosen.get(SplitMode.REPEATS).rules().toString());
       List<String> split = new ArrayList<>(List.of(
@@ -135,25 +137,43 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
     return 0;
   }
 
-  /** A mode's pipeline settings: the rules file of a repeat policy and the ranker's labels. */
-  private record Choice(Path rules, RankerLabels labels) {}
+  /** A mode's pipeline settings: the rules file of a repeat policy and the ranker's recipe. */
+  private record Choice(Path rules, RankerRecipe recipe) {}
 
-  /** The pipeline's index and one ranker per labelling, trained on the events before a cut. */
-  private record Pipeline(String index, Map<RankerLabels, String> rankers) {
-    String ranker(RankerLabels labels) {
-      return rankers.get(labels);
+  /** The pipeline's index and one ranker per recipe, trained on the events before a cut. */
+  private record Pipeline(String index, Map<RankerRecipe, String> rankers) {
+    String ranker(RankerRecipe recipe) {
+      return rankers.get(recipe);
     }
   }
 
-  private Pipeline train(Path config, Path dir, String until, Set<RankerLabels> labelling)
+  /** How far back from its cut a taste ranker is labelled: the validation window's length. */
+  private Duration tasteWindow() {
+    if (validationAt == null) {
+      throw new IllegalStateException("a taste ranker needs --validation-at for its window");
+    }
+    return Duration.between(Instant.parse(validationAt), Instant.parse(at));
+  }
+
+  private Pipeline train(Path config, Path dir, String until, Set<RankerRecipe> recipes)
       throws IOException {
-    Map<RankerLabels, String> rankers = new EnumMap<>(RankerLabels.class);
-    for (RankerLabels labels : labelling) {
-      Path train = dir.resolve("train-" + labels.dirName());
-      Path registry = dir.resolve("ranker-" + labels.dirName());
+    String index = index(config, dir, until);
+    String windowStart = null;
+    String earlyIndex = null;
+    if (recipes.stream().anyMatch(RankerRecipe::taste)) {
+      windowStart = Instant.parse(until).minus(tasteWindow()).toString();
+      earlyIndex = index(config, dir.resolve("before-window"), windowStart);
+    }
+    Map<RankerRecipe, String> rankers = new LinkedHashMap<>();
+    for (RankerRecipe recipe : recipes) {
+      Path train = dir.resolve("train-" + recipe.dirName());
+      Path registry = dir.resolve("ranker-" + recipe.dirName());
       List<String> replay =
           new ArrayList<>(List.of("--out", train.toString(), "--to", until, "--positive", targets));
-      replay.addAll(labels.replayArgs());
+      replay.addAll(recipe.labels().replayArgs());
+      if (recipe.taste()) {
+        replay.addAll(List.of("--from", windowStart, "--index", earlyIndex));
+      }
       step(config, "replay", replay.toArray(String[]::new));
       step(
           config,
@@ -163,8 +183,13 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
           "--registry",
           registry.toString(),
           "--promote");
-      rankers.put(labels, newest(registry.resolve("models/ranker")).toString());
+      rankers.put(recipe, newest(registry.resolve("models/ranker")).toString());
     }
+    return new Pipeline(index, rankers);
+  }
+
+  /** Embeddings trained on the events before {@code until} and their index; its folder. */
+  private String index(Path config, Path dir, String until) throws IOException {
     List<String> embeddings =
         new ArrayList<>(List.of("--registry", dir.toString(), "--until", until));
     if (!embeddingArgs.isBlank()) {
@@ -178,19 +203,19 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
         newest(dir.resolve("models/embeddings")).toString(),
         "--out",
         dir.resolve("index").toString());
-    return new Pipeline(dir.resolve("index").toString(), rankers);
+    return dir.resolve("index").toString();
   }
 
   /**
-   * Each repeat policy with each ranker labelling on [V, T), the pipeline trained before V; the
-   * best pair per mode.
+   * Each repeat policy with each ranker recipe on [V, T), the pipeline trained before V; the best
+   * pair per mode.
    */
   private Map<SplitMode, Choice> choose(Path config) throws IOException {
     Path dir = out.resolve("validation");
-    Pipeline pipeline = train(config, dir, validationAt, EnumSet.allOf(RankerLabels.class));
+    Pipeline pipeline = train(config, dir, validationAt, new LinkedHashSet<>(RankerRecipe.all()));
     Map<SplitMode, Choice> best = new EnumMap<>(SplitMode.class);
     Map<SplitMode, Double> bestNdcg = new EnumMap<>(SplitMode.class);
-    for (RankerLabels labels : RankerLabels.values()) {
+    for (RankerRecipe recipe : RankerRecipe.all()) {
       for (RepeatPolicy policy : RepeatPolicy.values()) {
         Path file = policy.write(out.resolve("rules"));
         String printed = step(
@@ -207,29 +232,29 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
             "--index",
             pipeline.index(),
             "--ranker",
-            pipeline.ranker(labels),
+            pipeline.ranker(recipe),
             "--rules",
             file.toString(),
             "--baselines",
             "none",
             "--report",
-            dir.resolve(labels.dirName() + "-" + policy.fileName().replace(".json", ".html"))
+            dir.resolve(recipe.dirName() + "-" + policy.fileName().replace(".json", ".html"))
                 .toString());
         for (SplitMode mode : SplitMode.values()) {
           double ndcg = pipelineNdcgAt10(printed, mode);
           System.out.printf(
               "validation: ranker on %s, repeat policy %s, %s: pipeline NDCG@10 " + "%.4f%n",
-              labels.label(), policy.label(), mode.label(), ndcg);
+              recipe.label(), policy.label(), mode.label(), ndcg);
           if (!bestNdcg.containsKey(mode) || ndcg > bestNdcg.get(mode)) {
             bestNdcg.put(mode, ndcg);
-            best.put(mode, new Choice(file, labels));
+            best.put(mode, new Choice(file, recipe));
           }
         }
       }
     }
     best.forEach((mode, choice) -> System.out.printf(
         "chosen on validation for %s: ranker on " + "%s, %s%n",
-        mode.label(), choice.labels().label(), choice.rules().getFileName()));
+        mode.label(), choice.recipe().label(), choice.rules().getFileName()));
     return best;
   }
 
