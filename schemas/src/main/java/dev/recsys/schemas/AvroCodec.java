@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -25,27 +26,36 @@ public final class AvroCodec<T extends SpecificRecord> {
       ThreadLocal.withInitial(() -> new UnlockedBuffer(512));
 
   private final Class<T> type;
+  private final List<SchemaVersion> versions;
   private final byte[] header;
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
 
-  private AvroCodec(Class<T> type, Schema current, List<Schema> released) {
+  private AvroCodec(Class<T> type, Schema current, List<SchemaVersion> versions) {
     this.type = requireNonNull(type, "type");
+    this.versions = List.copyOf(versions);
     SpecificData model = SpecificData.getForClass(type);
     this.header = header(current);
     this.encoder = new BinaryMessageEncoder<>(model, current);
     this.decoder = new BinaryMessageDecoder<>(model, current);
-    released.forEach(decoder::addSchema);
+    versions.forEach(v -> decoder.addSchema(v.schema()));
   }
 
-  /** A codec writing {@code current} and reading it plus each schema in {@code released}. */
-  public static <T extends SpecificRecord> AvroCodec<T> of(
-      Class<T> type, Schema current, List<Schema> released) {
-    return new AvroCodec<>(type, current, released);
+  /**
+   * The codec of a contract type: it writes {@code current} and reads every released version of
+   * the type's schema ({@code history/<Type>.v<N>.avsc}).
+   */
+  static <T extends SpecificRecord> AvroCodec<T> of(Class<T> type, Schema current) {
+    return new AvroCodec<>(type, current, SchemaHistory.versions(type.getSimpleName(), current));
   }
 
   public Class<T> type() {
     return type;
+  }
+
+  /** The schema versions this codec reads, oldest first; one is marked current. */
+  public List<SchemaVersion> versions() {
+    return versions;
   }
 
   /**
@@ -58,14 +68,7 @@ public final class AvroCodec<T extends SpecificRecord> {
   }
 
   private static byte[] header(Schema schema) {
-    long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
-    byte[] header = new byte[10];
-    header[0] = (byte) 0xC3;
-    header[1] = 0x01;
-    for (int i = 0; i < 8; i++) {
-      header[2 + i] = (byte) (fingerprint >>> (8 * i));
-    }
-    return header;
+    return SchemaVersion.header(SchemaNormalization.parsingFingerprint64(schema));
   }
 
   public byte[] encode(T value) {
@@ -77,6 +80,15 @@ public final class AvroCodec<T extends SpecificRecord> {
     } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException e) {
       throw new CodecException("cannot encode " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The fingerprint in a single-object header (bytes 2..9, little-endian). */
+  private static long carried(byte[] bytes) {
+    long fingerprint = 0;
+    for (int i = 0; i < 8 && 2 + i < bytes.length; i++) {
+      fingerprint |= (bytes[2 + i] & 0xFFL) << (8 * i);
+    }
+    return fingerprint;
   }
 
   public T decode(byte[] bytes) {
@@ -93,8 +105,11 @@ public final class AvroCodec<T extends SpecificRecord> {
           e);
     } catch (MissingSchemaException e) {
       throw new CodecException(
-          "unknown writer schema for " + type.getSimpleName() + " (" + e.getMessage()
-              + "); add the schema to the released history",
+          "unknown writer schema fingerprint " + SchemaVersion.hex(carried(bytes)) + " for "
+              + type.getSimpleName() + "; known: "
+              + versions.stream().map(SchemaVersion::describe).collect(Collectors.joining(", "))
+              + ". Write with a released schema (recsys schemas lists them) and compute the "
+              + "fingerprint from its parsing canonical form",
           e);
     } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
       throw new CodecException("corrupt " + type.getSimpleName() + " payload: " + e, e);

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class AvroCodecTest {
@@ -58,7 +59,33 @@ class AvroCodecTest {
         new ItemUpdate("i1", null, List.of(), null, true, T, T, Map.of()));
     assertThatThrownBy(() -> Codecs.USER_EVENT.decode(bytes))
         .isInstanceOf(CodecException.class)
-        .hasMessageContaining("unknown writer schema for UserEvent");
+        .hasMessageContaining("unknown writer schema fingerprint "
+            + Codecs.ITEM_UPDATE.versions().get(0).fingerprintHex() + " for UserEvent")
+        .hasMessageContaining("known: "
+            + Codecs.USER_EVENT.versions().stream()
+                .map(SchemaVersion::describe)
+                .collect(Collectors.joining(", ")));
+  }
+
+  @Test
+  void shouldKnowEveryReleasedVersionWithItsFingerprintAndOneCurrent() {
+    for (AvroCodec<?> codec : Codecs.ALL) {
+      assertThat(codec.versions()).as(codec.type().getSimpleName()).isNotEmpty();
+      assertThat(codec.versions().stream().filter(SchemaVersion::current))
+          .as("the current version of %s", codec.type().getSimpleName())
+          .hasSize(1);
+      byte[] header = codec.header();
+      long fingerprint = 0;
+      for (int i = 0; i < 8; i++) {
+        fingerprint |= (header[2 + i] & 0xFFL) << (8 * i);
+      }
+      SchemaVersion current =
+          codec.versions().stream().filter(SchemaVersion::current).findFirst().orElseThrow();
+      assertThat(current.fingerprint()).isEqualTo(fingerprint);
+    }
+    // The value python-avro 1.11 gets wrong (it keeps timestamp-millis as {"type":"long"}).
+    assertThat(Codecs.USER_EVENT.versions().get(1).describe())
+        .isEqualTo("UserEvent v2 0xb758efb06b047f59 (current)");
   }
 
   @Test

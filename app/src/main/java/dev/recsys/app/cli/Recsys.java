@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
       EvaluateCommand.class,
       BatchScoreCommand.class,
       BenchCommand.class,
+      SchemasCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Recsys implements Runnable {

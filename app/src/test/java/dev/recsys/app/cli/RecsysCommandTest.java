@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,6 +28,23 @@ class RecsysCommandTest {
     assertThat(run(0, "--help"))
         .contains(
             "demo", "serve", "features", "ingest", "generate", "dlq", "train-ranker", "models");
+  }
+
+  @Test
+  void shouldListEveryReleasedSchemaWithItsFingerprint() {
+    assertThat(run(0, "schemas"))
+        .contains("UserEvent      v1       0xd8620bcf5f7caecc  c3 01 cc ae 7c 5f cf 0b 62 d8")
+        .contains("UserEvent      v2*      0xb758efb06b047f59  c3 01 59 7f 04 6b b0 ef 58 b7")
+        .contains("Impression     v1*")
+        .contains("ItemUpdate     v1*");
+  }
+
+  @Test
+  void shouldPrintOneReleasedSchemaOrNameTheUnknownOne() {
+    Schema v1 = new Schema.Parser().parse(run(0, "schemas", "--avsc", "UserEvent:1"));
+    assertThat(SchemaNormalization.parsingFingerprint64(v1)).isEqualTo(0xd8620bcf5f7caeccL);
+    assertThat(run(2, "schemas", "--avsc", "UserEvent:9"))
+        .contains("--avsc UserEvent:9: no such released schema; `recsys schemas` lists them");
   }
 
   @Test
