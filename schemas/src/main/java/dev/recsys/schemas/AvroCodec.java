@@ -21,6 +21,24 @@ import org.apache.avro.specific.SpecificRecord;
  * registered with the codec, resolving old records to the current shape. Thread-safe.
  */
 public final class AvroCodec<T extends SpecificRecord> {
+  /**
+   * The most a string, a byte array or a collection in one record may claim to hold (8 Mi), set
+   * as Avro's limits unless the JVM was started with its own: a corrupt length must be refused
+   * before Avro allocates it, not after. Kafka's records are far smaller anyway.
+   */
+  static final int MAX_CLAIMED_LENGTH = 8 << 20;
+
+  static {
+    for (String limit : List.of(
+        "org.apache.avro.limits.string.maxLength",
+        "org.apache.avro.limits.bytes.maxLength",
+        "org.apache.avro.limits.collectionItems.maxLength")) {
+      if (System.getProperty(limit) == null) {
+        System.setProperty(limit, String.valueOf(MAX_CLAIMED_LENGTH));
+      }
+    }
+  }
+
   /** Per-thread encode buffers: the encoder writes byte by byte, so no lock per byte. */
   private static final ThreadLocal<UnlockedBuffer> BUFFERS =
       ThreadLocal.withInitial(() -> new UnlockedBuffer(512));
@@ -111,7 +129,12 @@ public final class AvroCodec<T extends SpecificRecord> {
               + ". Write with a released schema (recsys schemas lists them) and compute the "
               + "fingerprint from its parsing canonical form",
           e);
-    } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
+    } catch (IOException
+        | AvroRuntimeException
+        | IndexOutOfBoundsException
+        | NegativeArraySizeException
+        | UnsupportedOperationException e) {
+      // UnsupportedOperationException is how Avro refuses a length over its limits.
       throw new CodecException("corrupt " + type.getSimpleName() + " payload: " + e, e);
     }
   }

@@ -89,6 +89,20 @@ class AvroCodecTest {
   }
 
   @Test
+  void shouldRefuseAClaimedLengthOverTheLimitBeforeAllocatingIt() {
+    byte[] header = Codecs.USER_EVENT.header();
+    // The event id claims 1.5 GB (zig-zag varint), the payload has one byte of it. Avro's own
+    // limit (2 GiB) would let it allocate that first; MAX_CLAIMED_LENGTH refuses it.
+    byte[] bytes = Arrays.copyOf(header, header.length + 6);
+    byte[] claim = {(byte) 0x80, (byte) 0xDE, (byte) 0xE0, (byte) 0x96, 0x0B, 'a'};
+    System.arraycopy(claim, 0, bytes, header.length, claim.length);
+    assertThatThrownBy(() -> Codecs.USER_EVENT.decode(bytes))
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("corrupt UserEvent payload")
+        .hasMessageContaining("String length 1500256128 exceeds maximum allowed");
+  }
+
+  @Test
   void shouldRejectATruncatedPayload() {
     byte[] bytes = Codecs.USER_EVENT.encode(
         new UserEvent("e1", "u1", "i1", EventType.VIEW, 1.0, T, "s1", Map.of(), null));
