@@ -7,18 +7,19 @@ import dev.recsys.serving.http.BodyLimit;
 import dev.recsys.serving.http.Fallbacks;
 import dev.recsys.serving.http.HttpConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The recsys HTTP server. Every route is declared here:
+ * The recsys HTTP server. Every route is declared here and described in the OpenAPI document it
+ * serves at {@code /openapi.json}; {@link #routes()} lists what was registered, and a test holds
+ * the two equal:
  *
  * <pre>
  * GET  /healthz        liveness
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * GET  /v1/users/{userId}/recommendations?k=&amp;exclude=&amp;context=&amp;explain=
  * GET  /v1/items/{itemId}/similar?k=  nearest available items in the index
  * GET  /readyz         200 once index, model and warm-up are done; 503 naming what is missing
+ * GET  /openapi.json   this API as an OpenAPI 3.1 document
  * </pre>
  *
  * <p>Ingest routes need the ingest API key and {@code /metrics} the admin key, when set.
@@ -40,15 +42,21 @@ import org.slf4j.LoggerFactory;
 public final class ServingApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServingApp.class);
   private final Undertow server;
+  private final List<Route> routes;
 
-  private ServingApp(Undertow server) {
+  private ServingApp(Undertow server, List<Route> routes) {
     this.server = server;
+    this.routes = routes;
   }
 
-  /** Builds the routes from {@code deps} and starts listening. */
+  /**
+   * Builds the routes from {@code deps} and starts listening.
+   *
+   * @throws IllegalStateException if the OpenAPI document is missing from the classpath
+   */
   public static ServingApp start(HttpConfig http, ServingDeps deps) {
     requireNonNull(deps, "deps");
-    RoutingHandler routes = Handlers.routing()
+    Routes routes = new Routes(Fallbacks.notFound(), Fallbacks.methodNotAllowed())
         .get(
             "/healthz",
             exchange -> HttpJson.send(exchange, 200, out -> {
@@ -59,8 +67,7 @@ public final class ServingApp implements AutoCloseable {
         .get("/metrics", deps.keys().admin(metrics(deps.metrics())))
         .post("/v1/events", deps.keys().ingest(deps.events()))
         .post("/v1/items", deps.keys().ingest(deps.items()))
-        .setFallbackHandler(Fallbacks.notFound())
-        .setInvalidMethodHandler(Fallbacks.methodNotAllowed());
+        .get("/openapi.json", OpenApi.handler());
     deps.features()
         .ifPresent(features -> routes
             .get("/v1/users/{userId}/features", Fallbacks.onWorker(features.user()))
@@ -89,16 +96,21 @@ public final class ServingApp implements AutoCloseable {
         .addHttpListener(http.port(), http.host())
         .setIoThreads(http.ioThreads())
         .setWorkerThreads(http.workerThreads())
-        .setHandler(Fallbacks.guarded(BodyLimit.of(http.maxBodyBytes(), routes)))
+        .setHandler(Fallbacks.guarded(BodyLimit.of(http.maxBodyBytes(), routes.handler())))
         .build();
     server.start();
-    ServingApp app = new ServingApp(server);
+    ServingApp app = new ServingApp(server, routes.list());
     log.info("HTTP listening on http://{}:{}", http.host(), app.port());
     return app;
   }
 
   public int port() {
     return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+  }
+
+  /** The method and path template of every route this server answers, in registration order. */
+  public List<Route> routes() {
+    return routes;
   }
 
   @Override

@@ -18,6 +18,7 @@ import dev.recsys.ranking.registry.ModelRegistry;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.Impression;
 import dev.recsys.schemas.avro.ItemUpdate;
+import dev.recsys.serving.features.FeatureRoutes;
 import dev.recsys.serving.http.HttpConfig;
 import dev.recsys.serving.recommend.Fixtures;
 import dev.recsys.testkit.EmbeddedRuntimeExtension;
@@ -35,7 +36,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -51,9 +59,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The recommendation API end to end: a real server, embedded Kafka and Redis, a JVector index
- * built from seeded vectors and an ONNX ranker in a registry. Item {@code i39} is unavailable;
- * items {@code i35..i38} have no online features.
+ * The recommendation API end to end: a real server with every route mounted, embedded Kafka and
+ * Redis, a JVector index built from seeded vectors and an ONNX ranker in a registry. Item
+ * {@code i39} is unavailable; items {@code i35..i38} have no online features. Also holds the
+ * OpenAPI document equal to the routes the server registered.
  */
 @ExtendWith(EmbeddedRuntimeExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,6 +74,9 @@ class RecommendApiIT {
   private static final Duration DEADLINE = Duration.ofMillis(300);
 
   private static final String UNAVAILABLE = id(39);
+  private static final Set<String> HTTP_METHODS =
+      Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+  private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
   private final EmbeddedKafka kafka;
   private final EmbeddedRedis redis;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -115,6 +127,7 @@ class RecommendApiIT {
     app = ServingApp.start(
         HttpConfig.onPort(0),
         ServingDeps.ingest(publisher, IngestLimits.DEFAULT, metrics, TestClocks.FIXED)
+            .withFeatures(new FeatureRoutes(store, FeatureSet.CORE_V1, TestClocks.FIXED))
             .withRecommendations(recommendations.routes()));
     Wait.until(
         WAIT,
@@ -279,6 +292,60 @@ class RecommendApiIT {
           return okJson("/v1/users/u1/recommendations?k=5").path("degraded").isEmpty();
         },
         () -> "responses without degradation after Redis restarted");
+  }
+
+  @Test
+  @Order(10)
+  void shouldServeAnOpenApiDocumentOfExactlyTheRegisteredRoutes() throws Exception {
+    HttpResponse<String> response = get("/openapi.json");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    JsonNode document = json(response);
+    assertThat(document).isEqualTo(JSON.readTree(OpenApi.read(OpenApi.RESOURCE)));
+    assertThat(operations(document).keySet())
+        .as("documented routes vs registered routes")
+        .containsExactlyInAnyOrderElementsOf(app.routes());
+  }
+
+  @Test
+  @Order(11)
+  void shouldDeclareEachPathParameterOfEachDocumentedRoute() {
+    JsonNode document = json(get("/openapi.json"));
+
+    operations(document).forEach((route, operation) -> {
+      Set<String> inTemplate = new HashSet<>();
+      Matcher names = PATH_PARAMETER.matcher(route.path());
+      while (names.find()) {
+        inTemplate.add(names.group(1));
+      }
+      Set<String> declared = new HashSet<>();
+      JsonNode pathItem = document.path("paths").path(route.path());
+      for (JsonNode parameters :
+          List.of(pathItem.path("parameters"), operation.path("parameters"))) {
+        for (JsonNode parameter : parameters) {
+          if (parameter.path("in").asText().equals("path")
+              && parameter.path("required").asBoolean()) {
+            declared.add(parameter.path("name").asText());
+          }
+        }
+      }
+      assertThat(declared).as("required path parameters of %s", route).isEqualTo(inTemplate);
+    });
+  }
+
+  /** Each operation of {@code document} by its method and path. */
+  private static Map<Route, JsonNode> operations(JsonNode document) {
+    Map<Route, JsonNode> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+      for (Map.Entry<String, JsonNode> field : path.getValue().properties()) {
+        if (HTTP_METHODS.contains(field.getKey())) {
+          out.put(
+              new Route(field.getKey().toUpperCase(Locale.ROOT), path.getKey()), field.getValue());
+        }
+      }
+    }
+    return out;
   }
 
   private void publishCatalog() throws Exception {
