@@ -45,7 +45,8 @@ public final class EventJson {
     EventType type = type(fields);
     Double value = fields.number("value");
     Instant timestamp = fields.instant("timestamp");
-    if (timestamp == null && node.get("timestamp") == null) {
+    JsonNode given = node.get("timestamp");
+    if (timestamp == null && (given == null || given.isNull())) {
       fields.violations().add(new Violation("timestamp", "is required"));
     }
     String sessionId = fields.string("session_id");

@@ -66,6 +66,15 @@ class EventJsonTest {
   }
 
   @Test
+  void shouldRequireATimestampThatIsNull() throws Exception {
+    // Was a NullPointerException (an HTTP 500) when the event also had no event_id.
+    Parsed<UserEvent> parsed =
+        read("{\"user_id\":\"u\",\"item_id\":\"i\",\"type\":\"view\",\"timestamp\":null}");
+    assertThat(((Parsed.Rejected<UserEvent>) parsed).violations())
+        .containsExactly(new Violation("timestamp", "is required"));
+  }
+
+  @Test
   void shouldWriteWhatItReads() throws Exception {
     String json = "{\"event_id\":\"e1\",\"user_id\":\"u1\",\"item_id\":\"i1\",\"type\":"
         + "\"purchase\",\"value\":1.0,\"timestamp\":1622505601000,\"session_id\":\"s1\","
