@@ -32,6 +32,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -335,6 +336,67 @@ class RecommendApiIT {
   }
 
   /** Each operation of {@code document} by its method and path. */
+  @Test
+  @Order(12)
+  void shouldAnswerHostileInputWithA4xxNamingTheProblemNeverA500() throws Exception {
+    HttpFuzz fuzz = new HttpFuzz(20261207);
+    Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    int tried = 0;
+    for (; tried < 1_500; tried++) {
+      HttpRequest.Builder request;
+      String what;
+      switch (fuzz.nextInt(5)) {
+        case 0, 1 -> {
+          String path = fuzz.nextInt(2) == 0 ? "/v1/events" : "/v1/items";
+          byte[] body = fuzz.body(path.equals("/v1/events"));
+          String type = fuzz.contentType();
+          request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+              .header("Content-Type", type)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+          what = "POST " + path + " (" + type + ") "
+              + new String(body, 0, Math.min(body.length, 120), StandardCharsets.UTF_8);
+        }
+        case 2 -> {
+          what = "GET /v1/users/" + fuzz.pathSegment() + "/recommendations?k=" + fuzz.queryValue()
+              + "&exclude=" + fuzz.queryValue() + "&explain=" + fuzz.queryValue() + "&context="
+              + fuzz.queryValue() + (fuzz.nextInt(3) == 0 ? "&k=2" : "");
+          request = HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + app.port() + what.substring(4)));
+        }
+        case 3 -> {
+          what = "GET /v1/items/" + fuzz.pathSegment() + "/similar?k=" + fuzz.queryValue();
+          request = HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + app.port() + what.substring(4)));
+        }
+        default -> {
+          what = "GET /v1/" + (fuzz.nextInt(2) == 0 ? "users/" : "items/") + fuzz.pathSegment()
+              + "/features";
+          request = HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + app.port() + what.substring(4)));
+        }
+      }
+      HttpResponse<String> response =
+          http.send(request.timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+      statuses.merge(response.statusCode(), 1, Integer::sum);
+      assertThat(response.statusCode())
+          .as("%s answered %s", what.substring(0, Math.min(what.length(), 300)), response.body())
+          .isIn(200, 400, 404, 413, 415, 422);
+      String shown = what.substring(0, Math.min(what.length(), 300));
+      if (response.statusCode() == 422) {
+        assertThat(json(response).path("rejected"))
+            .as("%s: every entry rejected with a field and a reason", shown)
+            .isNotEmpty()
+            .allMatch(r -> !r.path("field").asText().isBlank()
+                && !r.path("reason").asText().isBlank());
+      } else if (response.statusCode() >= 400 && !response.body().isEmpty()) {
+        assertThat(json(response).path("error").asText())
+            .as("%s: the error names the problem", shown)
+            .isNotBlank();
+      }
+    }
+    System.out.println("HTTP fuzz: " + tried + " requests, by status " + statuses);
+  }
+
   private static Map<Route, JsonNode> operations(JsonNode document) {
     Map<Route, JsonNode> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {

@@ -67,7 +67,7 @@ public enum BatchFormat {
         } catch (JsonProcessingException e) {
           entries.add(BatchEntry.malformed(
               entries.size(),
-              "malformed JSON on line " + line + ", column " + e.getLocation().getColumnNr() + ": "
+              "malformed JSON on line " + line + column(e.getLocation()) + ": "
                   + e.getOriginalMessage()));
         }
       }
@@ -85,6 +85,11 @@ public enum BatchFormat {
       throw new BatchTooLargeException(
           "a batch holds at most " + maxEntries + " entries; split it into smaller requests");
     }
+  }
+
+  /** {@code ", column N"}, or nothing when the parser gave no location (a nesting limit). */
+  private static String column(JsonLocation location) {
+    return location == null ? "" : ", column " + location.getColumnNr();
   }
 
   private static String where(JsonLocation location) {

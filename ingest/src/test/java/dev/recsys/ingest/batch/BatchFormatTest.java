@@ -48,6 +48,19 @@ class BatchFormatTest {
   }
 
   @Test
+  void shouldRejectNestingPastTheParsersLimitInEitherFormat() {
+    // Jackson's nesting limit gives no location; that was a NullPointerException (an HTTP 500).
+    String deep = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
+    List<BatchEntry> entries = BatchFormat.NDJSON.read(bytes("{}\n" + deep + "\n"), 10);
+    assertThat(entries.get(1).malformed())
+        .startsWith("malformed JSON on line 2")
+        .contains("nesting depth");
+    assertThatThrownBy(() -> BatchFormat.JSON.read(bytes("[" + deep + "]"), 10))
+        .isInstanceOf(MalformedBatchException.class)
+        .hasMessageContaining("nesting depth");
+  }
+
+  @Test
   void shouldRefuseMoreEntriesThanTheLimit() {
     assertThatThrownBy(() -> BatchFormat.JSON.read(bytes("[{},{},{}]"), 2))
         .isInstanceOf(BatchTooLargeException.class)
