@@ -4,14 +4,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.StatusCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Writes JSON responses; the one place response bodies are produced. */
 public final class HttpJson {
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final Logger LOG = LoggerFactory.getLogger(HttpJson.class);
 
   /** Writes a body with a generator. */
   @FunctionalInterface
@@ -41,5 +45,19 @@ public final class HttpJson {
       out.writeStringField("error", message);
       out.writeEndObject();
     });
+  }
+
+  /**
+   * An unexpected failure: logged with its cause, answered with a JSON 500 naming the exception's
+   * class unless the response has already started.
+   */
+  public static void internalError(HttpServerExchange exchange, Exception e) {
+    LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestPath(), e);
+    if (!exchange.isResponseStarted()) {
+      error(
+          exchange,
+          StatusCodes.INTERNAL_SERVER_ERROR,
+          "internal error: " + e.getClass().getSimpleName() + "; see the server log");
+    }
   }
 }

@@ -16,8 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/events} and {@code POST /v1/items}: a JSON array (or one object) with
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class IngestHandler implements HttpHandler {
   private final BatchIngestor<?> ingestor;
   private final IngestLimits limits;
-  private static final Logger log = LoggerFactory.getLogger(IngestHandler.class);
   private final IngestMetrics metrics;
 
   public IngestHandler(BatchIngestor<?> ingestor, IngestLimits limits, IngestMetrics metrics) {
@@ -74,13 +71,7 @@ public final class IngestHandler implements HttpHandler {
       HttpJson.error(exchange, StatusCodes.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
     } catch (RuntimeException e) {
       // This handler runs on a worker of its own dispatch, outside the server's guard.
-      log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestPath(), e);
-      if (!exchange.isResponseStarted()) {
-        HttpJson.error(
-            exchange,
-            StatusCodes.INTERNAL_SERVER_ERROR,
-            "internal error: " + e.getClass().getSimpleName() + "; see the server log");
-      }
+      HttpJson.internalError(exchange, e);
     }
   }
 

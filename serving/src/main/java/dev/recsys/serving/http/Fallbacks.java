@@ -84,12 +84,6 @@ public final class Fallbacks {
       HttpJson.error(exchange, StatusCodes.SERVICE_UNAVAILABLE, e.getMessage());
       return;
     }
-    log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestPath(), e);
-    if (!exchange.isResponseStarted()) {
-      HttpJson.error(
-          exchange,
-          StatusCodes.INTERNAL_SERVER_ERROR,
-          "internal error: " + e.getClass().getSimpleName() + "; see the server log");
-    }
+    HttpJson.internalError(exchange, e);
   }
 }
