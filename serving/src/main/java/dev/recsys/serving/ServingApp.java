@@ -3,6 +3,7 @@ package dev.recsys.serving;
 import static java.util.Objects.requireNonNull;
 
 import dev.recsys.ingest.http.HttpJson;
+import dev.recsys.serving.http.Admission;
 import dev.recsys.serving.http.BodyLimit;
 import dev.recsys.serving.http.Fallbacks;
 import dev.recsys.serving.http.HttpConfig;
@@ -37,10 +38,17 @@ import org.slf4j.LoggerFactory;
  * <p>Ingest routes need the ingest API key and {@code /metrics} the admin key, when set.
  * Request lines and headers are limited to {@code http.max-header-bytes}, bodies to
  * {@code http.max-body-bytes}, parameters, headers and cookies to {@value
- * HttpConfig#MAX_PARAMETERS} each.
+ * HttpConfig#MAX_PARAMETERS} each. Reads (recommendations, similar items, features) and ingest
+ * each pass their own {@link Admission}: past its limits a request is answered 503 with {@code
+ * Retry-After} at once. Health, readiness, metrics and the document are never shed; readiness
+ * answers on the I/O thread, so a full worker queue cannot delay it.
  */
 public final class ServingApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServingApp.class);
+  private static final String RECOMMENDATIONS = "/v1/users/{userId}/recommendations";
+  private static final String SIMILAR = "/v1/items/{itemId}/similar";
+  private static final String USER_FEATURES = "/v1/users/{userId}/features";
+  private static final String ITEM_FEATURES = "/v1/items/{itemId}/features";
   private final Undertow server;
   private final List<Route> routes;
 
@@ -56,6 +64,8 @@ public final class ServingApp implements AutoCloseable {
    */
   public static ServingApp start(HttpConfig http, ServingDeps deps) {
     requireNonNull(deps, "deps");
+    Admission reads = new Admission("reads", http.reads(), deps.metrics());
+    Admission ingest = new Admission("ingest", http.ingest(), deps.metrics());
     Routes routes = new Routes(Fallbacks.notFound(), Fallbacks.methodNotAllowed())
         .get(
             "/healthz",
@@ -65,21 +75,19 @@ public final class ServingApp implements AutoCloseable {
               out.writeEndObject();
             }))
         .get("/metrics", deps.keys().admin(metrics(deps.metrics())))
-        .post("/v1/events", deps.keys().ingest(deps.events()))
-        .post("/v1/items", deps.keys().ingest(deps.items()))
+        .post("/v1/events", deps.keys().ingest(ingest.admit("/v1/events", deps.events())))
+        .post("/v1/items", deps.keys().ingest(ingest.admit("/v1/items", deps.items())))
         .get("/openapi.json", OpenApi.handler());
     deps.features()
         .ifPresent(features -> routes
-            .get("/v1/users/{userId}/features", Fallbacks.onWorker(features.user()))
-            .get("/v1/items/{itemId}/features", Fallbacks.onWorker(features.item())));
+            .get(USER_FEATURES, reads.admit(USER_FEATURES, features.user()))
+            .get(ITEM_FEATURES, reads.admit(ITEM_FEATURES, features.item())));
     deps.recommend()
         .ifPresentOrElse(
             recommend -> routes
-                .get(
-                    "/v1/users/{userId}/recommendations",
-                    Fallbacks.onWorker(recommend.recommendations()))
-                .get("/v1/items/{itemId}/similar", Fallbacks.onWorker(recommend.similar()))
-                .get("/readyz", Fallbacks.onWorker(recommend.ready())),
+                .get(RECOMMENDATIONS, reads.admit(RECOMMENDATIONS, recommend.recommendations()))
+                .get(SIMILAR, reads.admit(SIMILAR, recommend.similar()))
+                .get("/readyz", Fallbacks.guarded(recommend.ready())),
             () -> routes.get(
                 "/readyz",
                 exchange -> HttpJson.send(exchange, 200, out -> {
@@ -93,6 +101,7 @@ public final class ServingApp implements AutoCloseable {
         .setServerOption(UndertowOptions.MAX_PARAMETERS, HttpConfig.MAX_PARAMETERS)
         .setServerOption(UndertowOptions.MAX_HEADERS, HttpConfig.MAX_PARAMETERS)
         .setServerOption(UndertowOptions.MAX_COOKIES, HttpConfig.MAX_PARAMETERS)
+        .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, true)
         .addHttpListener(http.port(), http.host())
         .setIoThreads(http.ioThreads())
         .setWorkerThreads(http.workerThreads())

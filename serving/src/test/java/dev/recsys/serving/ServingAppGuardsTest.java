@@ -3,6 +3,7 @@ package dev.recsys.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recsys.ingest.http.HttpJson;
+import dev.recsys.serving.http.AdmissionLimits;
 import dev.recsys.serving.http.ApiKeys;
 import dev.recsys.serving.http.HttpConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -27,7 +28,15 @@ class ServingAppGuardsTest {
       }));
   private final HttpClient http = HttpClient.newHttpClient();
   private final ServingApp app = ServingApp.start(
-      new HttpConfig(HttpConfig.DEFAULT_HOST, 0, 1, 2, 2048, 4096),
+      new HttpConfig(
+          HttpConfig.DEFAULT_HOST,
+          0,
+          1,
+          2,
+          2048,
+          4096,
+          AdmissionLimits.READS,
+          AdmissionLimits.INGEST),
       new ServingDeps(
           READ_BODY,
           READ_BODY,

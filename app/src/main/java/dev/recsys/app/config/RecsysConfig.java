@@ -1,6 +1,7 @@
 package dev.recsys.app.config;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElse;
 
 import dev.recsys.features.FeaturesConfig;
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
@@ -9,6 +10,7 @@ import dev.recsys.ingest.http.IngestLimits;
 import dev.recsys.schemas.TopicLayout;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.serving.ServingSettings;
+import dev.recsys.serving.http.AdmissionLimits;
 import dev.recsys.serving.http.ApiKeys;
 import dev.recsys.serving.http.HttpConfig;
 import java.nio.file.Path;
@@ -81,9 +83,21 @@ public record RecsysConfig(
     Duration itemCacheTtl =
         r.duration("serving.item-cache-ttl", ServingSettings.DEFAULT_ITEM_CACHE_TTL);
     int warmUp = r.integer("serving.warm-up-requests", ServingSettings.DEFAULT_WARM_UP_REQUESTS);
+    int readsInFlight = r.integer("http.max-in-flight", AdmissionLimits.READS.maxInFlight());
+    Duration readsQueue = r.duration("http.max-queue-time", AdmissionLimits.READS.maxQueueTime());
+    int ingestInFlight = r.integer("ingest.max-in-flight", AdmissionLimits.INGEST.maxInFlight());
+    Duration ingestQueue =
+        r.duration("ingest.max-queue-time", AdmissionLimits.INGEST.maxQueueTime());
     TopicLayout layout = r.valid(() -> new TopicLayout(partitions, (short) replication));
-    HttpConfig http =
-        r.valid(() -> new HttpConfig(host, port, io, workers, maxHeader, maxHttpBody));
+    // An invalid limit is reported below with every other problem; the default stands in.
+    AdmissionLimits reads = requireNonNullElse(
+        r.valid(() -> new AdmissionLimits("http", readsInFlight, readsQueue)),
+        AdmissionLimits.READS);
+    AdmissionLimits ingestAdmission = requireNonNullElse(
+        r.valid(() -> new AdmissionLimits("ingest", ingestInFlight, ingestQueue)),
+        AdmissionLimits.INGEST);
+    HttpConfig http = r.valid(() ->
+        new HttpConfig(host, port, io, workers, maxHeader, maxHttpBody, reads, ingestAdmission));
     ServingSettings serving = r.valid(() -> new ServingSettings(
         s.get("serving.index-dir").map(Path::of),
         s.get("serving.rules").map(Path::of),
@@ -181,6 +195,10 @@ public record RecsysConfig(
                 + modelsDir.toAbsolutePath(),
             "http.max-header-bytes = " + http.maxHeaderBytes() + ", http.max-body-bytes = "
                 + http.maxBodyBytes() + ", api keys: " + apiKeys,
+            "http.max-in-flight = " + http.reads().maxInFlight() + ", http.max-queue-time = "
+                + http.reads().maxQueueTime().toMillis() + " ms, ingest.max-in-flight = "
+                + http.ingest().maxInFlight() + ", ingest.max-queue-time = "
+                + http.ingest().maxQueueTime().toMillis() + " ms",
             "serving.index-dir = " + serving.indexDir().map(Path::toString).orElse("(none)")
                 + ", serving.rules = "
                 + serving.rulesFile().map(Path::toString).orElse("(defaults)")

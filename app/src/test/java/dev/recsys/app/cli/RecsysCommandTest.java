@@ -157,6 +157,17 @@ class RecsysCommandTest {
   }
 
   @Test
+  void shouldReportEveryBadAdmissionLimitAtOnce(@TempDir Path dir) throws IOException {
+    Path config = Files.writeString(
+        dir.resolve("recsys.properties"),
+        "http.max-in-flight=0\nhttp.max-queue-time=0ms\ningest.max-in-flight=-3\n");
+    assertThat(run(2, "--config", config.toString(), "ingest", "--events", file(dir, "e.csv")))
+        .contains("http.max-in-flight must be >= 1, got 0")
+        .contains("http.max-queue-time must be positive, got PT0S")
+        .contains("ingest.max-in-flight must be >= 1, got -3");
+  }
+
+  @Test
   void shouldRequireTheDedupeHorizonToCoverTheGrace(@TempDir Path dir) throws IOException {
     Path config = Files.writeString(
         dir.resolve("recsys.properties"), "features.grace=2d\nfeatures.dedupe-horizon=1d\n");

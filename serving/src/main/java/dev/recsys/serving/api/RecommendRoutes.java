@@ -8,6 +8,7 @@ import dev.recsys.serving.recommend.Readiness;
 import dev.recsys.serving.recommend.RecommendRequest;
 import dev.recsys.serving.recommend.Recommender;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
 import io.undertow.util.StatusCodes;
 
 /**
@@ -32,13 +33,20 @@ public final class RecommendRoutes {
           check.intIn("k", RecommendRequest.DEFAULT_K, 1, RecommendRequest.MAX_K),
           check.idList("exclude", MAX_EXCLUDED),
           check.text("context"),
-          check.flag("explain"));
+          check.flag("explain"),
+          received(exchange));
       check.done();
       HttpJson.send(
           exchange,
           StatusCodes.OK,
           out -> RecommendJson.write(recommender.recommend(request), out));
     };
+  }
+
+  /** When the request line arrived, if the server records it; otherwise now. */
+  private static long received(HttpServerExchange exchange) {
+    long started = exchange.getRequestStartTime();
+    return started > 0 ? started : System.nanoTime();
   }
 
   public HttpHandler similar() {

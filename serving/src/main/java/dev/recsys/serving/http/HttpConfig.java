@@ -8,6 +8,10 @@ import static java.util.Objects.requireNonNull;
  *
  * @param maxHeaderBytes request line (URL with query) plus headers; larger requests are refused
  * @param maxBodyBytes any request body; ingest also applies its own, usually smaller, limit
+ * @param reads admission of recommendations, similar items and features ({@code
+ *     http.max-in-flight}, {@code http.max-queue-time})
+ * @param ingest admission of event and item ingest ({@code ingest.max-in-flight}, {@code
+ *     ingest.max-queue-time})
  */
 public record HttpConfig(
     String host,
@@ -15,7 +19,9 @@ public record HttpConfig(
     int ioThreads,
     int workerThreads,
     int maxHeaderBytes,
-    long maxBodyBytes) {
+    long maxBodyBytes,
+    AdmissionLimits reads,
+    AdmissionLimits ingest) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_IO_THREADS =
@@ -28,6 +34,8 @@ public record HttpConfig(
 
   public HttpConfig {
     requireNonNull(host, "http.host");
+    requireNonNull(reads, "reads");
+    requireNonNull(ingest, "ingest");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("http.port must be within 0..65535, got " + port);
     }
@@ -41,7 +49,27 @@ public record HttpConfig(
   }
 
   public HttpConfig(String host, int port, int ioThreads, int workerThreads) {
-    this(host, port, ioThreads, workerThreads, DEFAULT_MAX_HEADER_BYTES, DEFAULT_MAX_BODY_BYTES);
+    this(
+        host,
+        port,
+        ioThreads,
+        workerThreads,
+        DEFAULT_MAX_HEADER_BYTES,
+        DEFAULT_MAX_BODY_BYTES,
+        AdmissionLimits.READS,
+        AdmissionLimits.INGEST);
+  }
+
+  public HttpConfig withAdmission(AdmissionLimits readLimits, AdmissionLimits ingestLimits) {
+    return new HttpConfig(
+        host,
+        port,
+        ioThreads,
+        workerThreads,
+        maxHeaderBytes,
+        maxBodyBytes,
+        readLimits,
+        ingestLimits);
   }
 
   public static HttpConfig onPort(int port) {

@@ -5,8 +5,9 @@ import java.time.Duration;
 /** A point in time ({@link System#nanoTime}) every stage of one request must finish by. */
 record Deadline(long atNanos) {
 
-  public static Deadline after(Duration budget) {
-    return new Deadline(System.nanoTime() + budget.toNanos());
+  /** {@code budget} counted from {@code startNanos} ({@link System#nanoTime}). */
+  public static Deadline from(long startNanos, Duration budget) {
+    return new Deadline(startNanos + budget.toNanos());
   }
 
   public long remainingNanos() {

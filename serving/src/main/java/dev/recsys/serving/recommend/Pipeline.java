@@ -74,7 +74,7 @@ final class Pipeline {
 
   Recommendation run(RecommendRequest request) {
     long start = System.nanoTime();
-    Deadline deadline = Deadline.after(config.deadline());
+    Deadline deadline = Deadline.from(request.receivedNanos(), config.deadline());
     Set<String> degraded = new LinkedHashSet<>();
     long now = clock.millis();
     int pool = config.poolFor(request.k());

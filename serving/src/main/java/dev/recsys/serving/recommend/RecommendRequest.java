@@ -11,9 +11,16 @@ import java.util.Set;
  * @param exclude items the caller does not want back
  * @param context free-form caller context (e.g. the page), logged, not yet used for ranking
  * @param explain whether to return feature values, stage scores and fired rules per item
+ * @param receivedNanos when the request arrived ({@link System#nanoTime}); the deadline counts
+ *     from here, so time spent waiting for a worker is part of it
  */
 public record RecommendRequest(
-    String userId, int k, Set<String> exclude, Optional<String> context, boolean explain) {
+    String userId,
+    int k,
+    Set<String> exclude,
+    Optional<String> context,
+    boolean explain,
+    long receivedNanos) {
   public static final int DEFAULT_K = 20;
   public static final int MAX_K = 500;
 
@@ -26,11 +33,17 @@ public record RecommendRequest(
     }
   }
 
+  /** A request arriving now. */
+  public RecommendRequest(
+      String userId, int k, Set<String> exclude, Optional<String> context, boolean explain) {
+    this(userId, k, exclude, context, explain, System.nanoTime());
+  }
+
   public static RecommendRequest of(String userId, int k) {
     return new RecommendRequest(userId, k, Set.of(), Optional.empty(), false);
   }
 
   public RecommendRequest explained() {
-    return new RecommendRequest(userId, k, exclude, context, true);
+    return new RecommendRequest(userId, k, exclude, context, true, receivedNanos);
   }
 }

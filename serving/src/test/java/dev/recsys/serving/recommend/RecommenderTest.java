@@ -215,6 +215,22 @@ class RecommenderTest {
   }
 
   @Test
+  void shouldCountTheDeadlineFromWhenTheRequestArrived() {
+    Recommender recommender = recommender(Optional.of(Fixtures.index()), Fixtures.byEventsTotal());
+    long longAgo = System.nanoTime() - RELAXED.toNanos() - 1_000_000_000L;
+
+    Recommendation fresh = recommender.recommend(RecommendRequest.of(USER, 5));
+    Recommendation waited = recommender.recommend(
+        new RecommendRequest(USER, 5, Set.of(), Optional.empty(), false, longAgo));
+
+    assertThat(fresh.degraded()).isEmpty();
+    assertThat(waited.items()).as("still an answer, in candidate order").hasSize(5);
+    assertThat(waited.degraded())
+        .as("waiting for a worker took the whole deadline: the ranker is skipped")
+        .contains(Degraded.RANKER);
+  }
+
+  @Test
   void shouldServeCandidateOrderWhenTheRankerHasNoModel() {
     Scorer none = new FailingScorer();
 
