@@ -42,7 +42,8 @@ public final class EmbeddedKafka implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
-  private final KafkaRaftServer server;
+  private volatile KafkaRaftServer server;
+  private volatile boolean running = true;
   private final NodeSettings settings;
   private final boolean kept;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -109,16 +110,56 @@ public final class EmbeddedKafka implements AutoCloseable {
     return settings.logDir();
   }
 
+  /**
+   * Shuts the broker down and keeps its storage: clients get connection errors until {@link #restart()}, as when a
+   * broker process dies. Stopping twice is fine.
+   */
+  public synchronized void stop() {
+    if (!running || closed.get()) {
+      return;
+    }
+    Stopwatch stopwatch = Stopwatch.start();
+    server.shutdown();
+    server.awaitShutdown();
+    running = false;
+    log.info(
+        "embedded Kafka on {} stopped in {} ms (storage kept)",
+        bootstrapServers(),
+        stopwatch.elapsedMillis());
+  }
+
+  /**
+   * Starts the broker again on the same ports with the same storage (its topics, offsets and transactions), stopping
+   * it first if it runs, and returns once it answers clients.
+   */
+  public synchronized void restart() {
+    if (closed.get()) {
+      throw new IllegalStateException(
+          "embedded Kafka on " + bootstrapServers() + " is closed; start a new one");
+    }
+    stop();
+    Stopwatch stopwatch = Stopwatch.start();
+    server = create(settings);
+    server.startup();
+    running = true;
+    awaitReady();
+    log.info(
+        "embedded Kafka restarted on {} in {} ms", bootstrapServers(), stopwatch.elapsedMillis());
+  }
+
   /** Shuts the broker down, waits for it and deletes its directory. Calling it again does nothing. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
     Stopwatch stopwatch = Stopwatch.start();
     try {
-      server.shutdown();
-      server.awaitShutdown();
+      if (running) {
+        server.shutdown();
+        server.awaitShutdown();
+        running = false;
+      }
     } finally {
       if (!kept) {
         TempDirectory.delete(settings.logDir());

@@ -1,6 +1,7 @@
 package dev.recsys.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,6 +87,33 @@ class EmbeddedKafkaIT {
 
     assertThat(consume(topic, 2, IsolationLevel.READ_COMMITTED))
         .containsExactly("committed-1", "committed-2");
+  }
+
+  @Test
+  void shouldKeepItsRecordsAndPortAcrossAStopAndRestart(TestInfo testInfo) throws Exception {
+    String topic = createTopic(testInfo);
+    String address = kafka.bootstrapServers();
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(producerProperties(Map.of()))) {
+      producer.send(new ProducerRecord<>(topic, "before")).get(30, TimeUnit.SECONDS);
+    }
+
+    kafka.stop();
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+        producerProperties(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000)))) {
+      assertThatThrownBy(() ->
+              producer.send(new ProducerRecord<>(topic, "while stopped")).get(5, TimeUnit.SECONDS))
+          .as("a stopped broker takes nothing")
+          .isInstanceOfAny(ExecutionException.class, TimeoutException.class);
+    }
+    kafka.restart();
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(producerProperties(Map.of()))) {
+      producer.send(new ProducerRecord<>(topic, "after")).get(30, TimeUnit.SECONDS);
+    }
+
+    assertThat(kafka.bootstrapServers()).isEqualTo(address);
+    assertThat(consume(topic, 2, IsolationLevel.READ_COMMITTED)).containsExactly("before", "after");
   }
 
   @Test
