@@ -31,27 +31,31 @@ import java.util.function.Predicate;
  * are framed, not kept: a few microseconds of CPU per request (the JDK's {@code HttpClient} took
  * 750), so on a shared machine the cores stay with the server being measured.
  */
-final class OpenLoopHttp implements AutoCloseable {
+public final class OpenLoopHttp implements AutoCloseable {
   /**
    * Latencies of the successful requests of one run, and what went wrong with the others;
    * {@code resent} counts requests sent again because the server closed their reused connection
    * before answering a byte (as browsers and HTTP clients do for a GET); {@code flagged} counts
-   * successful answers whose body's end the generator's {@code flag} accepted.
+   * successful answers whose body's end the generator's {@code flag} accepted; {@code shed}
+   * counts the errors that were a 503 (a server refusing work it cannot do in time); {@code
+   * elapsedNanos} runs from the first send to the last answer.
    */
-  record Result(
+  public record Result(
       int sent,
       long[] sortedNanos,
       long errors,
       String firstError,
       long resent,
       long flagged,
-      long cpuNanos) {
-    int ok() {
+      long cpuNanos,
+      long shed,
+      long elapsedNanos) {
+    public int ok() {
       return sortedNanos.length;
     }
 
     /** The latency below which {@code quantile} of the successful requests fall, in ms. */
-    double millis(double quantile) {
+    public double millis(double quantile) {
       if (sortedNanos.length == 0) {
         return Double.NaN;
       }
@@ -99,6 +103,7 @@ final class OpenLoopHttp implements AutoCloseable {
     final CountDownLatch answered;
     final AtomicLong errors = new AtomicLong();
     final AtomicLong resent = new AtomicLong();
+    final AtomicLong shed = new AtomicLong();
     long flagged;
     volatile String firstError;
     int ok;
@@ -120,7 +125,7 @@ final class OpenLoopHttp implements AutoCloseable {
    * Opens {@code connections} keep-alive connections to {@code server}; {@code flag} is asked
    * about the last {@value ResponseParser#TAIL} bytes of every successful answer.
    */
-  OpenLoopHttp(InetSocketAddress server, int connections, Predicate<String> flag)
+  public OpenLoopHttp(InetSocketAddress server, int connections, Predicate<String> flag)
       throws IOException {
     this.server = server;
     this.flag = flag;
@@ -138,7 +143,7 @@ final class OpenLoopHttp implements AutoCloseable {
    * Sends {@code rate} requests a second for {@code seconds}, the n-th to {@code pathOf(n)}, and
    * waits for the answers.
    */
-  Result run(int rate, int seconds, IntFunction<String> pathOf) throws InterruptedException {
+  public Result run(int rate, int seconds, IntFunction<String> pathOf) throws InterruptedException {
     int total = rate * seconds;
     Run current = new Run(total);
     run = current;
@@ -159,6 +164,7 @@ final class OpenLoopHttp implements AutoCloseable {
         current.failed("no answer within " + ANSWER_WAIT_SECONDS + " s of the last send");
       }
     }
+    long elapsed = System.nanoTime() - start;
     long cpu = processCpuNanos() - cpuBefore;
     long[] sorted;
     synchronized (lock) {
@@ -176,7 +182,9 @@ final class OpenLoopHttp implements AutoCloseable {
         current.firstError,
         current.resent.get(),
         flagged,
-        cpu);
+        cpu,
+        current.shed.get(),
+        elapsed);
   }
 
   private void submit(Request request) {
@@ -260,6 +268,9 @@ final class OpenLoopHttp implements AutoCloseable {
       }
       current.answered.countDown();
     } else {
+      if (status == 503) {
+        current.shed.incrementAndGet();
+      }
       current.failed("HTTP " + status);
     }
     next(connection);

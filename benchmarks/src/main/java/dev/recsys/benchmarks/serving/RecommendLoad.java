@@ -125,7 +125,7 @@ public final class RecommendLoad implements Callable<Integer> {
    * Whether an answer's end names a stage that degraded: {@code "degraded":[...]} is the last
    * field of a recommendation.
    */
-  static boolean degraded(String tail) {
+  public static boolean degraded(String tail) {
     String field = "\"degraded\":[";
     int at = tail.lastIndexOf(field);
     return at >= 0

@@ -3,6 +3,7 @@ package dev.recsys.features.store;
 import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.definition.FeatureVector.EntityKind;
 import dev.recsys.features.definition.Trending;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -11,6 +12,8 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.TransactionResult;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class RedisOnlineStore implements OnlineStore {
   private static final int USER_SCAN_BATCH = 1_000;
   private static final Logger log = LoggerFactory.getLogger(RedisOnlineStore.class);
+  /** The longest wait between attempts to reconnect to a Redis that went away. */
+  static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> writer;
   private final StatefulRedisConnection<String, String> reader;
@@ -53,9 +59,23 @@ public final class RedisOnlineStore implements OnlineStore {
     this.reader.setTimeout(config.timeout());
   }
 
-  /** Connects to {@code config.redisUri()}; fails with a clear message if Redis is not there. */
+  /**
+   * Connects to {@code config.redisUri()}; fails with a clear message if Redis is not there.
+   *
+   * <p>Once connected, a lost connection is retried at most {@link #MAX_RECONNECT_DELAY} apart (the
+   * default backs off to 30 s, so a restarted Redis went unused for that long), and commands issued
+   * while it is down fail at once instead of waiting in the client: a read answers degraded without
+   * using up the request's deadline, and a write the writer has given up on cannot run later.
+   */
   public static RedisOnlineStore connect(OnlineStoreConfig config) {
-    RedisClient client = RedisClient.create(config.redisUri());
+    ClientResources resources = ClientResources.builder()
+        .reconnectDelay(
+            Delay.exponential(Duration.ofMillis(10), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+        .build();
+    RedisClient client = RedisClient.create(resources, config.redisUri());
+    client.setOptions(ClientOptions.builder()
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .build());
     try {
       RedisOnlineStore store = new RedisOnlineStore(client, config);
       log.info(
@@ -66,6 +86,7 @@ public final class RedisOnlineStore implements OnlineStore {
       return store;
     } catch (RedisException e) {
       client.shutdown();
+      resources.shutdown();
       throw new StoreUnavailableException(
           "cannot connect to Redis at " + config.redisUri() + "; check redis.uri (REDIS_URI)", e);
     }
@@ -230,5 +251,6 @@ public final class RedisOnlineStore implements OnlineStore {
     writer.close();
     reader.close();
     client.shutdown();
+    client.getResources().shutdown();
   }
 }

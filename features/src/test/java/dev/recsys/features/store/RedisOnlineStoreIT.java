@@ -68,4 +68,40 @@ class RedisOnlineStoreIT extends OnlineStoreContract {
       redis.restart();
     }
   }
+
+  @Test
+  void shouldFailFastWhileRedisIsDownAndReadAgainSoonAfterItIsBack() throws Exception {
+    store.write(List.of(user("u-back", Map.of("user.click_1h", 2.0))));
+    redis.stop();
+    try {
+      Thread.sleep(300); // the client notices the lost connection
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> store.write(List.of(user("u-back", Map.of("user.click_1h", 3.0)))))
+          .isInstanceOf(StoreUnavailableException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .as("rejected at once, not after the %s timeout", OnlineStoreConfig.DEFAULT_TIMEOUT)
+          .isLessThan(Duration.ofSeconds(1));
+      Thread.sleep(3_000); // long enough for the default back-off to pass 2 s
+    } finally {
+      redis.restart();
+    }
+    long restarted = System.nanoTime();
+    while (true) {
+      try {
+        // This Redis restarts empty: a write the client had kept back would show up now.
+        assertThat(store.read("u-back", List.of()).user())
+            .as("the rejected write never ran later")
+            .isEmpty();
+        store.write(List.of(user("u-back", Map.of("user.click_1h", 4.0))));
+        assertThat(store.read("u-back", List.of()).user().orElseThrow().values())
+            .containsEntry("user.click_1h", 4.0);
+        break;
+      } catch (StoreUnavailableException e) {
+        assertThat(Duration.ofNanos(System.nanoTime() - restarted))
+            .as("reconnected within the longest reconnect delay and a margin")
+            .isLessThan(RedisOnlineStore.MAX_RECONNECT_DELAY.plusSeconds(2));
+        Thread.sleep(50);
+      }
+    }
+  }
 }

@@ -1,0 +1,143 @@
+package dev.recsys.benchmarks.chaos;
+
+import dev.recsys.benchmarks.chaos.Verdict.Check;
+import dev.recsys.ingest.generate.GeneratorParams;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The fault suite: real faults injected into the running system on loopback, each scenario with
+ * steady-state hypotheses checked during and after the fault, a table at the end, and a non-zero
+ * exit when any hypothesis fails.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.recsys.benchmarks.chaos.Chaos \
+ *     [--short] [--report docs/RELIABILITY.md] [--work DIR]
+ * </pre>
+ */
+@Command(name = "chaos", mixinStandardHelpOptions = true)
+public final class Chaos implements Callable<Integer> {
+  @Option(
+      names = "--short",
+      description = "A smaller data set and shorter phases, for the build's integration tests.")
+  private boolean quick;
+
+  @Option(names = "--report", description = "Write the table as Markdown to this file.")
+  private Optional<Path> report = Optional.empty();
+
+  @Option(
+      names = "--work",
+      description = "Where the broker, Redis, logs and models live (default: a new temp dir).")
+  private Optional<Path> work = Optional.empty();
+
+  @Option(
+      names = "--serve-env",
+      paramLabel = "NAME=VALUE",
+      description = "A setting for recsys serve, as its environment variable "
+          + "(HTTP_MAX_IN_FLIGHT=16); repeatable.")
+  private Map<String, String> serveEnv = new LinkedHashMap<>();
+
+  private final long started = System.nanoTime();
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Chaos()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = work.isPresent() ? work.get() : Files.createTempDirectory("recsys-chaos-");
+    GeneratorParams params = quick
+        ? GeneratorParams.DEFAULT
+            .withUsers(400)
+            .withItems(200)
+            .withCategories(10)
+            .withDays(3)
+        : GeneratorParams.DEFAULT;
+    int seconds = quick ? 4 : 10;
+    say("fault suite " + (quick ? "(short) " : "") + "in " + dir.toAbsolutePath()
+        + (serveEnv.isEmpty() ? "" : ", serve with " + serveEnv));
+    List<Verdict> verdicts = new ArrayList<>();
+    try (Fixture fixture = Fixture.start(dir, params, serveEnv, Chaos::say)) {
+      Overload overload = new Overload(fixture, seconds, Chaos::say);
+      int capacity = overload.capacity();
+      for (int multiple : new int[] {2, 5}) {
+        verdicts.add(show(overload.run(capacity, multiple)));
+      }
+      verdicts.add(show(new RedisFaults(fixture, seconds / 2 + 1, Chaos::say).run(capacity)));
+      verdicts.add(show(new BrokerRestart(
+              fixture,
+              Duration.ofSeconds(seconds / 2),
+              Duration.ofSeconds(seconds / 2 + 1),
+              Duration.ofSeconds(seconds),
+              Chaos::say)
+          .run()));
+      verdicts.add(show(new ServeKill(
+              fixture, Duration.ofSeconds(seconds / 2), Duration.ofSeconds(seconds / 2), Chaos::say)
+          .run()));
+    }
+    String table = table(verdicts);
+    System.out.println();
+    System.out.println(table);
+    long failed = verdicts.stream().filter(v -> !v.held()).count();
+    say(String.format(
+        "%d scenarios, %d failed, in %.1f min",
+        verdicts.size(), failed, (System.nanoTime() - started) / 60e9));
+    if (report.isPresent()) {
+      write(report.get(), table, quick);
+    }
+    return failed == 0 ? 0 : 1;
+  }
+
+  private static Verdict show(Verdict verdict) {
+    say((verdict.held() ? "HELD   " : "BROKEN ") + verdict.scenario());
+    for (Check check : verdict.checks()) {
+      say(String.format(
+          "  %s %s: %s", check.held() ? "ok  " : "FAIL", check.hypothesis(), check.measured()));
+    }
+    return verdict;
+  }
+
+  /** One row per hypothesis, Markdown. */
+  static String table(List<Verdict> verdicts) {
+    StringBuilder out = new StringBuilder(
+        "| scenario | fault injected | hypothesis | measured | verdict |\n|---|---|---|---|---|\n");
+    for (Verdict verdict : verdicts) {
+      boolean first = true;
+      for (Check check : verdict.checks()) {
+        out.append(String.format(
+            "| %s | %s | %s | %s | %s |%n",
+            first ? verdict.scenario() : "",
+            first ? verdict.faults() : "",
+            check.hypothesis(),
+            check.measured().replace("\n", "<br>").replace("|", "\\|"),
+            check.held() ? "held" : "**failed**"));
+        first = false;
+      }
+    }
+    return out.toString();
+  }
+
+  private void write(Path file, String table, boolean quick) throws IOException {
+    String text = "<!-- written by dev.recsys.benchmarks.chaos.Chaos" + (quick ? " --short" : "")
+        + " on " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " -->\n" + table;
+    Files.writeString(file, text);
+    say("table written to " + file.toAbsolutePath());
+  }
+
+  private static void say(String line) {
+    System.out.println("[chaos] " + line);
+  }
+}
