@@ -4,7 +4,6 @@ import dev.recsys.app.config.ConfigException;
 import dev.recsys.app.config.RecsysConfig;
 import dev.recsys.features.FeaturesApp;
 import dev.recsys.features.FeaturesConfig;
-import dev.recsys.features.offline.OfflineConfig;
 import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.schemas.Topics;
@@ -51,7 +50,7 @@ final class FeaturesCommand implements Callable<Integer> {
             features,
             Topics.named(config.topics()),
             store,
-            Optional.of(OfflineConfig.of(config.offlineDir())),
+            Optional.of(config.offline()),
             new SimpleMeterRegistry())) {
       shutdown.await();
       log.info("stopping the feature pipeline ({})", app.state());

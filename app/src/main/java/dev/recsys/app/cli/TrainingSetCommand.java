@@ -41,7 +41,7 @@ final class TrainingSetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OfflineLayout layout = new OfflineLayout(root.config().offlineDir());
+    OfflineLayout layout = new OfflineLayout(root.config().offline().dir());
     Stopwatch watch = new Stopwatch();
     TrainingSetManifest manifest;
     try (TrainingSetWriter writer = TrainingSetWriter.create(out)) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNullElse;
 
 import dev.recsys.features.FeaturesConfig;
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
+import dev.recsys.features.offline.OfflineConfig;
 import dev.recsys.features.replay.RefusalLimit;
 import dev.recsys.ingest.http.IngestLimits;
 import dev.recsys.schemas.TopicLayout;
@@ -34,7 +35,7 @@ public record RecsysConfig(
     Path featuresStateDir,
     IntakePolicy intake,
     double maxRefusedShare,
-    Path offlineDir,
+    OfflineConfig offline,
     Path modelsDir,
     ServingSettings serving,
     ApiKeys apiKeys) {
@@ -52,7 +53,7 @@ public record RecsysConfig(
     requireNonNull(featuresApplicationId, "features.application-id");
     requireNonNull(featuresStateDir, "features.state-dir");
     requireNonNull(intake, "features.grace");
-    requireNonNull(offlineDir, "offline.dir");
+    requireNonNull(offline, "offline");
     requireNonNull(modelsDir, "models.dir");
     requireNonNull(serving, "serving");
     requireNonNull(apiKeys, "apiKeys");
@@ -88,6 +89,12 @@ public record RecsysConfig(
     int ingestInFlight = r.integer("ingest.max-in-flight", AdmissionLimits.INGEST.maxInFlight());
     Duration ingestQueue =
         r.duration("ingest.max-queue-time", AdmissionLimits.INGEST.maxQueueTime());
+    int offlineRows = r.integer("offline.max-rows", OfflineConfig.DEFAULT_MAX_ROWS);
+    Duration offlineAge = r.duration("offline.max-age", OfflineConfig.DEFAULT_MAX_AGE);
+    Path offlineDir = Path.of(s.get("offline.dir", DEFAULT_OFFLINE_DIR));
+    OfflineConfig offline = requireNonNullElse(
+        r.valid(() -> new OfflineConfig(offlineDir, offlineRows, offlineAge)),
+        OfflineConfig.of(offlineDir));
     TopicLayout layout = r.valid(() -> new TopicLayout(partitions, (short) replication));
     // An invalid limit is reported below with every other problem; the default stands in.
     AdmissionLimits reads = requireNonNullElse(
@@ -126,7 +133,7 @@ public record RecsysConfig(
         Path.of(s.get("features.state-dir", DEFAULT_FEATURES_STATE_DIR)),
         intake,
         maxRefused,
-        Path.of(s.get("offline.dir", DEFAULT_OFFLINE_DIR)),
+        offline,
         Path.of(s.get("models.dir", DEFAULT_MODELS_DIR)),
         serving,
         new ApiKeys(s.get("http.ingest-api-key"), s.get("http.admin-api-key")));
@@ -144,7 +151,7 @@ public record RecsysConfig(
         featuresStateDir,
         intake,
         maxRefusedShare,
-        offlineDir,
+        offline,
         modelsDir,
         serving,
         apiKeys);
@@ -162,7 +169,7 @@ public record RecsysConfig(
         featuresStateDir,
         intake,
         maxRefusedShare,
-        offlineDir,
+        offline,
         modelsDir,
         value,
         apiKeys);
@@ -191,7 +198,8 @@ public record RecsysConfig(
                 + featuresStateDir.toAbsolutePath(),
             "features.grace = " + intake.grace() + ", features.dedupe-horizon = "
                 + intake.dedupeHorizon() + ", " + RefusalLimit.KEY + " = " + maxRefusedShare,
-            "offline.dir = " + offlineDir.toAbsolutePath() + ", models.dir = "
+            "offline.dir = " + offline.dir().toAbsolutePath() + " (flush at " + offline.maxRows()
+                + " rows or " + offline.maxAge().toMillis() + " ms), models.dir = "
                 + modelsDir.toAbsolutePath(),
             "http.max-header-bytes = " + http.maxHeaderBytes() + ", http.max-body-bytes = "
                 + http.maxBodyBytes() + ", api keys: " + apiKeys,

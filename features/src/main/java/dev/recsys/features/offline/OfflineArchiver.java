@@ -2,6 +2,8 @@ package dev.recsys.features.offline;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.recsys.features.parquet.ParquetException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,10 +30,18 @@ import org.slf4j.LoggerFactory;
  * crash left incomplete and resumes after its last complete one, so a crash between writing
  * files and committing the group position neither loses nor repeats a record; the group position
  * is committed only so that lag can be watched.
+ *
+ * <p>A write that fails (disk full, directory read-only) commits nothing: the archiver logs the
+ * cause, drops what it had batched, rewinds every partition to its last complete flush and
+ * pauses, then reads those records again and retries, every {@link #RETRY_MAX} at most, until
+ * writing works. Nothing is lost and, as files are named by their offsets, nothing is archived
+ * twice.
  */
 final class OfflineArchiver<T extends SpecificRecord> implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OfflineArchiver.class);
   private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration RETRY_FIRST = Duration.ofMillis(500);
+  static final Duration RETRY_MAX = Duration.ofSeconds(10);
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final RowFormat<T> format;
   private final OfflineLayout layout;
@@ -39,6 +50,11 @@ final class OfflineArchiver<T extends SpecificRecord> implements AutoCloseable {
   private final Map<Integer, Batch<T>> batches = new HashMap<>();
   private final Thread thread;
   private volatile boolean running = true;
+  /** While writes fail: when to read again, and how long the next pause is. */
+  private long pausedUntilNanos;
+
+  private Duration retryIn = RETRY_FIRST;
+  private boolean failing;
 
   OfflineArchiver(
       KafkaConsumer<byte[], byte[]> consumer, RowFormat<T> format, OfflineConfig config) {
@@ -59,6 +75,7 @@ final class OfflineArchiver<T extends SpecificRecord> implements AutoCloseable {
   private void run() {
     try {
       while (running) {
+        resumeWhenDue();
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
           add(record);
         }
@@ -108,14 +125,84 @@ final class OfflineArchiver<T extends SpecificRecord> implements AutoCloseable {
    * transaction markers, else just after the batch.
    */
   private void write(Batch<T> batch, boolean whole) {
-    batches.remove(batch.partition);
+    if (batches.remove(batch.partition) != batch) {
+      return; // dropped by a rewind after another batch failed to write
+    }
     if (batch.isEmpty()) {
       return;
     }
-    writer.write(batch);
+    try {
+      writer.write(batch);
+    } catch (UncheckedIOException | ParquetException e) {
+      rewind(batch, e);
+      return;
+    }
+    if (failing) {
+      failing = false;
+      retryIn = RETRY_FIRST;
+      log.info("offline store for {} writes again under {}", format.dataset(), layout.root());
+    }
     TopicPartition partition = new TopicPartition(topicOf(), batch.partition);
     long next = whole ? consumer.position(partition) : batch.last + 1;
     consumer.commitSync(Map.of(partition, new OffsetAndMetadata(next)));
+  }
+
+  /**
+   * After a failed write: nothing committed, every batch dropped, every assigned partition sought
+   * back to just after its last complete flush, and reading paused for a while.
+   */
+  private void rewind(Batch<T> failed, RuntimeException e) {
+    if (!failing) {
+      log.error(
+          "offline store for {} cannot write partition {} offsets {}..{} under {}: {}; nothing is"
+              + " committed, retrying from the last complete file until it can",
+          format.dataset(),
+          failed.partition,
+          failed.first,
+          failed.last,
+          layout.root(),
+          rootCause(e));
+    } else {
+      log.warn("offline store for {} still cannot write: {}", format.dataset(), rootCause(e));
+    }
+    failing = true;
+    batches.clear();
+    Set<TopicPartition> assigned = consumer.assignment();
+    try {
+      layout.deletePartialFiles(format.dataset());
+      Map<Integer, Long> resume = layout.resumeOffsets(format.dataset());
+      for (TopicPartition partition : assigned) {
+        layout.deleteIncompleteFlushes(format.dataset(), partition.partition());
+        Long next = resume.get(partition.partition());
+        if (next == null) {
+          consumer.seekToBeginning(List.of(partition));
+        } else {
+          consumer.seek(partition, next);
+        }
+      }
+    } catch (UncheckedIOException cleanup) {
+      log.warn(
+          "offline store for {}: cannot clean up yet: {}", format.dataset(), rootCause(cleanup));
+    }
+    consumer.pause(assigned);
+    pausedUntilNanos = System.nanoTime() + retryIn.toNanos();
+    retryIn =
+        retryIn.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : retryIn.multipliedBy(2);
+  }
+
+  private void resumeWhenDue() {
+    if (pausedUntilNanos != 0 && System.nanoTime() >= pausedUntilNanos) {
+      pausedUntilNanos = 0;
+      consumer.resume(consumer.paused());
+    }
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return e.getMessage() + (cause == e ? "" : " (" + cause + ")");
   }
 
   private String topicOf() {
@@ -147,6 +234,9 @@ final class OfflineArchiver<T extends SpecificRecord> implements AutoCloseable {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (pausedUntilNanos != 0) {
+        consumer.pause(partitions);
+      }
       for (TopicPartition partition : partitions) {
         layout.deleteIncompleteFlushes(format.dataset(), partition.partition());
       }

@@ -103,6 +103,38 @@ class OfflineStoreIT {
     assertThat(distinctRecords()).isEqualTo(600);
   }
 
+  @Test
+  void shouldCommitNothingWhileItCannotWriteAndResumeExactlyOnceWhenItCan(TestInfo info)
+      throws Exception {
+    String group = TestNames.safeUniqueTestName(info);
+    Topics topics = KafkaProbe.uniqueTopics(kafka, info);
+    OfflineConfig config = OfflineConfig.of(dir).withMaxAge(Duration.ofMillis(100));
+    send(topics, 0, 300); // 22:00 on day one to 02:59 on day two, in every partition
+    // Day two's directory cannot be created: a file holds its name, as a full or read-only disk
+    // refuses the write.
+    Path blocked = dir.resolve(OfflineLayout.EVENTS).resolve("date=2026-11-02");
+    Files.createDirectories(blocked.getParent());
+    Files.writeString(blocked, "in the way");
+    try (OfflineStore store = OfflineStore.start(kafka.bootstrapServers(), group, topics, config);
+        Admin admin = Admin.create(kafka.clientProperties())) {
+      Thread.sleep(3_000);
+      assertThat(PipelineLag.of(
+              admin,
+              OfflineStore.group(group, OfflineLayout.EVENTS),
+              topics.events().name()))
+          .as("nothing committed while no batch could be written")
+          .isEqualTo(300);
+      assertThat(parquetFiles()).as("no file of a failed flush is left").isEmpty();
+
+      Files.delete(blocked);
+      send(topics, 300, 100);
+      awaitArchived(group, topics);
+      Wait.until(
+          Duration.ofSeconds(30), () -> rows() == 400, () -> "400 archived rows, found " + rows());
+    }
+    assertThat(distinctRecords()).isEqualTo(400);
+  }
+
   private List<Path> parquetFiles() throws IOException {
     try (Stream<Path> files = Files.walk(dir.resolve(OfflineLayout.EVENTS))) {
       return files.filter(p -> p.toString().endsWith(".parquet")).toList();
