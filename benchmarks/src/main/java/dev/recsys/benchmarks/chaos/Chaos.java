@@ -50,6 +50,9 @@ public final class Chaos implements Callable<Integer> {
           + "(HTTP_MAX_IN_FLIGHT=16); repeatable.")
   private Map<String, String> serveEnv = new LinkedHashMap<>();
 
+  static final String BEGIN = "<!-- chaos:begin -->";
+  static final String END = "<!-- chaos:end -->";
+
   private final long started = System.nanoTime();
 
   public static void main(String[] args) {
@@ -87,6 +90,10 @@ public final class Chaos implements Callable<Integer> {
       verdicts.add(show(new ServeKill(
               fixture, Duration.ofSeconds(seconds / 2), Duration.ofSeconds(seconds / 2), Chaos::say)
           .run()));
+      verdicts.add(
+          show(new FeaturesKill(fixture, Duration.ofSeconds(seconds / 2 + 1), Chaos::say).run()));
+      verdicts.add(
+          show(new DiskFull(fixture, Duration.ofSeconds(seconds / 2 + 1), Chaos::say).run()));
     }
     String table = table(verdicts);
     System.out.println();
@@ -130,9 +137,19 @@ public final class Chaos implements Callable<Integer> {
     return out.toString();
   }
 
+  /**
+   * Writes the table into {@code file} between its {@value #BEGIN} and {@value #END} lines, the
+   * prose around them kept; a file without them gets the table alone.
+   */
   private void write(Path file, String table, boolean quick) throws IOException {
-    String text = "<!-- written by dev.recsys.benchmarks.chaos.Chaos" + (quick ? " --short" : "")
-        + " on " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " -->\n" + table;
+    String stamped = "<!-- dev.recsys.benchmarks.chaos.Chaos" + (quick ? " --short" : "") + ", "
+        + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " -->\n" + table;
+    String old = Files.exists(file) ? Files.readString(file) : "";
+    int begin = old.indexOf(BEGIN);
+    int end = old.indexOf(END);
+    String text = begin >= 0 && end > begin
+        ? old.substring(0, begin + BEGIN.length()) + "\n" + stamped + old.substring(end)
+        : BEGIN + "\n" + stamped + END + "\n";
     Files.writeString(file, text);
     say("table written to " + file.toAbsolutePath());
   }

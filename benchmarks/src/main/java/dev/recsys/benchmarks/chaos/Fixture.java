@@ -5,9 +5,14 @@ import dev.recsys.app.offline.OfflineLoop;
 import dev.recsys.embedded.EmbeddedKafka;
 import dev.recsys.embedded.EmbeddedRedis;
 import dev.recsys.features.FeaturesApp;
+import dev.recsys.features.SkewJob;
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.replay.RefusalLimit;
+import dev.recsys.features.skew.SkewCheck;
+import dev.recsys.features.skew.SkewReport;
+import dev.recsys.features.store.OnlineStoreConfig;
+import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ingest.PublisherConfig;
 import dev.recsys.ingest.generate.DatasetGenerator;
@@ -99,16 +104,13 @@ final class Fixture implements AutoCloseable {
         "published %,d events and %,d items to Kafka at %s",
         data.events(), data.items(), bootstrap));
     Path logs = dir.resolve("logs");
-    RecsysProcess features = RecsysProcess.start(
+    RecsysProcess features = startFeatures(
         "features",
-        List.of("features"),
-        Map.of(
-            "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
-            "REDIS_URI", redis.uri(),
-            "FEATURES_STATE_DIR", dir.resolve("features-state").toString(),
-            "OFFLINE_DIR", dir.resolve("offline").toString()),
-        logs,
-        List.of("-Xmx1g", "-XX:+UseParallelGC"));
+        bootstrap,
+        redis.uri(),
+        dir.resolve("features-state"),
+        dir.resolve("offline"),
+        logs);
     awaitFeatures(bootstrap, topics, features);
     say.accept("recsys features (its own JVM) has every user's and item's features in Redis");
     OfflineLoop.Artifacts models = OfflineLoop.forSampleData(
@@ -147,6 +149,59 @@ final class Fixture implements AutoCloseable {
     SplittableRandom random = new SplittableRandom(seed);
     int users = params.users() + Math.max(1, params.users() / 10);
     return n -> String.format("/v1/users/u%05d/recommendations?k=20", random.nextInt(users));
+  }
+
+  /**
+   * Another {@code recsys features} instance with the same application id, its own state
+   * directory, archiving to {@code offlineDir} (every 500 ms).
+   */
+  RecsysProcess startFeatures(String name, Path stateDir, Path offlineDir) {
+    return startFeatures(
+        name, kafka.bootstrapServers(), redis.uri(), stateDir, offlineDir, dir.resolve("logs"));
+  }
+
+  private static RecsysProcess startFeatures(
+      String name, String bootstrap, String redisUri, Path stateDir, Path offlineDir, Path logs) {
+    return RecsysProcess.start(
+        name,
+        List.of("features"),
+        Map.of(
+            "KAFKA_BOOTSTRAP_SERVERS",
+            bootstrap,
+            "REDIS_URI",
+            redisUri,
+            "FEATURES_STATE_DIR",
+            stateDir.toString(),
+            "OFFLINE_DIR",
+            offlineDir.toString(),
+            "OFFLINE_MAX_AGE",
+            "500ms"),
+        logs,
+        List.of("-Xmx1g", "-XX:+UseParallelGC"));
+  }
+
+  /** Waits until the feature pipeline has carried every event into Redis (lag 0, twice). */
+  long awaitFeatures(Duration timeout) throws InterruptedException {
+    long start = System.nanoTime();
+    int zeros = 0;
+    while (zeros < 2) {
+      if (System.nanoTime() - start > timeout.toNanos()) {
+        return -1;
+      }
+      zeros = featureLag() == 0 ? zeros + 1 : 0;
+      Thread.sleep(250);
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /** The online store against a replay of every event on the topic, feature by feature. */
+  SkewReport skew() {
+    try (RedisOnlineStore store =
+        RedisOnlineStore.connect(OnlineStoreConfig.of(redis.uri(), FeatureSet.CORE_V1))) {
+      return new SkewJob(
+              kafka.bootstrapServers(), topics, IntakePolicy.DEFAULT, SkewCheck.DEFAULT_TOLERANCE)
+          .run(store, read -> {});
+    }
   }
 
   URI url(String path) {

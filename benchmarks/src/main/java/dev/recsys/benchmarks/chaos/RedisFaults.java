@@ -4,13 +4,7 @@ import dev.recsys.app.demo.PublishingSink;
 import dev.recsys.benchmarks.chaos.Verdict.Check;
 import dev.recsys.benchmarks.serving.OpenLoopHttp;
 import dev.recsys.benchmarks.serving.RecommendLoad;
-import dev.recsys.features.SkewJob;
-import dev.recsys.features.definition.FeatureSet;
-import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
-import dev.recsys.features.skew.SkewCheck;
 import dev.recsys.features.skew.SkewReport;
-import dev.recsys.features.store.OnlineStoreConfig;
-import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ingest.PublisherConfig;
 import dev.recsys.ingest.generate.DatasetGenerator;
@@ -78,17 +72,8 @@ final class RedisFaults {
         fixture.redis.restart();
       }
     }
-    long caughtUpMs = awaitCaughtUp();
-    SkewReport skew;
-    try (RedisOnlineStore store =
-        RedisOnlineStore.connect(OnlineStoreConfig.of(fixture.redis.uri(), FeatureSet.CORE_V1))) {
-      skew = new SkewJob(
-              fixture.kafka.bootstrapServers(),
-              fixture.topics,
-              IntakePolicy.DEFAULT,
-              SkewCheck.DEFAULT_TOLERANCE)
-          .run(store, read -> {});
-    }
+    long caughtUpMs = fixture.awaitFeatures(CATCH_UP);
+    SkewReport skew = fixture.skew();
     List<Check> checks = new ArrayList<>();
     for (Phase phase : phases) {
       OpenLoopHttp.Result r = phase.result();
@@ -173,19 +158,5 @@ final class RedisFaults {
       sink.awaitAcknowledged();
       return summary;
     }
-  }
-
-  /** Milliseconds until the pipeline's lag is 0 twice in a row, or -1 after the timeout. */
-  private long awaitCaughtUp() throws InterruptedException {
-    long start = System.nanoTime();
-    int zeros = 0;
-    while (zeros < 2) {
-      if (System.nanoTime() - start > CATCH_UP.toNanos()) {
-        return -1;
-      }
-      zeros = fixture.featureLag() == 0 ? zeros + 1 : 0;
-      Thread.sleep(250);
-    }
-    return (System.nanoTime() - start) / 1_000_000;
   }
 }

@@ -25,7 +25,8 @@ class ChaosIT {
     String table = Files.readString(report);
     assertThat(table)
         .contains("overload 5x", "Redis slow, cut off, stopped", "Kafka broker restart")
-        .contains("SIGKILL of recsys serve under load")
+        .contains("SIGKILL of recsys serve under load", "SIGKILL of one of two recsys features")
+        .contains("offline store disk full")
         .doesNotContain("**failed**");
     assertThat(exit).as("the suite's exit code").isZero();
   }
