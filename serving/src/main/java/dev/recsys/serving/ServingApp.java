@@ -2,6 +2,7 @@ package dev.recsys.serving;
 
 import static java.util.Objects.requireNonNull;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.recsys.ingest.http.HttpJson;
 import dev.recsys.serving.http.Admission;
 import dev.recsys.serving.http.BodyLimit;
@@ -12,8 +13,13 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.Headers;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,12 +55,17 @@ public final class ServingApp implements AutoCloseable {
   private static final String SIMILAR = "/v1/items/{itemId}/similar";
   private static final String USER_FEATURES = "/v1/users/{userId}/features";
   private static final String ITEM_FEATURES = "/v1/items/{itemId}/features";
+  /** How often the in-flight bounds follow the CPU's load. */
+  private static final Duration ADJUST_EVERY = Duration.ofMillis(100);
+
   private final Undertow server;
   private final List<Route> routes;
+  private final ScheduledExecutorService adjuster;
 
-  private ServingApp(Undertow server, List<Route> routes) {
+  private ServingApp(Undertow server, List<Route> routes, ScheduledExecutorService adjuster) {
     this.server = server;
     this.routes = routes;
+    this.adjuster = adjuster;
   }
 
   /**
@@ -108,7 +119,22 @@ public final class ServingApp implements AutoCloseable {
         .setHandler(Fallbacks.guarded(BodyLimit.of(http.maxBodyBytes(), routes.handler())))
         .build();
     server.start();
-    ServingApp app = new ServingApp(server, routes.list());
+    ScheduledExecutorService adjuster = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "admission-adjuster");
+      thread.setDaemon(true);
+      return thread;
+    });
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    adjuster.scheduleAtFixedRate(
+        () -> {
+          double cpu = os.getCpuLoad();
+          reads.adjust(cpu);
+          ingest.adjust(cpu);
+        },
+        ADJUST_EVERY.toMillis(),
+        ADJUST_EVERY.toMillis(),
+        TimeUnit.MILLISECONDS);
+    ServingApp app = new ServingApp(server, routes.list(), adjuster);
     log.info("HTTP listening on http://{}:{}", http.host(), app.port());
     return app;
   }
@@ -124,6 +150,7 @@ public final class ServingApp implements AutoCloseable {
 
   @Override
   public void close() {
+    adjuster.shutdownNow();
     server.stop();
   }
 

@@ -72,7 +72,7 @@ class AdmissionTest {
 
   @Test
   void shouldShedRequestsBeyondTheInFlightBoundAtOnce() throws Exception {
-    start(4, new AdmissionLimits("http", 1, Duration.ofSeconds(5)));
+    start(4, AdmissionLimits.fixed("http", 1, Duration.ofSeconds(5)));
     CompletableFuture<HttpResponse<String>> held = get("/v1/users/a/recommendations");
     assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
 
@@ -100,7 +100,7 @@ class AdmissionTest {
 
   @Test
   void shouldShedARequestThatWaitedTooLongForAWorker() throws Exception {
-    start(1, new AdmissionLimits("http", 10, Duration.ofMillis(50)));
+    start(1, AdmissionLimits.fixed("http", 10, Duration.ofMillis(50)));
     CompletableFuture<HttpResponse<String>> held = get("/v1/users/a/recommendations");
     assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
     CompletableFuture<HttpResponse<String>> queued = get("/v1/items/x/similar");

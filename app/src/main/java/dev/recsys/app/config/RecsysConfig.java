@@ -85,8 +85,12 @@ public record RecsysConfig(
         r.duration("serving.item-cache-ttl", ServingSettings.DEFAULT_ITEM_CACHE_TTL);
     int warmUp = r.integer("serving.warm-up-requests", ServingSettings.DEFAULT_WARM_UP_REQUESTS);
     int readsInFlight = r.integer("http.max-in-flight", AdmissionLimits.READS.maxInFlight());
+    int readsFloor = r.integer(
+        "http.min-in-flight", Math.min(readsInFlight, AdmissionLimits.READS.minInFlight()));
     Duration readsQueue = r.duration("http.max-queue-time", AdmissionLimits.READS.maxQueueTime());
     int ingestInFlight = r.integer("ingest.max-in-flight", AdmissionLimits.INGEST.maxInFlight());
+    int ingestFloor = r.integer(
+        "ingest.min-in-flight", Math.min(ingestInFlight, AdmissionLimits.INGEST.minInFlight()));
     Duration ingestQueue =
         r.duration("ingest.max-queue-time", AdmissionLimits.INGEST.maxQueueTime());
     int offlineRows = r.integer("offline.max-rows", OfflineConfig.DEFAULT_MAX_ROWS);
@@ -98,10 +102,10 @@ public record RecsysConfig(
     TopicLayout layout = r.valid(() -> new TopicLayout(partitions, (short) replication));
     // An invalid limit is reported below with every other problem; the default stands in.
     AdmissionLimits reads = requireNonNullElse(
-        r.valid(() -> new AdmissionLimits("http", readsInFlight, readsQueue)),
+        r.valid(() -> new AdmissionLimits("http", readsInFlight, readsFloor, readsQueue)),
         AdmissionLimits.READS);
     AdmissionLimits ingestAdmission = requireNonNullElse(
-        r.valid(() -> new AdmissionLimits("ingest", ingestInFlight, ingestQueue)),
+        r.valid(() -> new AdmissionLimits("ingest", ingestInFlight, ingestFloor, ingestQueue)),
         AdmissionLimits.INGEST);
     HttpConfig http = r.valid(() ->
         new HttpConfig(host, port, io, workers, maxHeader, maxHttpBody, reads, ingestAdmission));
@@ -203,9 +207,12 @@ public record RecsysConfig(
                 + modelsDir.toAbsolutePath(),
             "http.max-header-bytes = " + http.maxHeaderBytes() + ", http.max-body-bytes = "
                 + http.maxBodyBytes() + ", api keys: " + apiKeys,
-            "http.max-in-flight = " + http.reads().maxInFlight() + ", http.max-queue-time = "
+            "http.max-in-flight = " + http.reads().maxInFlight() + " (min "
+                + http.reads().minInFlight()
+                + "), http.max-queue-time = "
                 + http.reads().maxQueueTime().toMillis() + " ms, ingest.max-in-flight = "
-                + http.ingest().maxInFlight() + ", ingest.max-queue-time = "
+                + http.ingest().maxInFlight() + " (min " + http.ingest().minInFlight()
+                + "), ingest.max-queue-time = "
                 + http.ingest().maxQueueTime().toMillis() + " ms",
             "serving.index-dir = " + serving.indexDir().map(Path::toString).orElse("(none)")
                 + ", serving.rules = "

@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,6 +52,14 @@ public final class Chaos implements Callable<Integer> {
           + "(HTTP_MAX_IN_FLIGHT=16); repeatable.")
   private Map<String, String> serveEnv = new LinkedHashMap<>();
 
+  @Option(
+      names = "--only",
+      paramLabel = "SCENARIO",
+      split = ",",
+      description = "Run only these: overload, redis, broker, serve-kill, features-kill, "
+          + "disk-full (default: all).")
+  private Set<String> only = new LinkedHashSet<>();
+
   static final String BEGIN = "<!-- chaos:begin -->";
   static final String END = "<!-- chaos:end -->";
 
@@ -74,26 +84,32 @@ public final class Chaos implements Callable<Integer> {
         + (serveEnv.isEmpty() ? "" : ", serve with " + serveEnv));
     List<Verdict> verdicts = new ArrayList<>();
     try (Fixture fixture = Fixture.start(dir, params, serveEnv, Chaos::say)) {
+      Duration half = Duration.ofSeconds(seconds / 2);
+      Duration phase = Duration.ofSeconds(seconds / 2 + 1);
       Overload overload = new Overload(fixture, seconds, Chaos::say);
       int capacity = overload.capacity();
-      for (int multiple : new int[] {2, 5}) {
-        verdicts.add(show(overload.run(capacity, multiple)));
+      if (selected("overload")) {
+        for (int multiple : new int[] {2, 5}) {
+          verdicts.add(show(overload.run(capacity, multiple)));
+        }
       }
-      verdicts.add(show(new RedisFaults(fixture, seconds / 2 + 1, Chaos::say).run(capacity)));
-      verdicts.add(show(new BrokerRestart(
-              fixture,
-              Duration.ofSeconds(seconds / 2),
-              Duration.ofSeconds(seconds / 2 + 1),
-              Duration.ofSeconds(seconds),
-              Chaos::say)
-          .run()));
-      verdicts.add(show(new ServeKill(
-              fixture, Duration.ofSeconds(seconds / 2), Duration.ofSeconds(seconds / 2), Chaos::say)
-          .run()));
-      verdicts.add(
-          show(new FeaturesKill(fixture, Duration.ofSeconds(seconds / 2 + 1), Chaos::say).run()));
-      verdicts.add(
-          show(new DiskFull(fixture, Duration.ofSeconds(seconds / 2 + 1), Chaos::say).run()));
+      if (selected("redis")) {
+        verdicts.add(show(new RedisFaults(fixture, seconds / 2 + 1, Chaos::say).run(capacity)));
+      }
+      if (selected("broker")) {
+        verdicts.add(
+            show(new BrokerRestart(fixture, half, phase, Duration.ofSeconds(seconds), Chaos::say)
+                .run()));
+      }
+      if (selected("serve-kill")) {
+        verdicts.add(show(new ServeKill(fixture, half, half, Chaos::say).run()));
+      }
+      if (selected("features-kill")) {
+        verdicts.add(show(new FeaturesKill(fixture, phase, Chaos::say).run()));
+      }
+      if (selected("disk-full")) {
+        verdicts.add(show(new DiskFull(fixture, phase, Chaos::say).run()));
+      }
     }
     String table = table(verdicts);
     System.out.println();
@@ -106,6 +122,10 @@ public final class Chaos implements Callable<Integer> {
       write(report.get(), table, quick);
     }
     return failed == 0 ? 0 : 1;
+  }
+
+  private boolean selected(String scenario) {
+    return only.isEmpty() || only.contains(scenario);
   }
 
   private static Verdict show(Verdict verdict) {

@@ -3,6 +3,7 @@ package dev.recsys.benchmarks.chaos;
 import dev.recsys.benchmarks.chaos.Verdict.Check;
 import dev.recsys.benchmarks.serving.OpenLoopHttp;
 import dev.recsys.benchmarks.serving.RecommendLoad;
+import dev.recsys.serving.http.AdmissionLimits;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +12,8 @@ import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
- * Serving under more load than it can take. First its capacity: requests queued on 8 connections
- * as fast as it answers them. Then an open-loop load at {@code multiple} times that: admitted
+ * Serving under more load than it can take. First its capacity: requests queued on as many
+ * connections as it always admits, answered as fast as it can. Then an open-loop load at {@code multiple} times that: admitted
  * requests must answer within the deadline, the rest be refused with 503 at once (and counted
  * on {@code /metrics}), health and readiness keep answering, and once the load stops a load at
  * half the capacity must be served whole again.
@@ -32,15 +33,19 @@ final class Overload {
     this.say = say;
   }
 
-  /** Requests per second served with 8 requests always outstanding. */
+  /**
+   * Requests per second served with as many requests always outstanding as serving admits however
+   * busy the CPU is ({@code http.min-in-flight}'s default), so none is refused.
+   */
   int capacity() throws Exception {
-    try (OpenLoopHttp load = connect(8)) {
+    int outstanding = AdmissionLimits.READS.minInFlight();
+    try (OpenLoopHttp load = connect(outstanding)) {
       load.run(2_000, 2, paths()); // warm the path and the generator
       OpenLoopHttp.Result result = load.run(CAPACITY_REQUESTS, 1, paths());
       int capacity = (int) (result.ok() * 1e9 / result.elapsedNanos());
       say.accept(String.format(
-          "capacity: %,d requests/s (%,d answered in %.1f s with 8 outstanding, %d errors)",
-          capacity, result.ok(), result.elapsedNanos() / 1e9, result.errors()));
+          "capacity: %,d requests/s (%,d answered in %.1f s with %d outstanding, %d errors)",
+          capacity, result.ok(), result.elapsedNanos() / 1e9, outstanding, result.errors()));
       return capacity;
     }
   }

@@ -13,8 +13,9 @@ import io.undertow.util.StatusCodes;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Admission control for one class of routes. On the I/O thread, a request beyond {@link
- * AdmissionLimits#maxInFlight} is answered 503 with {@code Retry-After} before any work; an
+ * Admission control for one class of routes. On the I/O thread, a request beyond the current
+ * in-flight bound ({@link AdaptiveLimit}: {@link AdmissionLimits#maxInFlight}, fewer while the
+ * CPU is saturated, as {@link #adjust} is told) is answered 503 with {@code Retry-After} before any work; an
  * admitted one is dispatched to a worker, and if it waited there longer than {@link
  * AdmissionLimits#maxQueueTime} (counted from when its request line arrived) it is answered 503
  * too, never a late 200. A request leaves the count when its exchange completes, however it ends.
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Admission {
   public static final String SHED = "recsys.http.shed";
   public static final String IN_FLIGHT = "recsys.http.in.flight";
+  public static final String LIMIT = "recsys.http.in.flight.limit";
   /** Seconds a shed client should wait before retrying. */
   public static final int RETRY_AFTER_SECONDS = 1;
 
@@ -31,6 +33,7 @@ public final class Admission {
   private final long maxQueueNanos;
   private final MeterRegistry registry;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AdaptiveLimit limit;
 
   /**
    * @param pool names this class of routes on the in-flight gauge ({@code reads}, {@code ingest})
@@ -40,6 +43,11 @@ public final class Admission {
     this.limits = requireNonNull(limits, "limits");
     this.registry = requireNonNull(registry, "registry");
     this.maxQueueNanos = limits.maxQueueTime().toNanos();
+    this.limit = new AdaptiveLimit(limits.minInFlight(), limits.maxInFlight());
+    Gauge.builder(LIMIT, limit, AdaptiveLimit::current)
+        .tag("pool", pool)
+        .description("requests that may be in flight now (fewer while the CPU is saturated)")
+        .register(registry);
     Gauge.builder(IN_FLIGHT, inFlight, AtomicInteger::get)
         .tag("pool", pool)
         .description("requests admitted and not yet complete")
@@ -51,8 +59,9 @@ public final class Admission {
     Counter full = shedCounter(route, "in_flight");
     Counter late = shedCounter(route, "queue_time");
     HttpHandler guarded = Fallbacks.guarded(next);
-    String fullMessage = "overloaded: " + limits.maxInFlight() + " requests are in flight ("
-        + limits.setting() + ".max-in-flight); retry after " + RETRY_AFTER_SECONDS + " s";
+    String fullMessage = "overloaded: as many requests are in flight as the server takes now ("
+        + limits.setting() + ".max-in-flight, fewer while the CPU is saturated); retry after "
+        + RETRY_AFTER_SECONDS + " s";
     String lateMessage =
         "overloaded: no worker was free within " + limits.maxQueueTime().toMillis()
             + " ms (" + limits.setting() + ".max-queue-time); retry after " + RETRY_AFTER_SECONDS
@@ -67,7 +76,7 @@ public final class Admission {
       guarded.handleRequest(exchange);
     };
     return exchange -> {
-      if (inFlight.incrementAndGet() > limits.maxInFlight()) {
+      if (inFlight.incrementAndGet() > limit.current()) {
         inFlight.decrementAndGet();
         full.increment();
         shed(exchange, fullMessage);
@@ -83,6 +92,11 @@ public final class Admission {
         onWorker.handleRequest(exchange);
       }
     };
+  }
+
+  /** Adjusts the in-flight bound to the CPU's recent load (0..1; negative when unknown). */
+  public void adjust(double cpuLoad) {
+    limit.adjust(cpuLoad);
   }
 
   /** Requests admitted and not yet complete. */

@@ -1,0 +1,53 @@
+package dev.recsys.serving.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class AdaptiveLimitTest {
+  @Test
+  void shouldStartAtTheCeilingAndShrinkToTheFloorWhileTheCpuIsBusy() {
+    AdaptiveLimit limit = new AdaptiveLimit(4, 16);
+    assertThat(limit.current()).isEqualTo(16);
+
+    limit.adjust(0.95);
+    assertThat(limit.current()).isEqualTo(12);
+    limit.adjust(0.90);
+    assertThat(limit.current()).isEqualTo(9);
+    for (int i = 0; i < 10; i++) {
+      limit.adjust(1.0);
+    }
+    assertThat(limit.current()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldGrowBackToTheCeilingWhileTheCpuHasRoomAndHoldBetween() {
+    AdaptiveLimit limit = new AdaptiveLimit(4, 16);
+    for (int i = 0; i < 10; i++) {
+      limit.adjust(1.0);
+    }
+
+    limit.adjust(0.85);
+    assertThat(limit.current()).as("between idle and busy: hold").isEqualTo(4);
+    limit.adjust(0.5);
+    assertThat(limit.current()).isEqualTo(5);
+    for (int i = 0; i < 20; i++) {
+      limit.adjust(0.2);
+    }
+    assertThat(limit.current()).isEqualTo(16);
+  }
+
+  @Test
+  void shouldIgnoreAnUnknownLoad() {
+    AdaptiveLimit limit = new AdaptiveLimit(4, 16);
+    limit.adjust(-1);
+    limit.adjust(Double.NaN);
+    assertThat(limit.current()).isEqualTo(16);
+  }
+
+  @Test
+  void shouldRefuseAFloorAboveTheCeiling() {
+    assertThatThrownBy(() -> new AdaptiveLimit(8, 4)).hasMessageContaining("floor 8, ceiling 4");
+  }
+}
