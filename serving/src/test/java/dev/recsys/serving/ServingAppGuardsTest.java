@@ -76,7 +76,9 @@ class ServingAppGuardsTest {
     assertThat(send(to("/metrics").GET()).statusCode()).isEqualTo(401);
     assertThat(send(to("/metrics").header("X-Api-Key", "admin-key").GET()).statusCode())
         .isEqualTo(200);
-    assertThat(send(to("/healthz").GET()).statusCode()).isEqualTo(200);
+    HttpResponse<String> health = send(to("/healthz").GET());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(send(to("/readyz").GET()).statusCode()).isEqualTo(200);
   }
 

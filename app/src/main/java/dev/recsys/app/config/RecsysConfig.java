@@ -7,6 +7,7 @@ import dev.recsys.features.FeaturesConfig;
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.offline.OfflineConfig;
 import dev.recsys.features.replay.RefusalLimit;
+import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.ingest.http.IngestLimits;
 import dev.recsys.schemas.TopicLayout;
 import dev.recsys.schemas.TopicNames;
@@ -190,7 +191,7 @@ public record RecsysConfig(
         "\n",
         List.of(
             "kafka.bootstrap-servers = " + kafkaBootstrapServers.orElse("(embedded)"),
-            "redis.uri = " + redisUri.orElse("(embedded)"),
+            "redis.uri = " + redisUri.map(OnlineStoreConfig::redact).orElse("(embedded)"),
             "topics = " + topics,
             "kafka.partitions = " + layout.partitions() + ", replication "
                 + layout.replicationFactor(),

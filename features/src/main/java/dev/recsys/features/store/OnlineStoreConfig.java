@@ -24,6 +24,18 @@ public record OnlineStoreConfig(
     }
   }
 
+  /**
+   * {@code redis.uri} fit to log: a password ({@code redis://:secret@host}, {@code
+   * rediss://user:secret@host}) shows as {@code ***}.
+   */
+  public String redactedUri() {
+    return redact(redisUri);
+  }
+
+  public static String redact(String uri) {
+    return uri.replaceFirst("^(rediss?(?:-socket)?://)([^@/]*)@", "$1***@");
+  }
+
   public static OnlineStoreConfig of(String redisUri, FeatureSet featureSet) {
     return new OnlineStoreConfig(redisUri, featureSet, DEFAULT_USER_TTL, DEFAULT_TIMEOUT);
   }

@@ -80,7 +80,7 @@ public final class RedisOnlineStore implements OnlineStore {
       RedisOnlineStore store = new RedisOnlineStore(client, config);
       log.info(
           "online store on {} (namespace {}, user TTL {})",
-          config.redisUri(),
+          config.redactedUri(),
           config.featureSet().namespace(),
           config.userTtl());
       return store;
@@ -88,7 +88,8 @@ public final class RedisOnlineStore implements OnlineStore {
       client.shutdown();
       resources.shutdown();
       throw new StoreUnavailableException(
-          "cannot connect to Redis at " + config.redisUri() + "; check redis.uri (REDIS_URI)", e);
+          "cannot connect to Redis at " + config.redactedUri() + "; check redis.uri (REDIS_URI)",
+          e);
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import io.undertow.util.StatusCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +24,8 @@ public final class HttpJson {
     void write(JsonGenerator out) throws IOException;
   }
 
+  private static final HttpString NOSNIFF = new HttpString("X-Content-Type-Options");
+
   private HttpJson() {}
 
   public static void send(HttpServerExchange exchange, int status, Body body) {
@@ -34,6 +37,8 @@ public final class HttpJson {
     }
     exchange.setStatusCode(status);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+    // Ids and paths echoed in a body stay JSON: no browser may sniff it into HTML.
+    exchange.getResponseHeaders().put(NOSNIFF, "nosniff");
     exchange.getResponseSender().send(ByteBuffer.wrap(bytes.toByteArray()));
   }
 
