@@ -34,6 +34,8 @@ final class ServeKill {
   private final AtomicLong okAfter = new AtomicLong();
   private final AtomicLong errorsAfter = new AtomicLong();
   private final AtomicLong slowestFailureNanos = new AtomicLong();
+  private final AtomicLong shedBefore = new AtomicLong();
+  private volatile String firstErrorBefore = "";
   private volatile int phase; // 0 before the kill, 1 down, 2 ready again
   private volatile boolean stopped;
   private volatile String firstErrorAfter = "";
@@ -81,8 +83,13 @@ final class ServeKill {
         errorsAfter.get()));
     List<Check> checks = new ArrayList<>();
     checks.add(new Check(
-        "no error before the kill",
-        String.format("%,d answered, %,d errors", okBefore.get(), errorsBefore.get()),
+        "no error before the kill (a 503 refused at once is counted apart)",
+        String.format(
+            "%,d answered, %,d refused with 503, %,d errors%s",
+            okBefore.get(),
+            shedBefore.get(),
+            errorsBefore.get(),
+            firstErrorBefore.isEmpty() ? "" : " (first: " + firstErrorBefore + ")"),
         okBefore.get() > 0 && errorsBefore.get() == 0));
     checks.add(new Check(
         "while it is down, requests fail fast (each within " + FAIL_FAST.toSeconds() + " s)",
@@ -136,7 +143,14 @@ final class ServeKill {
       long took = System.nanoTime() - start;
       int now = phase;
       if (at == 0 && now == 0) {
-        (ok ? okBefore : errorsBefore).incrementAndGet();
+        if (error.equals("HTTP 503")) {
+          shedBefore.incrementAndGet(); // refused at once: admission, not the fault
+        } else {
+          (ok ? okBefore : errorsBefore).incrementAndGet();
+          if (!ok && firstErrorBefore.isEmpty()) {
+            firstErrorBefore = error;
+          }
+        }
       } else if (at == 2) {
         (ok ? okAfter : errorsAfter).incrementAndGet();
         if (!ok && firstErrorAfter.isEmpty()) {

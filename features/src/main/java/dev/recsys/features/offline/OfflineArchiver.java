@@ -67,7 +67,6 @@ final class OfflineArchiver<T extends SpecificRecord> implements AutoCloseable {
   }
 
   void start(String topic) {
-    layout.deletePartialFiles(format.dataset());
     consumer.subscribe(List.of(topic), new Resume());
     thread.start();
   }
@@ -169,9 +168,9 @@ final class OfflineArchiver<T extends SpecificRecord> implements AutoCloseable {
     batches.clear();
     Set<TopicPartition> assigned = consumer.assignment();
     try {
-      layout.deletePartialFiles(format.dataset());
       Map<Integer, Long> resume = layout.resumeOffsets(format.dataset());
       for (TopicPartition partition : assigned) {
+        layout.deletePartialFiles(format.dataset(), partition.partition());
         layout.deleteIncompleteFlushes(format.dataset(), partition.partition());
         Long next = resume.get(partition.partition());
         if (next == null) {
@@ -238,6 +237,7 @@ final class OfflineArchiver<T extends SpecificRecord> implements AutoCloseable {
         consumer.pause(partitions);
       }
       for (TopicPartition partition : partitions) {
+        layout.deletePartialFiles(format.dataset(), partition.partition());
         layout.deleteIncompleteFlushes(format.dataset(), partition.partition());
       }
       Map<Integer, Long> resume = layout.resumeOffsets(format.dataset());

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -99,10 +101,16 @@ public record OfflineLayout(Path root) {
     return flushes;
   }
 
-  /** Deletes files a crashed writer left half-written. */
-  public void deletePartialFiles(String dataset) {
+  /**
+   * Deletes the files a crashed writer of {@code partition} left half-written. Only that
+   * partition's: another instance sharing this directory may be writing its own right now.
+   */
+  public void deletePartialFiles(String dataset, int partition) {
+    String prefix = String.format("p%03d-", partition);
     try (Stream<Path> all = walk(dataset)) {
-      for (Path partial : all.filter(p -> p.toString().endsWith(".tmp")).toList()) {
+      for (Path partial : all.filter(
+              p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".tmp"))
+          .toList()) {
         Files.deleteIfExists(partial);
       }
     } catch (IOException e) {
@@ -116,12 +124,30 @@ public record OfflineLayout(Path root) {
     }
   }
 
+  /**
+   * The dataset's files, two levels deep. Another instance may move or delete a file while this
+   * lists the directory; such a file is simply not listed.
+   */
   private Stream<Path> walk(String dataset) {
     Path dir = root.resolve(dataset);
-    try {
-      return Files.isDirectory(dir) ? Files.walk(dir, 2) : Stream.empty();
+    if (!Files.isDirectory(dir)) {
+      return Stream.empty();
+    }
+    List<Path> found = new ArrayList<>();
+    try (DirectoryStream<Path> dates = Files.newDirectoryStream(dir)) {
+      for (Path date : dates) {
+        found.add(date);
+        if (Files.isDirectory(date)) {
+          try (DirectoryStream<Path> files = Files.newDirectoryStream(date)) {
+            files.forEach(found::add);
+          } catch (NoSuchFileException gone) {
+            // removed meanwhile
+          }
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
+    return found.stream();
   }
 }

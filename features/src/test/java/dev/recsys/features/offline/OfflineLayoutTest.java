@@ -40,10 +40,17 @@ class OfflineLayoutTest {
         done.resolveSibling("p001-00000000000000000010-00000000000000000019.parquet.tmp");
     touch(partial);
 
+    Path othersPartial =
+        done.resolveSibling("p002-00000000000000000010-00000000000000000019.parquet.tmp");
+    touch(othersPartial);
+
     assertThat(layout.resumeOffsets("events")).isEqualTo(Map.of(1, 10L));
-    layout.deletePartialFiles("events");
+    layout.deletePartialFiles("events", 1);
     assertThat(partial).doesNotExist();
     assertThat(done).exists();
+    assertThat(othersPartial)
+        .as("another instance sharing the directory may be writing partition 2's file")
+        .exists();
   }
 
   @Test

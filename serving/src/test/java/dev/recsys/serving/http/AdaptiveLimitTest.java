@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 
 class AdaptiveLimitTest {
   @Test
-  void shouldStartAtTheCeilingAndShrinkToTheFloorWhileTheCpuIsBusy() {
+  void shouldStartAtTheCeilingAndShrinkToTheFloorWhileTheCpuStaysBusy() {
     AdaptiveLimit limit = new AdaptiveLimit(4, 16);
     assertThat(limit.current()).isEqualTo(16);
 
     limit.adjust(0.95);
     assertThat(limit.current()).isEqualTo(12);
-    limit.adjust(0.90);
+    limit.adjust(0.95);
     assertThat(limit.current()).isEqualTo(9);
     for (int i = 0; i < 10; i++) {
       limit.adjust(1.0);
@@ -22,15 +22,31 @@ class AdaptiveLimitTest {
   }
 
   @Test
-  void shouldGrowBackToTheCeilingWhileTheCpuHasRoomAndHoldBetween() {
+  void shouldRideOutABriefBurst() {
+    AdaptiveLimit limit = new AdaptiveLimit(4, 16);
+    for (int i = 0; i < 5; i++) {
+      limit.adjust(0.5);
+    }
+
+    limit.adjust(1.0); // smoothed 0.75
+    limit.adjust(1.0); // smoothed 0.875
+    assertThat(limit.current()).as("two busy samples after a calm spell").isEqualTo(16);
+    limit.adjust(1.0); // smoothed 0.94: sustained
+    assertThat(limit.current()).isEqualTo(12);
+  }
+
+  @Test
+  void shouldGrowBackToTheCeilingOnceTheCpuHasRoomAndHoldBetween() {
     AdaptiveLimit limit = new AdaptiveLimit(4, 16);
     for (int i = 0; i < 10; i++) {
       limit.adjust(1.0);
     }
-
-    limit.adjust(0.85);
+    for (int i = 0; i < 10; i++) {
+      limit.adjust(0.85);
+    }
     assertThat(limit.current()).as("between idle and busy: hold").isEqualTo(4);
-    limit.adjust(0.5);
+
+    limit.adjust(0.5); // smoothed 0.68
     assertThat(limit.current()).isEqualTo(5);
     for (int i = 0; i < 20; i++) {
       limit.adjust(0.2);
@@ -43,6 +59,7 @@ class AdaptiveLimitTest {
     AdaptiveLimit limit = new AdaptiveLimit(4, 16);
     limit.adjust(-1);
     limit.adjust(Double.NaN);
+    limit.adjust(0.5);
     assertThat(limit.current()).isEqualTo(16);
   }
 
