@@ -3,15 +3,11 @@ package dev.recsys.benchmarks.chaos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recsys.benchmarks.chaos.Verdict.Check;
-import dev.recsys.ingest.EventPublisher;
-import dev.recsys.ingest.PublisherConfig;
-import dev.recsys.schemas.avro.EventType;
 import dev.recsys.schemas.avro.UserEvent;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,6 +38,8 @@ final class BrokerRestart {
   private static final int BATCH = 50;
   private static final int CLIENTS = 2;
   private static final int CLIENT_RATE = 1_000;
+  private static final String HTTP_PREFIX = "chaos-ingest-";
+  private static final String CLIENT_PREFIX = "chaos-client";
   /** Shorter than the outage, so some sends fail in the client and the failure path is tried. */
   private static final Duration CLIENT_DELIVERY_TIMEOUT = Duration.ofSeconds(2);
 
@@ -53,9 +50,6 @@ final class BrokerRestart {
   private final Consumer<String> say;
   private final Set<String> sent = ConcurrentHashMap.newKeySet();
   private final Set<String> acked = ConcurrentHashMap.newKeySet();
-  private final Set<String> clientSent = ConcurrentHashMap.newKeySet();
-  private final Set<String> clientAcked = ConcurrentHashMap.newKeySet();
-  private final AtomicLong clientRefused = new AtomicLong();
   private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
   private final AtomicLong clientFailures = new AtomicLong();
   private final List<Long> ackTimes = Collections.synchronizedList(new ArrayList<>());
@@ -79,9 +73,8 @@ final class BrokerRestart {
       thread.setDaemon(true);
       clients.add(thread);
     }
-    Thread bulk = new Thread(this::publish, "java-client");
-    bulk.setDaemon(true);
-    clients.add(bulk);
+    Traffic javaClient =
+        Traffic.start(fixture, CLIENT_PREFIX, CLIENT_RATE, CLIENT_DELIVERY_TIMEOUT);
     clients.forEach(Thread::start);
     Thread.sleep(before.toMillis());
     long stoppedAt = System.nanoTime();
@@ -96,6 +89,9 @@ final class BrokerRestart {
     for (Thread thread : clients) {
       thread.join(120_000);
     }
+    javaClient.close();
+    Set<String> clientSent = javaClient.sent();
+    Set<String> clientAcked = javaClient.acked();
     long resumedMs = firstAckAfter(restartedAt);
     Map<String, Integer> onTopic = readBack();
     long ackedOnce =
@@ -153,7 +149,7 @@ final class BrokerRestart {
             clientOnce,
             clientUnacked,
             clientUnackedLanded,
-            clientRefused.get()),
+            javaClient.refused()),
         !clientAcked.isEmpty() && clientOnce == clientAcked.size() && duplicated == 0));
     checks.add(new Check(
         "ingest acknowledges again within 10 s of the broker's restart",
@@ -185,7 +181,7 @@ final class BrokerRestart {
       List<String> ids = new ArrayList<>();
       StringBuilder body = new StringBuilder("[");
       for (int i = 0; i < BATCH; i++, seq++) {
-        String id = "chaos-ingest-" + client + "-" + seq;
+        String id = HTTP_PREFIX + client + "-" + seq;
         ids.add(id);
         if (i > 0) {
           body.append(',');
@@ -221,49 +217,6 @@ final class BrokerRestart {
       } catch (InterruptedException e) {
         return;
       }
-    }
-  }
-
-  /** The Java client publishing one event a millisecond, each acknowledged or failed. */
-  private void publish() {
-    PublisherConfig config = PublisherConfig.of(fixture.kafka.bootstrapServers());
-    config = new PublisherConfig(
-        config.bootstrapServers(),
-        config.compression(),
-        config.linger(),
-        config.batchBytes(),
-        CLIENT_DELIVERY_TIMEOUT,
-        Map.of());
-    try (EventPublisher publisher =
-        EventPublisher.create(config, fixture.topics, Clock.systemUTC())) {
-      long interval = 1_000_000_000L / CLIENT_RATE;
-      long next = System.nanoTime();
-      for (long seq = 0; !stopped; seq++) {
-        String id = "chaos-client-" + seq;
-        UserEvent event = UserEvent.newBuilder()
-            .setEventId(id)
-            .setUserId(String.format("u%05d", seq % 500))
-            .setItemId(String.format("i%05d", seq % 300))
-            .setType(EventType.VIEW)
-            .setTimestamp(Instant.now())
-            .build();
-        clientSent.add(id);
-        try {
-          publisher.send(event).whenComplete((ack, failure) -> {
-            if (failure == null) {
-              clientAcked.add(id);
-            }
-          });
-        } catch (RuntimeException e) {
-          clientRefused.incrementAndGet();
-        }
-        next += interval;
-        long wait = next - System.nanoTime();
-        if (wait > 0) {
-          LockSupport.parkNanos(wait);
-        }
-      }
-      publisher.flush();
     }
   }
 
@@ -304,7 +257,7 @@ final class BrokerRestart {
               .deserializer()
               .deserialize(topic, record.value());
           String id = event.getEventId();
-          if (id.startsWith("chaos-ingest-") || id.startsWith("chaos-client-")) {
+          if (id.startsWith(HTTP_PREFIX) || id.startsWith(CLIENT_PREFIX)) {
             counts.merge(id, 1, Integer::sum);
           }
         }

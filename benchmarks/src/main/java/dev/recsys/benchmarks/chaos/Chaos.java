@@ -60,6 +60,10 @@ public final class Chaos implements Callable<Integer> {
           + "disk-full (default: all).")
   private Set<String> only = new LinkedHashSet<>();
 
+  /** What {@code --only} takes, in the order the suite runs them. */
+  static final List<String> SCENARIOS =
+      List.of("overload", "redis", "broker", "serve-kill", "features-kill", "disk-full");
+
   static final String BEGIN = "<!-- chaos:begin -->";
   static final String END = "<!-- chaos:end -->";
 
@@ -71,6 +75,13 @@ public final class Chaos implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Set<String> unknown = new LinkedHashSet<>(only);
+    unknown.removeAll(SCENARIOS);
+    if (!unknown.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this),
+          "--only: no scenario " + unknown + "; the scenarios are " + SCENARIOS);
+    }
     Path dir = work.isPresent() ? work.get() : Files.createTempDirectory("recsys-chaos-");
     GeneratorParams params = quick
         ? GeneratorParams.DEFAULT

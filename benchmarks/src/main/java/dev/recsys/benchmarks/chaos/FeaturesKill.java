@@ -40,7 +40,7 @@ final class FeaturesKill {
         fixture.features.kill();
         Thread.sleep(phase.toMillis());
         traffic.close();
-        acked = traffic.acked();
+        acked = traffic.acked().size();
         failed = traffic.failed();
       }
       long caughtUpMs = fixture.awaitFeatures(CATCH_UP);

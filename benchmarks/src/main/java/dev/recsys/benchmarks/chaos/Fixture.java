@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.admin.Admin;
@@ -111,7 +112,10 @@ final class Fixture implements AutoCloseable {
         dir.resolve("features-state"),
         dir.resolve("offline"),
         logs);
-    awaitFeatures(bootstrap, topics, features);
+    if (caughtUp(bootstrap, topics, CATCH_UP, features::alive) < 0) {
+      throw new IllegalStateException("recsys features did not catch up within "
+          + CATCH_UP.toMinutes() + " min; see " + features.log());
+    }
     say.accept("recsys features (its own JVM) has every user's and item's features in Redis");
     OfflineLoop.Artifacts models = OfflineLoop.forSampleData(
             bootstrap,
@@ -180,20 +184,6 @@ final class Fixture implements AutoCloseable {
         List.of("-Xmx1g", "-XX:+UseParallelGC"));
   }
 
-  /** Waits until the feature pipeline has carried every event into Redis (lag 0, twice). */
-  long awaitFeatures(Duration timeout) throws InterruptedException {
-    long start = System.nanoTime();
-    int zeros = 0;
-    while (zeros < 2) {
-      if (System.nanoTime() - start > timeout.toNanos()) {
-        return -1;
-      }
-      zeros = featureLag() == 0 ? zeros + 1 : 0;
-      Thread.sleep(250);
-    }
-    return (System.nanoTime() - start) / 1_000_000;
-  }
-
   /** The online store against a replay of every event on the topic, feature by feature. */
   SkewReport skew() {
     try (RedisOnlineStore store =
@@ -202,6 +192,33 @@ final class Fixture implements AutoCloseable {
               kafka.bootstrapServers(), topics, IntakePolicy.DEFAULT, SkewCheck.DEFAULT_TOLERANCE)
           .run(store, read -> {});
     }
+  }
+
+  /**
+   * Waits until the feature pipeline has carried every event into Redis (lag 0, twice).
+   *
+   * @return how many ms it took, or -1 after {@code timeout}
+   */
+  long awaitFeatures(Duration timeout) throws InterruptedException {
+    return caughtUp(kafka.bootstrapServers(), topics, timeout, () -> true);
+  }
+
+  /** Ms until the pipeline's lag is 0 twice in a row; -1 after {@code timeout} or once not alive. */
+  private static long caughtUp(
+      String bootstrap, Topics topics, Duration timeout, BooleanSupplier alive)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    try (Admin admin = admin(bootstrap)) {
+      int zeros = 0;
+      while (zeros < 2) {
+        if (!alive.getAsBoolean() || System.nanoTime() - start > timeout.toNanos()) {
+          return -1;
+        }
+        zeros = FeaturesApp.lag(admin, APPLICATION_ID, topics) == 0 ? zeros + 1 : 0;
+        Thread.sleep(250);
+      }
+    }
+    return (System.nanoTime() - start) / 1_000_000;
   }
 
   URI url(String path) {
@@ -214,29 +231,6 @@ final class Fixture implements AutoCloseable {
 
   Admin admin() {
     return admin(kafka.bootstrapServers());
-  }
-
-  /** Records the feature pipeline has not yet carried into Redis. */
-  long featureLag() {
-    try (Admin admin = admin()) {
-      return FeaturesApp.lag(admin, APPLICATION_ID, topics);
-    }
-  }
-
-  private static void awaitFeatures(String bootstrap, Topics topics, RecsysProcess features)
-      throws InterruptedException {
-    long end = System.nanoTime() + CATCH_UP.toNanos();
-    try (Admin admin = admin(bootstrap)) {
-      int zeros = 0;
-      while (zeros < 2) {
-        if (!features.alive() || System.nanoTime() > end) {
-          throw new IllegalStateException("recsys features did not catch up within "
-              + CATCH_UP.toMinutes() + " min; see " + features.log());
-        }
-        zeros = FeaturesApp.lag(admin, APPLICATION_ID, topics) == 0 ? zeros + 1 : 0;
-        Thread.sleep(500);
-      }
-    }
   }
 
   private static Admin admin(String bootstrap) {

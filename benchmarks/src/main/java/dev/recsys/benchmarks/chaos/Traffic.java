@@ -7,13 +7,16 @@ import dev.recsys.schemas.avro.UserEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * New events for the data set's users and items, stamped now and with ids of their own, published
- * at a steady rate by the Java client on a thread of its own until stopped.
+ * New events for the data set's users and items, stamped now and with ids of their own ({@code
+ * prefix-N}), published at a steady rate by the Java client on a thread of its own until closed.
+ * Every id sent and every id Kafka acknowledged is kept, for reading back from the topic.
  */
 final class Traffic implements AutoCloseable {
   private static final EventType[] TYPES = {
@@ -28,42 +31,69 @@ final class Traffic implements AutoCloseable {
   private final Fixture fixture;
   private final String prefix;
   private final int rate;
-  private final AtomicLong acked = new AtomicLong();
+  private final Duration deliveryTimeout;
+  private final Set<String> sent = ConcurrentHashMap.newKeySet();
+  private final Set<String> acked = ConcurrentHashMap.newKeySet();
   private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
   private final Thread thread;
   private volatile boolean stopped;
 
-  private Traffic(Fixture fixture, String prefix, int rate) {
+  private Traffic(Fixture fixture, String prefix, int rate, Duration deliveryTimeout) {
     this.fixture = fixture;
     this.prefix = prefix;
     this.rate = rate;
+    this.deliveryTimeout = deliveryTimeout;
     this.thread = new Thread(this::run, "traffic-" + prefix);
     thread.setDaemon(true);
     thread.start();
   }
 
-  /** Starts publishing {@code rate} events a second, ids {@code prefix-N}. */
+  /** Starts publishing {@code rate} events a second with the publisher's defaults. */
   static Traffic start(Fixture fixture, String prefix, int rate) {
-    return new Traffic(fixture, prefix, rate);
+    return start(fixture, prefix, rate, PublisherConfig.DEFAULT_DELIVERY_TIMEOUT);
+  }
+
+  /** The same, each send failing in the client once {@code deliveryTimeout} passed. */
+  static Traffic start(Fixture fixture, String prefix, int rate, Duration deliveryTimeout) {
+    return new Traffic(fixture, prefix, rate, deliveryTimeout);
   }
 
   private void run() {
     SplittableRandom random = new SplittableRandom(prefix.hashCode());
-    try (EventPublisher publisher = EventPublisher.create(
-        PublisherConfig.of(fixture.kafka.bootstrapServers()), fixture.topics, Clock.systemUTC())) {
+    PublisherConfig defaults = PublisherConfig.of(fixture.kafka.bootstrapServers());
+    PublisherConfig config = new PublisherConfig(
+        defaults.bootstrapServers(),
+        defaults.compression(),
+        defaults.linger(),
+        defaults.batchBytes(),
+        deliveryTimeout,
+        defaults.overrides());
+    try (EventPublisher publisher =
+        EventPublisher.create(config, fixture.topics, Clock.systemUTC())) {
       long interval = 1_000_000_000L / rate;
       long next = System.nanoTime();
       for (long seq = 0; !stopped; seq++) {
+        String id = prefix + "-" + seq;
         UserEvent event = UserEvent.newBuilder()
-            .setEventId(prefix + "-" + seq)
+            .setEventId(id)
             .setUserId(String.format("u%05d", random.nextInt(fixture.params.users())))
             .setItemId(String.format("i%05d", random.nextInt(fixture.params.items())))
             .setType(TYPES[random.nextInt(TYPES.length)])
             .setTimestamp(Instant.now())
             .build();
-        publisher
-            .send(event)
-            .whenComplete((ack, e) -> (e == null ? acked : failed).incrementAndGet());
+        sent.add(id);
+        try {
+          publisher.send(event).whenComplete((ack, e) -> {
+            if (e == null) {
+              acked.add(id);
+            } else {
+              failed.incrementAndGet();
+            }
+          });
+        } catch (RuntimeException e) {
+          refused.incrementAndGet();
+        }
         next += interval;
         long wait = next - System.nanoTime();
         if (wait > 0) {
@@ -74,12 +104,24 @@ final class Traffic implements AutoCloseable {
     }
   }
 
-  long acked() {
-    return acked.get();
+  /** Ids sent (complete once closed). */
+  Set<String> sent() {
+    return sent;
   }
 
+  /** Ids Kafka acknowledged (complete once closed). */
+  Set<String> acked() {
+    return acked;
+  }
+
+  /** Sends that failed in the client after they were handed over. */
   long failed() {
     return failed.get();
+  }
+
+  /** Sends the client refused at once. */
+  long refused() {
+    return refused.get();
   }
 
   /** Stops publishing and waits until every send was acknowledged or failed. */

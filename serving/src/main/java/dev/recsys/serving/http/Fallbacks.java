@@ -33,18 +33,6 @@ public final class Fallbacks {
         exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath());
   }
 
-  /** Runs {@code next} on a worker thread (it may block), guarded like {@link #guarded}. */
-  public static HttpHandler onWorker(HttpHandler next) {
-    HttpHandler guarded = guarded(next);
-    return exchange -> {
-      if (exchange.isInIoThread()) {
-        exchange.dispatch(guarded);
-      } else {
-        guarded.handleRequest(exchange);
-      }
-    };
-  }
-
   /** Wraps {@code next} so an exception becomes a JSON error response. */
   public static HttpHandler guarded(HttpHandler next) {
     return exchange -> {
