@@ -3,8 +3,10 @@ package dev.recsys.embedded;
 import dev.recsys.embedded.internal.Cleanup;
 import dev.recsys.embedded.internal.KRaftStorage;
 import dev.recsys.embedded.internal.NodeSettings;
+import dev.recsys.embedded.internal.NodeSettings.PlainUser;
 import dev.recsys.embedded.internal.Stopwatch;
 import dev.recsys.embedded.internal.TempDirectory;
+import dev.recsys.schemas.KafkaConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,13 +26,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node Kafka broker in this JVM: KRaft combined mode (broker and controller), PLAINTEXT on a free
- * loopback port, internal topics with replication factor 1 so transactions and exactly-once Streams work.
+ * A real single-node Kafka broker in this JVM: KRaft combined mode (broker and controller), PLAINTEXT (or SASL/PLAIN)
+ * on a free loopback port, internal topics with replication factor 1 so transactions and exactly-once Streams work.
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
@@ -56,7 +60,19 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** Formats fresh storage in a temp directory, starts the broker and returns once it answers clients. */
   public static EmbeddedKafka start() {
-    NodeSettings settings = NodeSettings.onFreePorts(TempDirectory.create("recsys-kafka-"));
+    NodeSettings settings =
+        NodeSettings.onFreePorts(TempDirectory.create("recsys-kafka-"), Optional.empty());
+    return start(settings, false);
+  }
+
+  /**
+   * Like {@link #start()}, but clients must log in with SASL/PLAIN as {@code user} (letters,
+   * digits, '_' or '-'); {@link #connection()} carries the login. For testing that a client passes
+   * its security settings through.
+   */
+  public static EmbeddedKafka startWithSaslPlain(String user, String password) {
+    NodeSettings settings = NodeSettings.onFreePorts(
+        TempDirectory.create("recsys-kafka-"), Optional.of(new PlainUser(user, password)));
     return start(settings, false);
   }
 
@@ -70,7 +86,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the Kafka data directory " + dir, e);
     }
-    return start(NodeSettings.onFreePorts(dir.toAbsolutePath()), true);
+    return start(NodeSettings.onFreePorts(dir.toAbsolutePath(), Optional.empty()), true);
   }
 
   private static EmbeddedKafka start(NodeSettings settings, boolean kept) {
@@ -94,14 +110,30 @@ public final class EmbeddedKafka implements AutoCloseable {
     return kafka;
   }
 
-  /** {@code "127.0.0.1:port"} of the PLAINTEXT listener. */
+  /** {@code "127.0.0.1:port"} of the client listener. */
   public String bootstrapServers() {
     return settings.bootstrapServers();
   }
 
+  /** What every client of this broker needs: its address and, if it asks for one, the login. */
+  public KafkaConnection connection() {
+    return settings
+        .saslUser()
+        .map(user -> new KafkaConnection(
+            bootstrapServers(),
+            Map.of(
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
+                settings.clientProtocol(),
+                SaslConfigs.SASL_MECHANISM,
+                "PLAIN",
+                SaslConfigs.SASL_JAAS_CONFIG,
+                user.clientJaas())))
+        .orElseGet(() -> KafkaConnection.to(bootstrapServers()));
+  }
+
   /** What every client of this broker needs ({@code bootstrap.servers}); add your own settings to a copy. */
   public Map<String, Object> clientProperties() {
-    return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    return connection().clientConfig();
   }
 
   /** The directory holding the broker's logs and metadata; {@link #close()} deletes it unless it was

@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
+import dev.recsys.schemas.KafkaConnection;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,7 +18,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * work (one task per events partition).
  */
 public record FeaturesConfig(
-    String bootstrapServers,
+    KafkaConnection kafka,
     String applicationId,
     Path stateDir,
     FeatureSet featureSet,
@@ -32,7 +32,7 @@ public record FeaturesConfig(
   public static final int FETCH_WAIT_MS = 10;
 
   public FeaturesConfig {
-    requireNonNull(bootstrapServers, "kafka.bootstrap-servers");
+    requireNonNull(kafka, "kafka");
     requireNonNull(applicationId, "features.application-id");
     requireNonNull(stateDir, "features.state-dir");
     requireNonNull(featureSet, "features.set");
@@ -44,9 +44,9 @@ public record FeaturesConfig(
     }
   }
 
-  public static FeaturesConfig of(String bootstrapServers, Path stateDir) {
+  public static FeaturesConfig of(KafkaConnection kafka, Path stateDir) {
     return new FeaturesConfig(
-        bootstrapServers,
+        kafka,
         DEFAULT_APPLICATION_ID,
         stateDir,
         FeatureSet.CORE_V1,
@@ -58,57 +58,35 @@ public record FeaturesConfig(
 
   public FeaturesConfig withApplicationId(String id) {
     return new FeaturesConfig(
-        bootstrapServers, id, stateDir, featureSet, intake, commitInterval, threads, overrides);
+        kafka, id, stateDir, featureSet, intake, commitInterval, threads, overrides);
   }
 
   /** The grace period and de-duplication horizon the intake judges by. */
   public FeaturesConfig withIntake(IntakePolicy policy) {
     return new FeaturesConfig(
-        bootstrapServers,
-        applicationId,
-        stateDir,
-        featureSet,
-        policy,
-        commitInterval,
-        threads,
-        overrides);
+        kafka, applicationId, stateDir, featureSet, policy, commitInterval, threads, overrides);
   }
 
   public FeaturesConfig withFeatureSet(FeatureSet set) {
     return new FeaturesConfig(
-        bootstrapServers, applicationId, stateDir, set, intake, commitInterval, threads, overrides);
+        kafka, applicationId, stateDir, set, intake, commitInterval, threads, overrides);
   }
 
   /** Raw Kafka Streams settings, applied last (e.g. {@code consumer.session.timeout.ms}). */
   public FeaturesConfig withOverrides(Map<String, String> settings) {
     return new FeaturesConfig(
-        bootstrapServers,
-        applicationId,
-        stateDir,
-        featureSet,
-        intake,
-        commitInterval,
-        threads,
-        settings);
+        kafka, applicationId, stateDir, featureSet, intake, commitInterval, threads, settings);
   }
 
   public FeaturesConfig withThreads(int n) {
     return new FeaturesConfig(
-        bootstrapServers,
-        applicationId,
-        stateDir,
-        featureSet,
-        intake,
-        commitInterval,
-        n,
-        overrides);
+        kafka, applicationId, stateDir, featureSet, intake, commitInterval, n, overrides);
   }
 
   /** The Kafka Streams properties; the one place they are built, for main and tests alike. */
   public Properties streamsProperties() {
-    Map<String, Object> props = new HashMap<>();
+    Map<String, Object> props = kafka.clientConfig();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());

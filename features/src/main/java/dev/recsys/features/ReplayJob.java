@@ -11,6 +11,7 @@ import dev.recsys.features.replay.ReplaySummary;
 import dev.recsys.features.source.TopicReader;
 import dev.recsys.features.training.TrainingSetManifest;
 import dev.recsys.features.training.TrainingSetWriter;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.Impression;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import java.util.function.LongConsumer;
  *     events before {@code labels.from()}, or {@link ItemVectors#NONE}
  */
 public record ReplayJob(
-    String bootstrapServers,
+    KafkaConnection kafka,
     Topics topics,
     FeatureSet featureSet,
     IntakePolicy intake,
@@ -40,18 +41,18 @@ public record ReplayJob(
 
   /** A replay without embeddings: every taste similarity is 0. */
   public ReplayJob(
-      String bootstrapServers,
+      KafkaConnection kafka,
       Topics topics,
       FeatureSet featureSet,
       IntakePolicy intake,
       LabelPolicy labels,
       Duration warmUp,
       Path out) {
-    this(bootstrapServers, topics, featureSet, intake, labels, warmUp, out, ItemVectors.NONE);
+    this(kafka, topics, featureSet, intake, labels, warmUp, out, ItemVectors.NONE);
   }
 
   public ReplayJob {
-    requireNonNull(bootstrapServers, "kafka.bootstrap-servers");
+    requireNonNull(kafka, "kafka");
     requireNonNull(topics, "topics");
     requireNonNull(featureSet, "featureSet");
     requireNonNull(intake, "intake");
@@ -68,7 +69,7 @@ public record ReplayJob(
     Instant since = warmUp == null || labels.from().equals(Instant.EPOCH)
         ? Instant.EPOCH
         : labels.from().minus(warmUp);
-    try (TopicReader reader = new TopicReader(bootstrapServers);
+    try (TopicReader reader = new TopicReader(kafka);
         TrainingSetWriter writer = TrainingSetWriter.create(out)) {
       List<Impression> impressions =
           reader.impressions(topics.impressions().name(), labels.from()).stream()

@@ -9,6 +9,7 @@ import dev.recsys.features.skew.SkewCheck;
 import dev.recsys.features.skew.SkewReport;
 import dev.recsys.features.source.TopicReader;
 import dev.recsys.features.store.OnlineStore;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import java.time.Instant;
 import java.util.Collections;
@@ -19,16 +20,15 @@ import java.util.function.LongConsumer;
  * it reaches with the online store. Run it when the pipeline has caught up (lag 0), so that
  * both have seen the same events.
  */
-public record SkewJob(
-    String bootstrapServers, Topics topics, IntakePolicy intake, double tolerance) {
+public record SkewJob(KafkaConnection kafka, Topics topics, IntakePolicy intake, double tolerance) {
   public SkewJob {
-    requireNonNull(bootstrapServers, "kafka.bootstrap-servers");
+    requireNonNull(kafka, "kafka");
     requireNonNull(topics, "topics");
     requireNonNull(intake, "intake");
   }
 
   public SkewReport run(OnlineStore online, LongConsumer progress) {
-    try (TopicReader reader = new TopicReader(bootstrapServers)) {
+    try (TopicReader reader = new TopicReader(kafka)) {
       ReplayEngine engine = new ReplayEngine(
           intake, LabelPolicy.NONE, reader.catalog(topics.items().name()));
       engine.run(

@@ -3,6 +3,7 @@ package dev.recsys.features;
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,7 +20,7 @@ public final class CrashableFeaturesMain {
 
   public static void main(String[] args) throws InterruptedException {
     // A killed member must leave the group, and its open transaction abort, within seconds.
-    FeaturesConfig config = FeaturesConfig.of(args[0], Path.of(args[2]))
+    FeaturesConfig config = FeaturesConfig.of(KafkaConnection.to(args[0]), Path.of(args[2]))
         .withApplicationId(args[3])
         .withFeatureSet(new FeatureSet("crash", 1))
         .withOverrides(Map.of(

@@ -8,6 +8,7 @@ import dev.recsys.features.intake.IntakeMetrics;
 import dev.recsys.features.log.FeatureUpdates;
 import dev.recsys.features.stream.Interactions;
 import dev.recsys.schemas.Codecs;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EntityKind;
 import dev.recsys.schemas.avro.FeatureUpdate;
@@ -49,7 +50,7 @@ class FeatureTopologyTest {
 
   @BeforeEach
   void start() {
-    FeaturesConfig config = FeaturesConfig.of("unused:9092", stateDir);
+    FeaturesConfig config = FeaturesConfig.of(KafkaConnection.to("unused:9092"), stateDir);
     driver = new TopologyTestDriver(
         FeatureTopology.build(config, topics, new IntakeMetrics(registry)),
         config.streamsProperties());

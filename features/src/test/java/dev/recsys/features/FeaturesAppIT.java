@@ -97,9 +97,8 @@ class FeaturesAppIT {
 
     Map<String, FeatureVector> users = OnePass.users(events, catalog);
     Map<String, FeatureVector> items = OnePass.items(events, catalog);
-    FeaturesConfig config = FeaturesConfig.of(kafka.bootstrapServers(), stateDir)
-        .withApplicationId(name)
-        .withFeatureSet(set);
+    FeaturesConfig config =
+        FeaturesConfig.of(kafka.connection(), stateDir).withApplicationId(name).withFeatureSet(set);
     try (RedisOnlineStore store = RedisOnlineStore.connect(OnlineStoreConfig.of(redis.uri(), set));
         FeaturesApp app = FeaturesApp.start(config, topics, store, new SimpleMeterRegistry())) {
       Wait.until(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.recsys.features.intake.IntakeMetrics;
 import dev.recsys.schemas.CodecException;
 import dev.recsys.schemas.Codecs;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
 import dev.recsys.schemas.avro.Impression;
@@ -58,7 +59,7 @@ class IntakeFuzzTest {
   @Test
   void shouldDeadLetterEveryInputThatIsNotAValidEventAndNeverFail() {
     Topics topics = Topics.defaults();
-    FeaturesConfig config = FeaturesConfig.of("unused:9092", stateDir);
+    FeaturesConfig config = FeaturesConfig.of(KafkaConnection.to("unused:9092"), stateDir);
     SplittableRandom random = new SplittableRandom(20261207);
     Map<Kind, int[]> tried = new EnumMap<>(Kind.class);
     int accepted = 0;

@@ -163,7 +163,7 @@ class PythonClientIT {
 
     FeatureSet set = new FeatureSet("py", 1);
     Map<String, FeatureVector> users = OnePass.users(events, catalog);
-    FeaturesConfig config = FeaturesConfig.of(kafka.bootstrapServers(), dir.resolve("state"))
+    FeaturesConfig config = FeaturesConfig.of(kafka.connection(), dir.resolve("state"))
         .withApplicationId(name)
         .withFeatureSet(set);
     try (RedisOnlineStore store = RedisOnlineStore.connect(OnlineStoreConfig.of(redis.uri(), set));

@@ -84,7 +84,7 @@ class TrainingSetIT {
     KafkaProbe.createTopics(kafka, topics, new TopicLayout(1, (short) 1));
     publish(topics);
     FeatureSet set = new FeatureSet("pit", 1);
-    FeaturesConfig config = FeaturesConfig.of(kafka.bootstrapServers(), dir.resolve("state"))
+    FeaturesConfig config = FeaturesConfig.of(kafka.connection(), dir.resolve("state"))
         .withApplicationId(name)
         .withFeatureSet(set);
     OfflineConfig offline =
@@ -101,7 +101,7 @@ class TrainingSetIT {
 
       Path replayed = dir.resolve("replayed");
       ReplayJob.Result replay = new ReplayJob(
-              kafka.bootstrapServers(),
+              kafka.connection(),
               topics,
               set,
               IntakePolicy.DEFAULT,
@@ -129,7 +129,7 @@ class TrainingSetIT {
       }
 
       SkewReport skew = new SkewJob(
-              kafka.bootstrapServers(), topics, IntakePolicy.DEFAULT, SkewCheck.DEFAULT_TOLERANCE)
+              kafka.connection(), topics, IntakePolicy.DEFAULT, SkewCheck.DEFAULT_TOLERANCE)
           .run(store, read -> {});
       assertThat(skew.clean()).as(skew.table()).isTrue();
       assertThat(skew.users()).isEqualTo(25);

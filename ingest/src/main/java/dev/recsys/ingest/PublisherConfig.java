@@ -2,8 +2,8 @@ package dev.recsys.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.recsys.schemas.KafkaConnection;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -11,10 +11,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The publisher's producer: idempotent, {@code acks=all}, compressed, batching for a few
- * milliseconds. {@code overrides} are raw Kafka producer settings applied last.
+ * milliseconds, on the {@code kafka} connection (TLS, SASL). {@code overrides} are raw Kafka
+ * producer settings applied last.
  */
 public record PublisherConfig(
-    String bootstrapServers,
+    KafkaConnection kafka,
     String compression,
     Duration linger,
     int batchBytes,
@@ -26,24 +27,20 @@ public record PublisherConfig(
   public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(30);
 
   public PublisherConfig {
-    requireNonNull(bootstrapServers, "kafka.bootstrap-servers");
+    requireNonNull(kafka, "kafka");
     requireNonNull(compression, "kafka.producer.compression");
     requireNonNull(linger, "kafka.producer.linger");
     requireNonNull(deliveryTimeout, "kafka.producer.delivery-timeout");
     overrides = Map.copyOf(overrides);
-    if (bootstrapServers.isBlank()) {
-      throw new IllegalArgumentException("kafka.bootstrap-servers must not be blank; "
-          + "set KAFKA_BOOTSTRAP_SERVERS, e.g. localhost:9092");
-    }
     if (batchBytes < 1024) {
       throw new IllegalArgumentException("kafka.producer.batch-bytes must be at least 1024");
     }
   }
 
-  /** Defaults for everything but the broker address. */
-  public static PublisherConfig of(String bootstrapServers) {
+  /** Defaults for everything but the cluster. */
+  public static PublisherConfig of(KafkaConnection kafka) {
     return new PublisherConfig(
-        bootstrapServers,
+        kafka,
         DEFAULT_COMPRESSION,
         DEFAULT_LINGER,
         DEFAULT_BATCH_BYTES,
@@ -53,8 +50,7 @@ public record PublisherConfig(
 
   /** The producer properties; the one place they are built, for main and tests alike. */
   public Map<String, Object> producerProperties(String clientId) {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> props = kafka.clientConfig();
     props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

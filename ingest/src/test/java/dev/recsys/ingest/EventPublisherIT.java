@@ -37,8 +37,7 @@ class EventPublisherIT {
   }
 
   private EventPublisher publisher() {
-    return EventPublisher.create(
-        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED);
+    return EventPublisher.create(PublisherConfig.of(kafka.connection()), topics, TestClocks.FIXED);
   }
 
   @Test

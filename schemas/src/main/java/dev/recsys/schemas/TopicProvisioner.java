@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,12 @@ public final class TopicProvisioner {
             layout.replicationFactor());
       }
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot create recsys topics: " + e.getCause(), e);
+      String hint = e.getCause() instanceof AuthenticationException
+          ? "; the cluster refused the login: check kafka.properties.security.protocol, "
+              + "kafka.properties.sasl.mechanism and kafka.properties.sasl.jaas.config (or the "
+              + "ssl.* settings)"
+          : "";
+      throw new IllegalStateException("cannot create recsys topics: " + e.getCause() + hint, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating recsys topics", e);

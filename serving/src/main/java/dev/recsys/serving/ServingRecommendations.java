@@ -13,6 +13,7 @@ import dev.recsys.ranking.registry.ModelRegistry;
 import dev.recsys.ranking.scoring.LiveScorer;
 import dev.recsys.ranking.scoring.ScorerOptions;
 import dev.recsys.ranking.scoring.Scorers;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import dev.recsys.serving.api.RecommendRoutes;
 import dev.recsys.serving.catalog.Catalog;
@@ -59,7 +60,7 @@ public final class ServingRecommendations implements AutoCloseable {
   }
 
   /**
-   * Starts everything; {@code bootstrap} is the Kafka holding {@code topics}, {@code store} holds
+   * Starts everything; {@code kafka} is the Kafka holding {@code topics}, {@code store} holds
    * the features of {@code featureSet}.
    */
   public static ServingRecommendations start(
@@ -67,11 +68,11 @@ public final class ServingRecommendations implements AutoCloseable {
       OnlineStore store,
       FeatureSet featureSet,
       ModelRegistry registry,
-      String bootstrap,
+      KafkaConnection kafka,
       Topics topics,
       MeterRegistry metrics,
       InstantSource clock) {
-    return start(settings, store, featureSet, registry, bootstrap, topics, metrics, clock, true);
+    return start(settings, store, featureSet, registry, kafka, topics, metrics, clock, true);
   }
 
   /**
@@ -84,7 +85,7 @@ public final class ServingRecommendations implements AutoCloseable {
       OnlineStore store,
       FeatureSet featureSet,
       ModelRegistry registry,
-      String bootstrap,
+      KafkaConnection kafka,
       Topics topics,
       MeterRegistry metrics,
       InstantSource clock,
@@ -94,7 +95,7 @@ public final class ServingRecommendations implements AutoCloseable {
     Optional<AnnIndex> index = settings.indexDir().map(ServingRecommendations::loadIndex);
     MemoryCatalog catalog = Catalog.inMemory();
     index.ifPresent(ann -> catalog.onChange(new IndexSync(ann)));
-    owned.add(CatalogFeed.start(bootstrap, topics.items(), catalog));
+    owned.add(CatalogFeed.start(kafka, topics.items(), catalog));
     LiveScorer scorer = Scorers.live(
         registry,
         ModelCard.RANKER,
@@ -110,17 +111,14 @@ public final class ServingRecommendations implements AutoCloseable {
     }
     ImpressionLog impressions = recommendation -> {};
     if (logImpressions) {
-      KafkaImpressionLog kafka = KafkaImpressionLog.start(
-          bootstrap,
-          topics.impressions(),
-          settings.impressionBuffer(),
-          new RecommendMetrics(metrics));
-      owned.add(kafka);
-      impressions = kafka;
+      KafkaImpressionLog log = KafkaImpressionLog.start(
+          kafka, topics.impressions(), settings.impressionBuffer(), new RecommendMetrics(metrics));
+      owned.add(log);
+      impressions = log;
     }
     OnlineStore reads = settings.itemCacheTtl().isZero()
         ? store
-        : fedItemCache(settings, store, featureSet, bootstrap, topics, owned);
+        : fedItemCache(settings, store, featureSet, kafka, topics, owned);
     Recommender recommender = Recommendations.create(new Recommendations.Setup(
         RecommendConfig.DEFAULT
             .withDeadline(settings.deadline())
@@ -145,7 +143,7 @@ public final class ServingRecommendations implements AutoCloseable {
       ServingSettings settings,
       OnlineStore store,
       FeatureSet featureSet,
-      String bootstrap,
+      KafkaConnection kafka,
       Topics topics,
       List<AutoCloseable> owned) {
     AtomicReference<ItemFeatureFeed> feed = new AtomicReference<>();
@@ -154,7 +152,7 @@ public final class ServingRecommendations implements AutoCloseable {
         settings.itemCacheTtl(),
         System::nanoTime,
         () -> feed.get() != null && feed.get().caughtUp());
-    feed.set(ItemFeatureFeed.start(bootstrap, topics.featureLog(), featureSet, cache::accept));
+    feed.set(ItemFeatureFeed.start(kafka, topics.featureLog(), featureSet, cache::accept));
     owned.add(feed.get());
     return cache;
   }

@@ -143,7 +143,7 @@ class HistoryBackfillIT {
 
   private Judged runStreamAndReplay(Topics topics, String appId) {
     FeatureSet set = new FeatureSet("backfill" + Math.floorMod(appId.hashCode(), 100_000), 1);
-    FeaturesConfig config = FeaturesConfig.of(kafka.bootstrapServers(), dir.resolve("state"))
+    FeaturesConfig config = FeaturesConfig.of(kafka.connection(), dir.resolve("state"))
         .withApplicationId(appId)
         .withFeatureSet(set)
         .withIntake(IntakePolicy.DEFAULT);
@@ -160,7 +160,7 @@ class HistoryBackfillIT {
         .mapToDouble(Counter::count)
         .sum();
     ReplaySummary replay = new ReplayJob(
-            kafka.bootstrapServers(),
+            kafka.connection(),
             topics,
             set,
             IntakePolicy.DEFAULT,
@@ -173,8 +173,7 @@ class HistoryBackfillIT {
   }
 
   private EventPublisher publisher(Topics topics) {
-    return EventPublisher.create(
-        PublisherConfig.of(kafka.bootstrapServers()), topics, Clock.systemUTC());
+    return EventPublisher.create(PublisherConfig.of(kafka.connection()), topics, Clock.systemUTC());
   }
 
   private static LoadOptions movieLens(TimeOrdering ordering) {

@@ -46,8 +46,8 @@ class IngestApiIT {
   @BeforeEach
   void start(TestInfo info) {
     topics = KafkaProbe.uniqueTopics(kafka, info);
-    publisher = EventPublisher.create(
-        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED);
+    publisher =
+        EventPublisher.create(PublisherConfig.of(kafka.connection()), topics, TestClocks.FIXED);
     app = ServingApp.start(
         HttpConfig.onPort(0),
         ServingDeps.ingest(

@@ -119,12 +119,12 @@ class RecommendApiIT {
         store,
         FeatureSet.CORE_V1,
         registry,
-        kafka.bootstrapServers(),
+        kafka.connection(),
         topics,
         metrics,
         TestClocks.FIXED);
-    publisher = EventPublisher.create(
-        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED);
+    publisher =
+        EventPublisher.create(PublisherConfig.of(kafka.connection()), topics, TestClocks.FIXED);
     app = ServingApp.start(
         HttpConfig.onPort(0),
         ServingDeps.ingest(publisher, IngestLimits.DEFAULT, metrics, TestClocks.FIXED)

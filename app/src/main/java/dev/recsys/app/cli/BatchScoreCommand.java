@@ -7,6 +7,7 @@ import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.ranking.registry.ModelRegistry;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import dev.recsys.serving.ServingRecommendations;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -63,7 +64,7 @@ final class BatchScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     RecsysConfig config = root.config();
-    String bootstrap = Connections.kafka(config);
+    KafkaConnection kafka = Connections.kafka(config);
     String redis = config
         .redisUri()
         .orElseThrow(() -> new ConfigException(
@@ -75,7 +76,7 @@ final class BatchScoreCommand implements Callable<Integer> {
             store,
             FeatureSet.CORE_V1,
             ModelRegistry.at(registry.root()),
-            bootstrap,
+            kafka,
             Topics.named(config.topics()),
             new SimpleMeterRegistry(),
             Clock.systemUTC(),

@@ -20,6 +20,7 @@ import dev.recsys.ingest.generate.DatasetGenerator;
 import dev.recsys.ingest.generate.DatasetSummary;
 import dev.recsys.ingest.generate.GeneratorParams;
 import dev.recsys.ranking.registry.ModelRegistry;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.TopicProvisioner;
 import dev.recsys.schemas.Topics;
 import dev.recsys.serving.ServingApp;
@@ -33,11 +34,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,26 +80,25 @@ final class DemoCommand implements Callable<Integer> {
     try (Shutdown shutdown = Shutdown.hook();
         ScratchDir state = ScratchDir.create("recsys-features-");
         EmbeddedRuntime runtime = EmbeddedRuntime.start()) {
-      String bootstrap = runtime.kafka().bootstrapServers();
-      say("Kafka at " + bootstrap + ", Redis at " + runtime.redis().uri() + " (" + watch.lap()
-          + ")");
-      createTopics(bootstrap, topics, config);
+      KafkaConnection kafka = runtime.kafka().connection();
+      say("Kafka at " + kafka + ", Redis at " + runtime.redis().uri() + " (" + watch.lap() + ")");
+      createTopics(kafka, topics, config);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       FeaturesConfig features =
-          FeaturesConfig.of(bootstrap, state.path().resolve("streams")).withIntake(config.intake());
+          FeaturesConfig.of(kafka, state.path().resolve("streams")).withIntake(config.intake());
       OfflineConfig offline = OfflineConfig.of(state.path().resolve("offline"));
       try (EventPublisher publisher =
-              EventPublisher.create(PublisherConfig.of(bootstrap), topics, clock);
+              EventPublisher.create(PublisherConfig.of(kafka), topics, clock);
           RedisOnlineStore store = RedisOnlineStore.connect(
               OnlineStoreConfig.of(runtime.redis().uri(), features.featureSet()))) {
         DatasetSummary data = publish(publisher, dataset.params());
         try (FeaturesApp pipeline =
                 FeaturesApp.start(features, topics, store, Optional.of(offline), metrics);
-            Admin admin = admin(bootstrap)) {
+            Admin admin = admin(kafka)) {
           awaitFeatures(pipeline, admin, data);
           say("running the offline loop: replay, ranker, embeddings, ANN index ...");
           OfflineLoop.Artifacts models = OfflineLoop.forSampleData(
-                  bootstrap,
+                  kafka,
                   topics,
                   features.featureSet(),
                   config.refusalLimit(),
@@ -112,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
                   store,
                   features.featureSet(),
                   ModelRegistry.at(models.registryRoot()),
-                  bootstrap,
+                  kafka,
                   topics,
                   metrics,
                   clock);
@@ -125,9 +123,9 @@ final class DemoCommand implements Callable<Integer> {
             Warmup.await(recommendations.recommender(), DemoCommand::say);
             say("HTTP API on http://127.0.0.1:" + app.port() + " (" + watch.total() + " in all)");
             if (smoke) {
-              return smoke(app.port(), data, bootstrap, topics, store, config);
+              return smoke(app.port(), data, kafka, topics, store, config);
             }
-            printWalkthrough(app.port(), bootstrap);
+            printWalkthrough(app.port(), kafka);
             shutdown.await();
             say("stopping ...");
           }
@@ -147,12 +145,12 @@ final class DemoCommand implements Callable<Integer> {
         data.activeUsers(), data.items(), took, data.events()));
   }
 
-  private static Admin admin(String bootstrap) {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+  private static Admin admin(KafkaConnection kafka) {
+    return Admin.create(kafka.clientConfig());
   }
 
-  private void createTopics(String bootstrap, Topics topics, RecsysConfig config) {
-    try (Admin admin = admin(bootstrap)) {
+  private void createTopics(KafkaConnection kafka, Topics topics, RecsysConfig config) {
+    try (Admin admin = admin(kafka)) {
       TopicProvisioner.ensure(admin, topics, config.layout());
     }
   }
@@ -180,15 +178,14 @@ final class DemoCommand implements Callable<Integer> {
   private int smoke(
       int httpPort,
       DatasetSummary data,
-      String bootstrap,
+      KafkaConnection kafka,
       Topics topics,
       RedisOnlineStore store,
       RecsysConfig config) {
     SmokeCheck check = new SmokeCheck(httpPort);
-    check.run(
-        data.events(), () -> TopicCounts.records(bootstrap, topics.events().name()));
+    check.run(data.events(), () -> TopicCounts.records(kafka, topics.events().name()));
     List<String> failures = new ArrayList<>(check.recommendations(SMOKE_USERS));
-    SkewReport skew = new SkewJob(bootstrap, topics, config.intake(), SkewCheck.DEFAULT_TOLERANCE)
+    SkewReport skew = new SkewJob(kafka, topics, config.intake(), SkewCheck.DEFAULT_TOLERANCE)
         .run(store, read -> {});
     String skewLine = String.format(
         "skew: online store vs replay for %,d users and %,d items", skew.users(), skew.items());
@@ -206,7 +203,7 @@ final class DemoCommand implements Callable<Integer> {
     return failures.isEmpty() ? 0 : 1;
   }
 
-  private static void printWalkthrough(int httpPort, String bootstrap) {
+  private static void printWalkthrough(int httpPort, KafkaConnection kafka) {
     String base = "http://127.0.0.1:" + httpPort;
     System.out.println();
     System.out.println("Try it (Ctrl-C to stop):");
@@ -221,7 +218,8 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  curl -s " + base + "/v1/users/u00001/features");
     System.out.println("  curl -s " + base + "/v1/items/i00042/features");
     System.out.println("  curl -s " + base + "/metrics | grep recsys_");
-    System.out.println("  KAFKA_BOOTSTRAP_SERVERS=" + bootstrap + " bin/recsys dlq list");
+    System.out.println(
+        "  KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers() + " bin/recsys dlq list");
   }
 
   private static void say(String line) {

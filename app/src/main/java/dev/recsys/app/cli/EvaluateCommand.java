@@ -16,6 +16,7 @@ import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.features.store.OnlineStore;
 import dev.recsys.ranking.scoring.ScorerOptions;
 import dev.recsys.ranking.scoring.Scorers;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
 import dev.recsys.schemas.avro.ItemUpdate;
@@ -180,7 +181,7 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--at belongs to --protocol split; the sequential " + "protocol takes --from and --to");
     }
-    String bootstrap = Connections.kafka(config);
+    KafkaConnection kafka = Connections.kafka(config);
     Topics topics = Topics.named(config.topics());
     EvaluationOptions options = new EvaluationOptions(
         from,
@@ -193,9 +194,9 @@ final class EvaluateCommand implements Callable<Integer> {
         baselineList());
     AnnIndex ann = index == null ? null : AnnIndex.load(index);
     EvaluationJob.Result result;
-    try (Progress progress = Progress.of(
-        "evaluate", TopicCounts.records(bootstrap, topics.events().name()), " events", 1)) {
-      result = new EvaluationJob(bootstrap, topics, config.intake(), options)
+    try (Progress progress =
+        Progress.of("evaluate", TopicCounts.records(kafka, topics.events().name()), " events", 1)) {
+      result = new EvaluationJob(kafka, topics, config.intake(), options)
           .run(
               (store, catalog) -> {
                 Map<SplitMode, Map<String, PointInTimeRecommender>> systems =
@@ -245,16 +246,16 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--from belongs to --protocol sequential; the split " + "protocol takes --at");
     }
-    String bootstrap = Connections.kafka(config);
+    KafkaConnection kafka = Connections.kafka(config);
     Topics topics = Topics.named(config.topics());
     SplitJob.Options options =
         new SplitJob.Options(at, to, EnumSet.copyOf(targets), EventWeights.DEFAULT, baselineList());
     AnnIndex ann = index == null ? null : AnnIndex.load(index);
     long started = System.nanoTime();
-    SplitJob job = new SplitJob(bootstrap, topics, config.intake(), options);
+    SplitJob job = new SplitJob(kafka, topics, config.intake(), options);
     SplitJob.Replayed replayed;
-    try (Progress progress = Progress.of(
-        "evaluate", TopicCounts.records(bootstrap, topics.events().name()), " events", 1)) {
+    try (Progress progress =
+        Progress.of("evaluate", TopicCounts.records(kafka, topics.events().name()), " events", 1)) {
       replayed = job.replay(
           ann == null
               ? null

@@ -6,6 +6,7 @@ import dev.recsys.features.FeaturesApp;
 import dev.recsys.features.FeaturesConfig;
 import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
@@ -39,8 +40,8 @@ final class FeaturesCommand implements Callable<Integer> {
         .redisUri()
         .orElseThrow(() -> new ConfigException(
             List.of("redis.uri is not set: set REDIS_URI, e.g. redis://localhost:6379")));
-    String bootstrap = Connections.kafkaWithTopics(config);
-    FeaturesConfig features = FeaturesConfig.of(bootstrap, config.featuresStateDir())
+    KafkaConnection kafka = Connections.kafkaWithTopics(config);
+    FeaturesConfig features = FeaturesConfig.of(kafka, config.featuresStateDir())
         .withApplicationId(config.featuresApplicationId())
         .withIntake(config.intake());
     try (Shutdown shutdown = Shutdown.hook();

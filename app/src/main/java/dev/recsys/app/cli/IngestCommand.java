@@ -2,6 +2,7 @@ package dev.recsys.app.cli;
 
 import dev.recsys.app.config.RecsysConfig;
 import dev.recsys.ingest.EventPublisher;
+import dev.recsys.schemas.KafkaConnection;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -33,9 +34,9 @@ final class IngestCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     files.checkOptions();
     RecsysConfig config = root.config();
-    String bootstrap = Connections.kafkaWithTopics(config);
+    KafkaConnection kafka = Connections.kafkaWithTopics(config);
     try (EventPublisher publisher = EventPublisher.create(
-        Connections.publisher(bootstrap),
+        Connections.publisher(kafka),
         dev.recsys.schemas.Topics.named(config.topics()),
         Clock.systemUTC())) {
       return files.load(publisher, config) ? 0 : 3;

@@ -8,6 +8,7 @@ import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.pair.ItemVectors;
 import dev.recsys.features.replay.LabelPolicy;
 import dev.recsys.features.replay.ReplaySummary;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
 import java.io.PrintStream;
@@ -119,13 +120,13 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RecsysConfig config = root.config();
-    String bootstrap = Connections.kafka(config);
+    KafkaConnection kafka = Connections.kafka(config);
     Topics topics = Topics.named(config.topics());
     LabelPolicy labels = labels();
     ItemVectors embeddings = index == null ? ItemVectors.NONE : vectors(AnnIndex.load(index));
     ReplayJob job = new ReplayJob(
-        bootstrap, topics, FeatureSet.CORE_V1, config.intake(), labels, warmUp, out, embeddings);
-    long total = TopicCounts.records(bootstrap, topics.events().name());
+        kafka, topics, FeatureSet.CORE_V1, config.intake(), labels, warmUp, out, embeddings);
+    long total = TopicCounts.records(kafka, topics.events().name());
     ReplayJob.Result result;
     try (Progress progress = Progress.of("replay", total, " events", 1)) {
       result = job.run(progress::stepTo);

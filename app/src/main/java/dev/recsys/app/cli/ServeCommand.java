@@ -6,6 +6,7 @@ import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ranking.registry.ModelRegistry;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import dev.recsys.serving.ServingApp;
 import dev.recsys.serving.ServingDeps;
@@ -39,21 +40,21 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     RecsysConfig config = root.config();
     log.info("effective configuration:\n{}", config.describe());
-    String bootstrap = Connections.kafkaWithTopics(config);
+    KafkaConnection kafka = Connections.kafkaWithTopics(config);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Optional<RedisOnlineStore> store = config
         .redisUri()
         .map(uri -> RedisOnlineStore.connect(OnlineStoreConfig.of(uri, FeatureSet.CORE_V1)));
     try (Shutdown shutdown = Shutdown.hook();
         EventPublisher publisher = EventPublisher.create(
-            Connections.publisher(bootstrap), Topics.named(config.topics()), Clock.systemUTC());
+            Connections.publisher(kafka), Topics.named(config.topics()), Clock.systemUTC());
         ServingRecommendations recommendations = store
             .map(redis -> ServingRecommendations.start(
                 config.serving(),
                 redis,
                 FeatureSet.CORE_V1,
                 ModelRegistry.at(registryRoot(config.modelsDir())),
-                bootstrap,
+                kafka,
                 Topics.named(config.topics()),
                 metrics,
                 Clock.systemUTC()))

@@ -11,6 +11,7 @@ import dev.recsys.features.skew.SkewCheck;
 import dev.recsys.features.skew.SkewReport;
 import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -46,30 +47,29 @@ final class SkewCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     RecsysConfig config = root.config();
-    String bootstrap = Connections.kafka(config);
+    KafkaConnection kafka = Connections.kafka(config);
     String redis = config
         .redisUri()
         .orElseThrow(() -> new ConfigException(
             List.of("redis.uri is not set: set REDIS_URI, e.g. redis://localhost:6379")));
     Topics topics = Topics.named(config.topics());
-    awaitCaughtUp(bootstrap, config.featuresApplicationId(), topics);
+    awaitCaughtUp(kafka, config.featuresApplicationId(), topics);
     SkewReport report;
     try (RedisOnlineStore store =
             RedisOnlineStore.connect(OnlineStoreConfig.of(redis, FeatureSet.CORE_V1));
-        Progress progress = Progress.of(
-            "skew", TopicCounts.records(bootstrap, topics.events().name()), " events", 1)) {
-      report =
-          new SkewJob(bootstrap, topics, config.intake(), tolerance).run(store, progress::stepTo);
+        Progress progress =
+            Progress.of("skew", TopicCounts.records(kafka, topics.events().name()), " events", 1)) {
+      report = new SkewJob(kafka, topics, config.intake(), tolerance).run(store, progress::stepTo);
       progress.complete();
     }
     System.out.print(report.table());
     return report.clean() ? 0 : 1;
   }
 
-  private void awaitCaughtUp(String bootstrap, String applicationId, Topics topics)
+  private void awaitCaughtUp(KafkaConnection kafka, String applicationId, Topics topics)
       throws InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
-    try (Admin admin = Admin.create(java.util.Map.of("bootstrap.servers", bootstrap))) {
+    try (Admin admin = Admin.create(kafka.clientConfig())) {
       long lag = FeaturesApp.lag(admin, applicationId, topics);
       while (lag != 0 && System.nanoTime() < deadline) {
         Thread.sleep(500);

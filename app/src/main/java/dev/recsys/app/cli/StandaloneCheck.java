@@ -2,6 +2,7 @@ package dev.recsys.app.cli;
 
 import dev.recsys.features.source.TopicReader;
 import dev.recsys.schemas.Codecs;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import java.io.IOException;
 import java.net.URI;
@@ -31,8 +32,8 @@ final class StandaloneCheck {
   }
 
   /** A user id from the events topic (the first event of its first partition). */
-  static Optional<String> someUser(String bootstrap, Topics topics) {
-    try (TopicReader reader = new TopicReader(bootstrap)) {
+  static Optional<String> someUser(KafkaConnection kafka, Topics topics) {
+    try (TopicReader reader = new TopicReader(kafka)) {
       return reader.partitions(topics.events().name(), Instant.EPOCH).stream()
           .filter(java.util.Iterator::hasNext)
           .findFirst()

@@ -14,6 +14,7 @@ import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ingest.PublisherConfig;
 import dev.recsys.ranking.registry.ModelRegistry;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.TopicProvisioner;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
@@ -30,12 +31,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -115,18 +114,16 @@ final class StandaloneCommand implements Callable<Integer> {
     say("starting embedded Kafka (KRaft) and Redis with their data in " + dir.path() + " ...");
     try (Shutdown shutdown = Shutdown.hook();
         EmbeddedRuntime runtime = EmbeddedRuntime.startIn(dir.path().resolve("runtime"))) {
-      String bootstrap = runtime.kafka().bootstrapServers();
-      say("Kafka at " + bootstrap + ", Redis at " + runtime.redis().uri() + " (" + watch.lap()
-          + ")");
-      try (Admin admin =
-          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      KafkaConnection kafka = runtime.kafka().connection();
+      say("Kafka at " + kafka + ", Redis at " + runtime.redis().uri() + " (" + watch.lap() + ")");
+      try (Admin admin = Admin.create(kafka.clientConfig())) {
         TopicProvisioner.ensure(admin, topics, config.layout());
       }
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       FeaturesConfig features =
-          FeaturesConfig.of(bootstrap, dir.path().resolve("streams")).withIntake(config.intake());
+          FeaturesConfig.of(kafka, dir.path().resolve("streams")).withIntake(config.intake());
       try (EventPublisher publisher =
-              EventPublisher.create(PublisherConfig.of(bootstrap), topics, clock);
+              EventPublisher.create(PublisherConfig.of(kafka), topics, clock);
           RedisOnlineStore store = RedisOnlineStore.connect(
               OnlineStoreConfig.of(runtime.redis().uri(), features.featureSet()))) {
         if (load) {
@@ -144,12 +141,12 @@ final class StandaloneCommand implements Callable<Integer> {
             store,
             Optional.of(OfflineConfig.of(dir.path().resolve("offline"))),
             metrics)) {
-          awaitFeatures(pipeline, bootstrap, topics);
+          awaitFeatures(pipeline, kafka, topics);
           Path work = dir.path().resolve("models");
           if (retrain || !dir.modelsBuilt()) {
             say("training: replay, ranker, embeddings, ANN index ...");
             new OfflineLoop(
-                    bootstrap,
+                    kafka,
                     topics,
                     features.featureSet(),
                     config.refusalLimit(),
@@ -163,8 +160,7 @@ final class StandaloneCommand implements Callable<Integer> {
             say("models and index found in " + work + " (--retrain rebuilds them)");
           }
           return serve(
-              config, work, store, features, publisher, bootstrap, topics, metrics, clock,
-              shutdown);
+              config, work, store, features, publisher, kafka, topics, metrics, clock, shutdown);
         }
       }
     }
@@ -176,7 +172,7 @@ final class StandaloneCommand implements Callable<Integer> {
       RedisOnlineStore store,
       FeaturesConfig features,
       EventPublisher publisher,
-      String bootstrap,
+      KafkaConnection kafka,
       Topics topics,
       PrometheusMeterRegistry metrics,
       Clock clock,
@@ -187,7 +183,7 @@ final class StandaloneCommand implements Callable<Integer> {
             store,
             features.featureSet(),
             ModelRegistry.at(work),
-            bootstrap,
+            kafka,
             topics,
             metrics,
             clock);
@@ -199,7 +195,7 @@ final class StandaloneCommand implements Callable<Integer> {
                 .withApiKeys(config.apiKeys()))) {
       Warmup.await(recommendations.recommender(), StandaloneCommand::say);
       String base = "http://127.0.0.1:" + app.port();
-      Optional<String> user = StandaloneCheck.someUser(bootstrap, topics);
+      Optional<String> user = StandaloneCheck.someUser(kafka, topics);
       if (check) {
         List<String> failures = new StandaloneCheck(app.port()).run(user, StandaloneCommand::say);
         failures.forEach(failure -> say("  FAIL  " + failure));
@@ -211,7 +207,8 @@ final class StandaloneCommand implements Callable<Integer> {
       }
       say("HTTP API on " + base + " (" + watch.total() + " in all); Ctrl-C to stop");
       say("  curl -s '" + base + "/v1/users/" + user.orElse("USER") + "/recommendations?k=10'");
-      say("  KAFKA_BOOTSTRAP_SERVERS=" + bootstrap + " bin/recsys evaluate --protocol split "
+      say("  KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers()
+          + " bin/recsys evaluate --protocol split "
           + "--at TIME --targets TYPE   (while this runs)");
       shutdown.await();
       say("stopping ...");
@@ -226,14 +223,13 @@ final class StandaloneCommand implements Callable<Integer> {
     return files.constantType().map(Set::of).orElse(LabelPolicy.DEFAULT_POSITIVES);
   }
 
-  private void awaitFeatures(FeaturesApp pipeline, String bootstrap, Topics topics)
+  private void awaitFeatures(FeaturesApp pipeline, KafkaConnection kafka, Topics topics)
       throws InterruptedException {
-    long events = TopicCounts.records(bootstrap, topics.events().name());
+    long events = TopicCounts.records(kafka, topics.events().name());
     say(String.format(
         "computing features of %,d events (Kafka Streams, exactly once) into " + "Redis ...",
         events));
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin = Admin.create(kafka.clientConfig())) {
       FeatureCatchUp.await(pipeline, admin, FEATURES_TIMEOUT);
     }
     say("features are in Redis (" + watch.lap() + ")");

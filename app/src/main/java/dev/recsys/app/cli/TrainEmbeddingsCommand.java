@@ -9,6 +9,7 @@ import dev.recsys.candidates.embeddings.AlsParams;
 import dev.recsys.candidates.embeddings.Interaction;
 import dev.recsys.features.definition.EventWeights;
 import dev.recsys.features.replay.RefusalLimit;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,12 +70,12 @@ final class TrainEmbeddingsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RecsysConfig config = root.config();
-    String bootstrap = Connections.kafka(config);
+    KafkaConnection kafka = Connections.kafka(config);
     Topics topics = Topics.named(config.topics());
     EventWeights eventWeights =
         weights == null ? EventWeights.DEFAULT : EventWeights.parse(weights);
     Path dir = train(
-        bootstrap,
+        kafka,
         topics,
         config.refusalLimit(),
         until,
@@ -91,7 +92,7 @@ final class TrainEmbeddingsCommand implements Callable<Integer> {
 
   /** Reads, trains, registers; prints a summary. Returns the version folder. */
   static Path train(
-      String bootstrap,
+      KafkaConnection kafka,
       Topics topics,
       RefusalLimit limit,
       Instant until,
@@ -101,9 +102,9 @@ final class TrainEmbeddingsCommand implements Callable<Integer> {
     Stopwatch watch = new Stopwatch();
     TrainingInteractions.Read read;
     try (Progress progress = Progress.of(
-        "read events", TopicCounts.records(bootstrap, topics.events().name()), " events", 1)) {
+        "read events", TopicCounts.records(kafka, topics.events().name()), " events", 1)) {
       read = TrainingInteractions.read(
-          bootstrap, topics, limit.intake(), until, weights, progress::stepTo);
+          kafka, topics, limit.intake(), until, weights, progress::stepTo);
       progress.complete();
     }
     System.out.println("replay: " + read.replay().intakeLine());

@@ -9,6 +9,7 @@ import dev.recsys.features.offline.OfflineConfig;
 import dev.recsys.features.replay.RefusalLimit;
 import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.ingest.http.IngestLimits;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.TopicLayout;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.serving.ServingSettings;
@@ -19,14 +20,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole configuration. An empty {@code kafkaBootstrapServers} / {@code redisUri} means "use
- * the embedded runtime" (only {@code recsys demo} offers one).
+ * The whole configuration. An empty {@code kafka} / {@code redisUri} means "use the embedded
+ * runtime" (only {@code recsys demo} offers one). {@code kafka} is {@code kafka.bootstrap-servers}
+ * with every {@code kafka.properties.*} setting (TLS, SASL) that all recsys Kafka clients share.
  */
 public record RecsysConfig(
-    Optional<String> kafkaBootstrapServers,
+    Optional<KafkaConnection> kafka,
     Optional<String> redisUri,
     TopicNames topics,
     TopicLayout layout,
@@ -43,9 +46,11 @@ public record RecsysConfig(
   public static final String DEFAULT_FEATURES_STATE_DIR = "data/features-state";
   public static final String DEFAULT_OFFLINE_DIR = "data/offline";
   public static final String DEFAULT_MODELS_DIR = "models";
+  /** Prefix of the Kafka client settings passed to every client ({@code security.protocol}). */
+  public static final String KAFKA_PROPERTIES = "kafka.properties.";
 
   public RecsysConfig {
-    requireNonNull(kafkaBootstrapServers, "kafka.bootstrap-servers");
+    requireNonNull(kafka, "kafka");
     requireNonNull(redisUri, "redis.uri");
     requireNonNull(topics, "topics");
     requireNonNull(layout, "kafka.partitions");
@@ -124,11 +129,14 @@ public record RecsysConfig(
     Duration horizon = r.duration("features.dedupe-horizon", IntakePolicy.DEFAULT_DEDUPE_HORIZON);
     IntakePolicy intake = r.valid(() -> new IntakePolicy(grace, horizon));
     double maxRefused = r.share(RefusalLimit.KEY, RefusalLimit.DEFAULT_MAX_SHARE);
+    Map<String, String> kafkaProperties = s.withPrefix(KAFKA_PROPERTIES);
+    Optional<KafkaConnection> kafka = s.get("kafka.bootstrap-servers")
+        .map(servers -> r.valid(() -> new KafkaConnection(servers, kafkaProperties)));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new RecsysConfig(
-        s.get("kafka.bootstrap-servers"),
+        kafka,
         s.get("redis.uri"),
         names,
         layout,
@@ -146,7 +154,7 @@ public record RecsysConfig(
 
   public RecsysConfig withHttp(HttpConfig http) {
     return new RecsysConfig(
-        kafkaBootstrapServers,
+        kafka,
         redisUri,
         topics,
         layout,
@@ -164,7 +172,7 @@ public record RecsysConfig(
 
   public RecsysConfig withServing(ServingSettings value) {
     return new RecsysConfig(
-        kafkaBootstrapServers,
+        kafka,
         redisUri,
         topics,
         layout,
@@ -190,7 +198,8 @@ public record RecsysConfig(
     return String.join(
         "\n",
         List.of(
-            "kafka.bootstrap-servers = " + kafkaBootstrapServers.orElse("(embedded)"),
+            "kafka.bootstrap-servers = "
+                + kafka.map(KafkaConnection::toString).orElse("(embedded)"),
             "redis.uri = " + redisUri.map(OnlineStoreConfig::redact).orElse("(embedded)"),
             "topics = " + topics,
             "kafka.partitions = " + layout.partitions() + ", replication "

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Raw settings by key ({@code kafka.bootstrap-servers}). A key's environment variable is the key
@@ -53,5 +54,27 @@ public final class Settings {
 
   public String get(String key, String fallback) {
     return get(key).orElse(fallback);
+  }
+
+  /**
+   * Every setting under {@code prefix} ({@code kafka.properties.}), keyed by the rest of its name.
+   * An environment variable {@code KAFKA_PROPERTIES_SASL_JAAS_CONFIG} stands for {@code
+   * sasl.jaas.config}: lower case, underscores as dots, as Kafka spells its settings.
+   */
+  public Map<String, String> withPrefix(String prefix) {
+    Map<String, String> found = new TreeMap<>();
+    file.forEach((key, value) -> {
+      if (key.startsWith(prefix) && key.length() > prefix.length() && !value.isBlank()) {
+        found.put(key.substring(prefix.length()), value.trim());
+      }
+    });
+    String envPrefix = envName(prefix);
+    env.forEach((name, value) -> {
+      if (name.startsWith(envPrefix) && name.length() > envPrefix.length() && !value.isBlank()) {
+        String key = name.substring(envPrefix.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        found.put(key, value.trim());
+      }
+    });
+    return found;
   }
 }

@@ -7,6 +7,7 @@ import dev.recsys.candidates.embeddings.Interaction;
 import dev.recsys.candidates.embeddings.TrainingListener;
 import dev.recsys.features.definition.EventWeights;
 import dev.recsys.features.replay.RefusalLimit;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +35,7 @@ public final class EmbeddingsJob {
    * dev.recsys.features.replay.TooManyRefusedException} when over {@code limit}.
    */
   public static Result run(
-      String bootstrap,
+      KafkaConnection kafka,
       Topics topics,
       RefusalLimit limit,
       Instant until,
@@ -43,7 +44,7 @@ public final class EmbeddingsJob {
       Path modelsRoot,
       Clock clock) {
     TrainingInteractions.Read read =
-        TrainingInteractions.read(bootstrap, topics, limit.intake(), until, weights, events -> {});
+        TrainingInteractions.read(kafka, topics, limit.intake(), until, weights, events -> {});
     limit.check("train-embeddings", read.replay());
     return train(read.interactions(), params, modelsRoot, clock, TrainingListener.NONE);
   }

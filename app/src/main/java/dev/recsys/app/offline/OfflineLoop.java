@@ -17,6 +17,7 @@ import dev.recsys.ranking.registry.ModelVersion;
 import dev.recsys.ranking.train.RankerTrainer;
 import dev.recsys.ranking.train.TrainedRanker;
 import dev.recsys.ranking.train.TrainerParams;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +34,7 @@ import java.util.stream.Collectors;
  * reports a line with its timing.
  */
 public record OfflineLoop(
-    String bootstrapServers,
+    KafkaConnection kafka,
     Topics topics,
     FeatureSet featureSet,
     RefusalLimit refusals,
@@ -49,7 +50,7 @@ public record OfflineLoop(
       AlsParams.DEFAULT.withFactors(24).withAlpha(5);
 
   public OfflineLoop {
-    requireNonNull(bootstrapServers, "bootstrapServers");
+    requireNonNull(kafka, "kafka");
     requireNonNull(topics, "topics");
     requireNonNull(featureSet, "featureSet");
     requireNonNull(refusals, "refusals");
@@ -61,21 +62,14 @@ public record OfflineLoop(
 
   /** The loop as the demo runs it on the sample data set: views label, {@link #SAMPLE_DATA_ALS}. */
   public static OfflineLoop forSampleData(
-      String bootstrapServers,
+      KafkaConnection kafka,
       Topics topics,
       FeatureSet featureSet,
       RefusalLimit refusals,
       Path workDir,
       Clock clock) {
     return new OfflineLoop(
-        bootstrapServers,
-        topics,
-        featureSet,
-        refusals,
-        LabelPolicy.DEFAULT,
-        SAMPLE_DATA_ALS,
-        workDir,
-        clock);
+        kafka, topics, featureSet, refusals, LabelPolicy.DEFAULT, SAMPLE_DATA_ALS, workDir, clock);
   }
 
   /** Where the loop left its artifacts: the registry root holds {@code models/}. */
@@ -86,7 +80,7 @@ public record OfflineLoop(
     Path training = workDir.resolve("training");
     long started = System.nanoTime();
     ReplayJob.Result replay = new ReplayJob(
-            bootstrapServers, topics, featureSet, refusals.intake(), labels, null, training)
+            kafka, topics, featureSet, refusals.intake(), labels, null, training)
         .run(read -> {});
     say.accept(String.format(
         "replayed %,d events into %,d training rows (%,d positives) in %s; " + "%s",
@@ -109,7 +103,7 @@ public record OfflineLoop(
 
     started = System.nanoTime();
     EmbeddingsTraining.Trained embeddings = EmbeddingsJob.run(
-            bootstrapServers,
+            kafka,
             topics,
             refusals,
             Instant.MAX,

@@ -7,6 +7,7 @@ import dev.recsys.features.replay.LabelPolicy;
 import dev.recsys.features.replay.ReplayEngine;
 import dev.recsys.features.replay.ReplaySummary;
 import dev.recsys.features.source.TopicReader;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.UserEvent;
 import java.time.Instant;
@@ -26,7 +27,7 @@ public final class TrainingInteractions {
   public record Read(List<Interaction> interactions, ReplaySummary replay) {}
 
   public static Read read(
-      String bootstrapServers,
+      KafkaConnection kafka,
       Topics topics,
       IntakePolicy intake,
       Instant until,
@@ -34,7 +35,7 @@ public final class TrainingInteractions {
       LongConsumer progress) {
     List<Interaction> interactions = new ArrayList<>();
     long cutOff = until.equals(Instant.MAX) ? Long.MAX_VALUE : until.toEpochMilli();
-    try (TopicReader reader = new TopicReader(bootstrapServers)) {
+    try (TopicReader reader = new TopicReader(kafka)) {
       ReplaySummary replay = new ReplayEngine(
               intake, LabelPolicy.NONE, reader.catalog(topics.items().name()))
           .listen((time, events, states) -> {

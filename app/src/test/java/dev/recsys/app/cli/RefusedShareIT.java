@@ -60,8 +60,8 @@ class RefusedShareIT {
         Optional.of(EventType.RATING),
         LoadOptions.DEFAULT_DELIMITER,
         TimeOrdering.AS_IS);
-    try (EventPublisher publisher = EventPublisher.create(
-        PublisherConfig.of(kafka.bootstrapServers()), topics, Clock.systemUTC())) {
+    try (EventPublisher publisher =
+        EventPublisher.create(PublisherConfig.of(kafka.connection()), topics, Clock.systemUTC())) {
       new FileLoader(publisher, Clock.systemUTC())
           .loadEvents(ratings, inFileOrder, LoadProgress.NONE);
     }
@@ -103,7 +103,7 @@ class RefusedShareIT {
     assertThat(dir.resolve("evaluation.html")).doesNotExist();
 
     OfflineLoop demoLoop = OfflineLoop.forSampleData(
-        kafka.bootstrapServers(),
+        kafka.connection(),
         topics,
         FeatureSet.CORE_V1,
         RefusalLimit.of(IntakePolicy.DEFAULT),

@@ -18,6 +18,7 @@ import dev.recsys.ingest.PublisherConfig;
 import dev.recsys.ingest.generate.DatasetGenerator;
 import dev.recsys.ingest.generate.DatasetSummary;
 import dev.recsys.ingest.generate.GeneratorParams;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.TopicLayout;
 import dev.recsys.schemas.TopicProvisioner;
 import dev.recsys.schemas.Topics;
@@ -91,12 +92,12 @@ final class Fixture implements AutoCloseable {
     EmbeddedRedis redis = EmbeddedRedis.startIn(dir.resolve("redis"));
     Topics topics = Topics.defaults();
     String bootstrap = kafka.bootstrapServers();
-    try (Admin admin = admin(bootstrap)) {
+    try (Admin admin = admin(kafka.connection())) {
       TopicProvisioner.ensure(admin, topics, TopicLayout.SINGLE_NODE);
     }
     DatasetSummary data;
     try (EventPublisher publisher =
-        EventPublisher.create(PublisherConfig.of(bootstrap), topics, Clock.systemUTC())) {
+        EventPublisher.create(PublisherConfig.of(kafka.connection()), topics, Clock.systemUTC())) {
       PublishingSink sink = new PublishingSink(publisher);
       data = new DatasetGenerator().generate(params, sink, done -> {});
       sink.awaitAcknowledged();
@@ -112,13 +113,13 @@ final class Fixture implements AutoCloseable {
         dir.resolve("features-state"),
         dir.resolve("offline"),
         logs);
-    if (caughtUp(bootstrap, topics, CATCH_UP, features::alive) < 0) {
+    if (caughtUp(kafka.connection(), topics, CATCH_UP, features::alive) < 0) {
       throw new IllegalStateException("recsys features did not catch up within "
           + CATCH_UP.toMinutes() + " min; see " + features.log());
     }
     say.accept("recsys features (its own JVM) has every user's and item's features in Redis");
     OfflineLoop.Artifacts models = OfflineLoop.forSampleData(
-            bootstrap,
+            kafka.connection(),
             topics,
             FeatureSet.CORE_V1,
             new RefusalLimit(RefusalLimit.DEFAULT_MAX_SHARE, IntakePolicy.DEFAULT),
@@ -189,7 +190,7 @@ final class Fixture implements AutoCloseable {
     try (RedisOnlineStore store =
         RedisOnlineStore.connect(OnlineStoreConfig.of(redis.uri(), FeatureSet.CORE_V1))) {
       return new SkewJob(
-              kafka.bootstrapServers(), topics, IntakePolicy.DEFAULT, SkewCheck.DEFAULT_TOLERANCE)
+              kafka.connection(), topics, IntakePolicy.DEFAULT, SkewCheck.DEFAULT_TOLERANCE)
           .run(store, read -> {});
     }
   }
@@ -200,15 +201,15 @@ final class Fixture implements AutoCloseable {
    * @return how many ms it took, or -1 after {@code timeout}
    */
   long awaitFeatures(Duration timeout) throws InterruptedException {
-    return caughtUp(kafka.bootstrapServers(), topics, timeout, () -> true);
+    return caughtUp(kafka.connection(), topics, timeout, () -> true);
   }
 
   /** Ms until the pipeline's lag is 0 twice in a row; -1 after {@code timeout} or once not alive. */
   private static long caughtUp(
-      String bootstrap, Topics topics, Duration timeout, BooleanSupplier alive)
+      KafkaConnection kafka, Topics topics, Duration timeout, BooleanSupplier alive)
       throws InterruptedException {
     long start = System.nanoTime();
-    try (Admin admin = admin(bootstrap)) {
+    try (Admin admin = admin(kafka)) {
       int zeros = 0;
       while (zeros < 2) {
         if (!alive.getAsBoolean() || System.nanoTime() - start > timeout.toNanos()) {
@@ -230,15 +231,13 @@ final class Fixture implements AutoCloseable {
   }
 
   Admin admin() {
-    return admin(kafka.bootstrapServers());
+    return admin(kafka.connection());
   }
 
-  private static Admin admin(String bootstrap) {
-    return Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrap,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-        30_000));
+  private static Admin admin(KafkaConnection kafka) {
+    Map<String, Object> config = kafka.clientConfig();
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+    return Admin.create(config);
   }
 
   private static int freePort() throws java.io.IOException {

@@ -134,7 +134,7 @@ final class RedisFaults {
    */
   private DatasetSummary publishMore() {
     try (EventPublisher publisher = EventPublisher.create(
-        PublisherConfig.of(fixture.kafka.bootstrapServers()), fixture.topics, Clock.systemUTC())) {
+        PublisherConfig.of(fixture.kafka.connection()), fixture.topics, Clock.systemUTC())) {
       PublishingSink sink = new PublishingSink(publisher);
       DatasetSink renamed = new DatasetSink() {
         @Override

@@ -61,9 +61,9 @@ final class Traffic implements AutoCloseable {
 
   private void run() {
     SplittableRandom random = new SplittableRandom(prefix.hashCode());
-    PublisherConfig defaults = PublisherConfig.of(fixture.kafka.bootstrapServers());
+    PublisherConfig defaults = PublisherConfig.of(fixture.kafka.connection());
     PublisherConfig config = new PublisherConfig(
-        defaults.bootstrapServers(),
+        defaults.kafka(),
         defaults.compression(),
         defaults.linger(),
         defaults.batchBytes(),

@@ -8,6 +8,7 @@ import dev.recsys.features.store.OnlineStoreConfig;
 import dev.recsys.features.store.RedisOnlineStore;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ingest.PublisherConfig;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
@@ -67,7 +68,7 @@ public final class FeaturesFreshness implements Callable<Integer> {
   public Integer call() throws Exception {
     Path state = Files.createTempDirectory("bench-freshness-");
     try (EmbeddedRuntime runtime = EmbeddedRuntime.start()) {
-      String bootstrap = runtime.kafka().bootstrapServers();
+      KafkaConnection bootstrap = runtime.kafka().connection();
       Topics topics = BenchTopics.create(bootstrap, Topics.named(TopicNames.DEFAULT));
       FeaturesConfig config = FeaturesConfig.of(bootstrap, state).withOverrides(settings);
       try (EventPublisher publisher =

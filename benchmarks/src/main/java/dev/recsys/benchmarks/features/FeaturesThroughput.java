@@ -12,6 +12,7 @@ import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ingest.PublisherConfig;
 import dev.recsys.ingest.generate.DatasetGenerator;
 import dev.recsys.ingest.generate.GeneratorParams;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,10 +65,9 @@ public final class FeaturesThroughput implements Callable<Integer> {
   public Integer call() throws Exception {
     Path state = Files.createTempDirectory("bench-features-");
     try (EmbeddedRuntime runtime = EmbeddedRuntime.start()) {
-      String bootstrap = runtime.kafka().bootstrapServers();
+      KafkaConnection bootstrap = runtime.kafka().connection();
       Topics topics = BenchTopics.create(bootstrap, Topics.named(TopicNames.DEFAULT));
-      try (Admin admin =
-          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      try (Admin admin = Admin.create(bootstrap.clientConfig())) {
         long events = publish(bootstrap, topics);
         FeaturesConfig config =
             FeaturesConfig.of(bootstrap, state).withThreads(threads).withOverrides(settings);
@@ -153,7 +152,7 @@ public final class FeaturesThroughput implements Callable<Integer> {
     return out.toString().trim();
   }
 
-  private long publish(String bootstrap, Topics topics) {
+  private long publish(KafkaConnection bootstrap, Topics topics) {
     try (EventPublisher publisher =
         EventPublisher.create(PublisherConfig.of(bootstrap), topics, Clock.systemUTC())) {
       PublishingSink sink = new PublishingSink(publisher);

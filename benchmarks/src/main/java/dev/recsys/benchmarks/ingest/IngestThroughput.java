@@ -5,6 +5,7 @@ import dev.recsys.benchmarks.BenchTopics;
 import dev.recsys.embedded.EmbeddedKafka;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ingest.PublisherConfig;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.UserEvent;
@@ -54,7 +55,8 @@ public final class IngestThroughput implements Callable<Integer> {
     int warmup = Math.min(100_000, events / 10);
     List<UserEvent> data = SampleEvents.take(warmup + events);
     try (EmbeddedKafka kafka = bootstrap == null ? EmbeddedKafka.start() : null) {
-      String servers = bootstrap != null ? bootstrap : kafka.bootstrapServers();
+      KafkaConnection servers =
+          bootstrap != null ? KafkaConnection.to(bootstrap) : kafka.connection();
       Topics topics =
           Topics.named(TopicNames.DEFAULT.withPrefix("bench-" + System.nanoTime() + "."));
       BenchTopics.create(servers, topics);

@@ -107,9 +107,9 @@ public final class SortThroughput implements Callable<Integer> {
     OrderCheck counter = new OrderCheck(c.options().ordering().sortByTime());
     RecordPublisher publisher = counter;
     if (broker != null) {
-      BenchTopics.create(broker.bootstrapServers(), topics);
-      publisher = EventPublisher.create(
-          PublisherConfig.of(broker.bootstrapServers()), topics, Clock.systemUTC());
+      BenchTopics.create(broker.connection(), topics);
+      publisher =
+          EventPublisher.create(PublisherConfig.of(broker.connection()), topics, Clock.systemUTC());
     }
     long start = System.nanoTime();
     LoadSummary summary = new FileLoader(publisher, Clock.systemUTC())
@@ -124,8 +124,7 @@ public final class SortThroughput implements Callable<Integer> {
           c.name() + ": loaded " + summary.loaded() + " of " + expected + " rows: " + summary);
     }
     if (broker != null) {
-      long onTopic =
-          TopicCounts.records(broker.bootstrapServers(), topics.events().name());
+      long onTopic = TopicCounts.records(broker.connection(), topics.events().name());
       if (onTopic != expected) {
         throw new IllegalStateException(
             c.name() + ": " + onTopic + " on the topic, expected " + expected);

@@ -17,6 +17,7 @@ import dev.recsys.ingest.generate.DatasetGenerator;
 import dev.recsys.ingest.generate.DatasetSink;
 import dev.recsys.ingest.generate.GeneratorParams;
 import dev.recsys.schemas.Codecs;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.TopicNames;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.ItemUpdate;
@@ -90,7 +91,7 @@ public final class ReplayThroughput implements Callable<Integer> {
       return 0;
     }
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-      String bootstrap = kafka.bootstrapServers();
+      KafkaConnection bootstrap = kafka.connection();
       Topics topics = BenchTopics.create(bootstrap, Topics.named(TopicNames.DEFAULT));
       publish(bootstrap, topics, params);
       for (int run = 0; run < runs; run++) {
@@ -149,7 +150,7 @@ public final class ReplayThroughput implements Callable<Integer> {
     return partitions;
   }
 
-  private static void publish(String bootstrap, Topics topics, GeneratorParams params) {
+  private static void publish(KafkaConnection bootstrap, Topics topics, GeneratorParams params) {
     try (EventPublisher publisher =
         EventPublisher.create(PublisherConfig.of(bootstrap), topics, Clock.systemUTC())) {
       PublishingSink sink = new PublishingSink(publisher);

@@ -14,6 +14,7 @@ import dev.recsys.features.replay.ReplayEngine;
 import dev.recsys.features.replay.ReplaySummary;
 import dev.recsys.features.replay.ReplayedOnlineStore;
 import dev.recsys.features.source.TopicReader;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.ItemUpdate;
 import dev.recsys.schemas.avro.UserEvent;
@@ -45,14 +46,14 @@ import java.util.function.LongConsumer;
 public final class EvaluationJob {
   private static final List<SplitMode> MODES = List.of(SplitMode.values());
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final Topics topics;
   private final IntakePolicy intake;
   private final EvaluationOptions options;
 
   public EvaluationJob(
-      String bootstrapServers, Topics topics, IntakePolicy intake, EvaluationOptions options) {
-    this.bootstrapServers = bootstrapServers;
+      KafkaConnection kafka, Topics topics, IntakePolicy intake, EvaluationOptions options) {
+    this.kafka = kafka;
     this.topics = topics;
     this.intake = intake;
     this.options = options;
@@ -78,7 +79,7 @@ public final class EvaluationJob {
       Consumer<String> say,
       LongConsumer progress) {
     long started = System.nanoTime();
-    try (TopicReader reader = new TopicReader(bootstrapServers)) {
+    try (TopicReader reader = new TopicReader(kafka)) {
       Map<String, ItemUpdate> catalog = reader.catalog(topics.items().name());
       ReplayEngine engine = new ReplayEngine(intake, LabelPolicy.NONE, catalog);
       Asking asking =

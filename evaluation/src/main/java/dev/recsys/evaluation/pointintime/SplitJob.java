@@ -16,6 +16,7 @@ import dev.recsys.features.replay.ReplayEngine;
 import dev.recsys.features.replay.ReplaySummary;
 import dev.recsys.features.replay.ReplayedOnlineStore;
 import dev.recsys.features.source.TopicReader;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
 import dev.recsys.schemas.avro.ItemUpdate;
@@ -42,7 +43,7 @@ import java.util.function.LongConsumer;
  * system against what each user chose after it.
  */
 public final class SplitJob {
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final Topics topics;
   private final IntakePolicy intake;
   private final Options options;
@@ -86,8 +87,8 @@ public final class SplitJob {
       long trainingEvents,
       Duration took) {}
 
-  public SplitJob(String bootstrapServers, Topics topics, IntakePolicy intake, Options options) {
-    this.bootstrapServers = bootstrapServers;
+  public SplitJob(KafkaConnection kafka, Topics topics, IntakePolicy intake, Options options) {
+    this.kafka = kafka;
     this.topics = topics;
     this.intake = intake;
     this.options = options;
@@ -110,7 +111,7 @@ public final class SplitJob {
     Map<SplitMode, Map<String, List<String>>> pipelineLists = new EnumMap<>(SplitMode.class);
     ReplaySummary replay;
     int catalogSize;
-    try (TopicReader reader = new TopicReader(bootstrapServers)) {
+    try (TopicReader reader = new TopicReader(kafka)) {
       Map<String, ItemUpdate> catalog = reader.catalog(topics.items().name());
       ReplayEngine engine = new ReplayEngine(intake, LabelPolicy.NONE, catalog);
       Map<SplitMode, PointInTimeRecommender> system = pipeline == null

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.definition.FeatureVector;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topic;
 import dev.recsys.schemas.avro.FeatureUpdate;
 import java.time.Duration;
@@ -78,16 +79,15 @@ public final class ItemFeatureFeed implements AutoCloseable {
   }
 
   /**
-   * Starts following {@code featureLog} on {@code bootstrap}: items of {@code set} go to
+   * Starts following {@code featureLog} on {@code kafka}: items of {@code set} go to
    * {@code sink}, in log order per item.
    */
   public static ItemFeatureFeed start(
-      String bootstrap,
+      KafkaConnection kafka,
       Topic<String, FeatureUpdate> featureLog,
       FeatureSet set,
       Consumer<FeatureVector> sink) {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, requireNonNull(bootstrap, "bootstrap"));
+    Map<String, Object> props = kafka.clientConfig();
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
@@ -122,7 +122,7 @@ public final class ItemFeatureFeed implements AutoCloseable {
     } catch (KafkaException e) {
       consumer.close();
       throw new IllegalStateException(
-          "cannot follow the feature log " + featureLog.name() + " on " + bootstrap
+          "cannot follow the feature log " + featureLog.name() + " on " + kafka
               + "; check kafka.bootstrap-servers and that the topic exists",
           e);
     }

@@ -1,7 +1,7 @@
 package dev.recsys.features.offline;
 
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -21,11 +21,10 @@ public final class OfflineStore implements AutoCloseable {
   }
 
   public static OfflineStore start(
-      String bootstrapServers, String groupPrefix, Topics topics, OfflineConfig config) {
-    OfflineArchiver<?> features =
-        archiver(bootstrapServers, groupPrefix, FeatureLogRows.INSTANCE, config);
-    OfflineArchiver<?> events = archiver(bootstrapServers, groupPrefix, EventRows.INSTANCE, config);
-    OfflineArchiver<?> items = archiver(bootstrapServers, groupPrefix, ItemRows.INSTANCE, config);
+      KafkaConnection kafka, String groupPrefix, Topics topics, OfflineConfig config) {
+    OfflineArchiver<?> features = archiver(kafka, groupPrefix, FeatureLogRows.INSTANCE, config);
+    OfflineArchiver<?> events = archiver(kafka, groupPrefix, EventRows.INSTANCE, config);
+    OfflineArchiver<?> items = archiver(kafka, groupPrefix, ItemRows.INSTANCE, config);
     features.start(topics.featureLog().name());
     events.start(topics.events().name());
     items.start(topics.items().name());
@@ -38,9 +37,8 @@ public final class OfflineStore implements AutoCloseable {
   }
 
   private static <T extends SpecificRecord> OfflineArchiver<T> archiver(
-      String bootstrapServers, String groupPrefix, RowFormat<T> format, OfflineConfig config) {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      KafkaConnection kafka, String groupPrefix, RowFormat<T> format, OfflineConfig config) {
+    Map<String, Object> props = kafka.clientConfig();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, group(groupPrefix, format.dataset()));
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

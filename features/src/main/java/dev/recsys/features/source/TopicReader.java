@@ -6,6 +6,7 @@ import dev.recsys.features.replay.SourcedEvent;
 import dev.recsys.schemas.AvroCodec;
 import dev.recsys.schemas.CodecException;
 import dev.recsys.schemas.Codecs;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.avro.Impression;
 import dev.recsys.schemas.avro.ItemUpdate;
 import java.time.Instant;
@@ -24,11 +25,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * each partition had when reading began, so records arriving meanwhile are not half-included.
  */
 public final class TopicReader implements AutoCloseable {
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final List<PartitionCursor> open = new ArrayList<>();
 
-  public TopicReader(String bootstrapServers) {
-    this.bootstrapServers = requireNonNull(bootstrapServers, "bootstrapServers");
+  public TopicReader(KafkaConnection kafka) {
+    this.kafka = requireNonNull(kafka, "kafka");
   }
 
   /** Each partition of {@code topic} from the first record at or after {@code since}. */
@@ -76,8 +77,7 @@ public final class TopicReader implements AutoCloseable {
   }
 
   private KafkaConsumer<byte[], byte[]> consumer() {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> props = kafka.clientConfig();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.recsys.features.definition.FeatureVector;
 import dev.recsys.features.log.FeatureUpdates;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topic;
 import dev.recsys.schemas.avro.FeatureUpdate;
 import java.time.Duration;
@@ -54,13 +55,12 @@ public final class OnlineStoreWriter implements AutoCloseable {
   }
 
   public static OnlineStoreWriter start(
-      String bootstrapServers,
+      KafkaConnection kafka,
       String groupId,
       Topic<String, FeatureUpdate> featureLog,
       OnlineStore store) {
     requireNonNull(store, "store");
-    Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> props = kafka.clientConfig();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -53,10 +53,7 @@ class ItemFeatureFeedIT {
     Map<String, FeatureVector> seen = new ConcurrentHashMap<>();
 
     try (ItemFeatureFeed feed = ItemFeatureFeed.start(
-        kafka.bootstrapServers(),
-        topics.featureLog(),
-        FeatureSet.CORE_V1,
-        v -> seen.put(v.id(), v))) {
+        kafka.connection(), topics.featureLog(), FeatureSet.CORE_V1, v -> seen.put(v.id(), v))) {
       Wait.until(WAIT, feed::caughtUp, () -> "the feed to catch up");
       Wait.until(WAIT, () -> seen.containsKey("recent"), () -> "the recent item, seen " + seen);
       send(topics, item("recent", 0.5), FeatureSet.CORE_V1, System.currentTimeMillis());
@@ -78,8 +75,8 @@ class ItemFeatureFeedIT {
   @Test
   void shouldReportItselfBehindOnceItStopsHearingFromKafka(TestInfo info) {
     Topics topics = KafkaProbe.uniqueTopics(kafka, info);
-    ItemFeatureFeed feed = ItemFeatureFeed.start(
-        kafka.bootstrapServers(), topics.featureLog(), FeatureSet.CORE_V1, v -> {});
+    ItemFeatureFeed feed =
+        ItemFeatureFeed.start(kafka.connection(), topics.featureLog(), FeatureSet.CORE_V1, v -> {});
     Wait.until(WAIT, feed::caughtUp, () -> "the feed to catch up");
     feed.close();
     // A closed feed checks nothing more: like a feed cut off from its broker, it goes stale.
@@ -111,7 +108,7 @@ class ItemFeatureFeedIT {
   @Test
   void shouldNeverCountAsCaughtUpOnALogWithNoPartitions() throws InterruptedException {
     try (ItemFeatureFeed feed = ItemFeatureFeed.start(
-        kafka.bootstrapServers(),
+        kafka.connection(),
         Topics.named(TopicNames.DEFAULT.withPrefix("absent-" + System.nanoTime() + "."))
             .featureLog(),
         FeatureSet.CORE_V1,

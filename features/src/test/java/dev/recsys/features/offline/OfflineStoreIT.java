@@ -52,7 +52,7 @@ class OfflineStoreIT {
     Topics topics = KafkaProbe.uniqueTopics(kafka, info);
     OfflineConfig config = OfflineConfig.of(dir).withMaxAge(Duration.ofMillis(100));
     send(topics, 0, 400);
-    try (OfflineStore store = OfflineStore.start(kafka.bootstrapServers(), group, topics, config)) {
+    try (OfflineStore store = OfflineStore.start(kafka.connection(), group, topics, config)) {
       awaitArchived(group, topics);
     }
     // A crash after the group committed but before the newest file was in place, mid-write.
@@ -60,7 +60,7 @@ class OfflineStoreIT {
     Files.move(newest, newest.resolveSibling(newest.getFileName() + ".tmp"));
 
     send(topics, 400, 200);
-    try (OfflineStore store = OfflineStore.start(kafka.bootstrapServers(), group, topics, config)) {
+    try (OfflineStore store = OfflineStore.start(kafka.connection(), group, topics, config)) {
       awaitArchived(group, topics);
       Wait.until(
           Duration.ofSeconds(20), () -> rows() == 600, () -> "600 archived rows, found " + rows());
@@ -81,7 +81,7 @@ class OfflineStoreIT {
     OfflineConfig config = OfflineConfig.of(dir).withMaxAge(Duration.ofSeconds(2));
     // As in a feature log fed by several stream tasks: the event date flips record by record.
     send(topics, 0, 400, n -> DAY_ONE.plus(Duration.ofDays(n % 2)).plusSeconds(n));
-    try (OfflineStore store = OfflineStore.start(kafka.bootstrapServers(), group, topics, config)) {
+    try (OfflineStore store = OfflineStore.start(kafka.connection(), group, topics, config)) {
       awaitArchived(group, topics);
     }
     List<Path> files = parquetFiles();
@@ -95,7 +95,7 @@ class OfflineStoreIT {
         .orElseThrow());
 
     send(topics, 400, 200, n -> DAY_ONE.plus(Duration.ofDays(n % 2)).plusSeconds(n));
-    try (OfflineStore store = OfflineStore.start(kafka.bootstrapServers(), group, topics, config)) {
+    try (OfflineStore store = OfflineStore.start(kafka.connection(), group, topics, config)) {
       awaitArchived(group, topics);
       Wait.until(
           Duration.ofSeconds(20), () -> rows() == 600, () -> "600 archived rows, found " + rows());
@@ -115,7 +115,7 @@ class OfflineStoreIT {
     Path blocked = dir.resolve(OfflineLayout.EVENTS).resolve("date=2026-11-02");
     Files.createDirectories(blocked.getParent());
     Files.writeString(blocked, "in the way");
-    try (OfflineStore store = OfflineStore.start(kafka.bootstrapServers(), group, topics, config);
+    try (OfflineStore store = OfflineStore.start(kafka.connection(), group, topics, config);
         Admin admin = Admin.create(kafka.clientProperties())) {
       Thread.sleep(3_000);
       assertThat(PipelineLag.of(

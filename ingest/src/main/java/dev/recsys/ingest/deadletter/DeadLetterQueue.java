@@ -124,8 +124,7 @@ public final class DeadLetterQueue {
   }
 
   private Consumer<byte[], byte[]> consumer(String group) {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    Map<String, Object> props = kafka.kafka().clientConfig();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     if (group != null) {

@@ -37,7 +37,7 @@ class DeadLetterQueueIT {
   void setUp(TestInfo info) {
     topics = KafkaProbe.uniqueTopics(kafka, info);
     queue = new DeadLetterQueue(
-        PublisherConfig.of(kafka.bootstrapServers()), topics.eventsDlq().name());
+        PublisherConfig.of(kafka.connection()), topics.eventsDlq().name());
   }
 
   private void deadLetter(byte[] value, long sourceOffset, Exception why) {

@@ -3,6 +3,7 @@ package dev.recsys.ingest.examples;
 import dev.recsys.ingest.Ack;
 import dev.recsys.ingest.EventPublisher;
 import dev.recsys.ingest.PublisherConfig;
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topics;
 import dev.recsys.schemas.avro.EventType;
 import dev.recsys.schemas.avro.UserEvent;
@@ -17,7 +18,7 @@ public final class PublishEventsExample {
   public static void main(String[] args) {
     String bootstrap = args.length > 0 ? args[0] : "localhost:9092";
     try (EventPublisher publisher = EventPublisher.create(
-        PublisherConfig.of(bootstrap), Topics.defaults(), Clock.systemUTC())) {
+        PublisherConfig.of(KafkaConnection.to(bootstrap)), Topics.defaults(), Clock.systemUTC())) {
       UserEvent click = UserEvent.newBuilder()
           .setEventId("e-42")
           .setUserId("u00001")

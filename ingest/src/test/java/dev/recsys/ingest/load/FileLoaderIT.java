@@ -69,8 +69,8 @@ class FileLoaderIT {
     AtomicLong progress = new AtomicLong();
 
     LoadSummary summary;
-    try (EventPublisher publisher = EventPublisher.create(
-        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
+    try (EventPublisher publisher =
+        EventPublisher.create(PublisherConfig.of(kafka.connection()), topics, TestClocks.FIXED)) {
       summary =
           new FileLoader(publisher, TestClocks.FIXED).loadEvents(ratings, options, progress::set);
     }
@@ -105,8 +105,8 @@ class FileLoaderIT {
         {"item_id":"","category":"toys"}
         """);
     LoadSummary summary;
-    try (EventPublisher publisher = EventPublisher.create(
-        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
+    try (EventPublisher publisher =
+        EventPublisher.create(PublisherConfig.of(kafka.connection()), topics, TestClocks.FIXED)) {
       summary = new FileLoader(publisher, TestClocks.FIXED)
           .loadItems(items, LoadOptions.defaults(FileFormat.JSONL), LoadProgress.NONE);
     }
@@ -124,8 +124,8 @@ class FileLoaderIT {
     LoadOptions options = movieLens(TimeOrdering.sorted().withMemory(1 << 20).withTempDir(sortDir));
     AtomicLong published = new AtomicLong();
     LoadSummary summary;
-    try (EventPublisher publisher = EventPublisher.create(
-        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
+    try (EventPublisher publisher =
+        EventPublisher.create(PublisherConfig.of(kafka.connection()), topics, TestClocks.FIXED)) {
       summary = new FileLoader(publisher, TestClocks.FIXED)
           .loadEvents(ratings, options, new LoadProgress() {
             @Override
@@ -157,8 +157,8 @@ class FileLoaderIT {
       throws IOException {
     Path ratings = UserOrderedRatings.write(dir.resolve("ratings.csv"), 50, 2_000, 8);
     LoadSummary summary;
-    try (EventPublisher publisher = EventPublisher.create(
-        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
+    try (EventPublisher publisher =
+        EventPublisher.create(PublisherConfig.of(kafka.connection()), topics, TestClocks.FIXED)) {
       summary = new FileLoader(publisher, TestClocks.FIXED)
           .loadEvents(ratings, movieLens(TimeOrdering.AS_IS), LoadProgress.NONE);
     }
@@ -173,8 +173,8 @@ class FileLoaderIT {
   void shouldRefuseAnEventTypeForEveryRowOfAnItemsFile() throws IOException {
     Path items = Files.writeString(dir.resolve("items.csv"), "item_id,category\ni1,books\n");
     LoadOptions options = LoadOptions.defaults(FileFormat.CSV);
-    try (EventPublisher publisher = EventPublisher.create(
-        PublisherConfig.of(kafka.bootstrapServers()), topics, TestClocks.FIXED)) {
+    try (EventPublisher publisher =
+        EventPublisher.create(PublisherConfig.of(kafka.connection()), topics, TestClocks.FIXED)) {
       FileLoader loader = new FileLoader(publisher, TestClocks.FIXED);
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.loadItems(
               items,

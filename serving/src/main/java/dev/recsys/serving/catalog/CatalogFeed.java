@@ -2,10 +2,10 @@ package dev.recsys.serving.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topic;
 import dev.recsys.schemas.avro.ItemUpdate;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,11 +39,10 @@ public final class CatalogFeed implements AutoCloseable {
     this.thread.setDaemon(true);
   }
 
-  /** Starts following {@code items} on {@code bootstrap} into {@code catalog}. */
+  /** Starts following {@code items} on {@code kafka} into {@code catalog}. */
   public static CatalogFeed start(
-      String bootstrap, Topic<String, ItemUpdate> items, MemoryCatalog catalog) {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, requireNonNull(bootstrap, "bootstrap"));
+      KafkaConnection kafka, Topic<String, ItemUpdate> items, MemoryCatalog catalog) {
+    Map<String, Object> props = kafka.clientConfig();
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     KafkaConsumer<String, ItemUpdate> consumer = new KafkaConsumer<>(

@@ -2,6 +2,7 @@ package dev.recsys.serving.impressions;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.recsys.schemas.KafkaConnection;
 import dev.recsys.schemas.Topic;
 import dev.recsys.schemas.avro.Impression;
 import dev.recsys.schemas.avro.ImpressionItem;
@@ -12,7 +13,6 @@ import dev.recsys.serving.recommend.RecommendedItem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -53,14 +53,13 @@ public final class KafkaImpressionLog implements ImpressionLog, AutoCloseable {
     this.sender.start();
   }
 
-  /** Starts logging to {@code impressions} on {@code bootstrap}, buffering up to {@code capacity}. */
+  /** Starts logging to {@code impressions} on {@code kafka}, buffering up to {@code capacity}. */
   public static KafkaImpressionLog start(
-      String bootstrap,
+      KafkaConnection kafka,
       Topic<String, Impression> impressions,
       int capacity,
       RecommendMetrics metrics) {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, requireNonNull(bootstrap, "bootstrap"));
+    Map<String, Object> props = kafka.clientConfig();
     props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     props.put(ProducerConfig.ACKS_CONFIG, "1");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
