@@ -7,6 +7,7 @@ import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.schemas.KafkaConnection;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,6 +31,11 @@ public record FeaturesConfig(
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
   /** How long a fetch waits for data; short, for freshness. */
   public static final int FETCH_WAIT_MS = 10;
+  /** Kafka's default {@code session.timeout.ms}. */
+  public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(45);
+
+  private static final Duration MIN_SESSION_TIMEOUT = Duration.ofSeconds(6);
+  private static final Duration MAX_SESSION_TIMEOUT = Duration.ofMinutes(30);
 
   public FeaturesConfig {
     requireNonNull(kafka, "kafka");
@@ -76,6 +82,33 @@ public record FeaturesConfig(
   public FeaturesConfig withOverrides(Map<String, String> settings) {
     return new FeaturesConfig(
         kafka, applicationId, stateDir, featureSet, intake, commitInterval, threads, settings);
+  }
+
+  /**
+   * How long an instance may go silent (killed, paused) before the group gives its partitions to
+   * the others: Kafka's 45 s by default. Shorter fails over sooner; too short rebalances on a long
+   * GC pause. Heartbeats go at a third of it, at least every 3 s.
+   */
+  public FeaturesConfig withSessionTimeout(Duration timeout) {
+    checkSessionTimeout(timeout);
+    Map<String, String> settings = new HashMap<>(overrides);
+    settings.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+        String.valueOf(timeout.toMillis()));
+    settings.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+        String.valueOf(Math.min(3_000, timeout.toMillis() / 3)));
+    return withOverrides(settings);
+  }
+
+  /** {@code timeout} if the broker's default bounds allow it; else an error naming the key. */
+  public static Duration checkSessionTimeout(Duration timeout) {
+    if (timeout.compareTo(MIN_SESSION_TIMEOUT) < 0 || timeout.compareTo(MAX_SESSION_TIMEOUT) > 0) {
+      throw new IllegalArgumentException("features.session-timeout must be between "
+          + MIN_SESSION_TIMEOUT.toSeconds() + "s and " + MAX_SESSION_TIMEOUT.toMinutes()
+          + "m (the broker's group.min/max.session.timeout.ms), got " + timeout);
+    }
+    return timeout;
   }
 
   public FeaturesConfig withThreads(int n) {

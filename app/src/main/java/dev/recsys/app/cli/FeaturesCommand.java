@@ -43,6 +43,7 @@ final class FeaturesCommand implements Callable<Integer> {
     KafkaConnection kafka = Connections.kafkaWithTopics(config);
     FeaturesConfig features = FeaturesConfig.of(kafka, config.featuresStateDir())
         .withApplicationId(config.featuresApplicationId())
+        .withSessionTimeout(config.featuresSessionTimeout())
         .withIntake(config.intake());
     try (Shutdown shutdown = Shutdown.hook();
         RedisOnlineStore store =

@@ -37,6 +37,7 @@ public record RecsysConfig(
     IngestLimits ingest,
     String featuresApplicationId,
     Path featuresStateDir,
+    Duration featuresSessionTimeout,
     IntakePolicy intake,
     double maxRefusedShare,
     OfflineConfig offline,
@@ -58,6 +59,7 @@ public record RecsysConfig(
     requireNonNull(ingest, "ingest");
     requireNonNull(featuresApplicationId, "features.application-id");
     requireNonNull(featuresStateDir, "features.state-dir");
+    requireNonNull(featuresSessionTimeout, "features.session-timeout");
     requireNonNull(intake, "features.grace");
     requireNonNull(offline, "offline");
     requireNonNull(modelsDir, "models.dir");
@@ -128,6 +130,11 @@ public record RecsysConfig(
     Duration grace = r.duration("features.grace", IntakePolicy.DEFAULT_GRACE);
     Duration horizon = r.duration("features.dedupe-horizon", IntakePolicy.DEFAULT_DEDUPE_HORIZON);
     IntakePolicy intake = r.valid(() -> new IntakePolicy(grace, horizon));
+    Duration rawSessionTimeout =
+        r.duration("features.session-timeout", FeaturesConfig.DEFAULT_SESSION_TIMEOUT);
+    Duration sessionTimeout = requireNonNullElse(
+        r.valid(() -> FeaturesConfig.checkSessionTimeout(rawSessionTimeout)),
+        FeaturesConfig.DEFAULT_SESSION_TIMEOUT);
     double maxRefused = r.share(RefusalLimit.KEY, RefusalLimit.DEFAULT_MAX_SHARE);
     Map<String, String> kafkaProperties = s.withPrefix(KAFKA_PROPERTIES);
     Optional<KafkaConnection> kafka = s.get("kafka.bootstrap-servers")
@@ -144,6 +151,7 @@ public record RecsysConfig(
         limits,
         s.get("features.application-id", FeaturesConfig.DEFAULT_APPLICATION_ID),
         Path.of(s.get("features.state-dir", DEFAULT_FEATURES_STATE_DIR)),
+        sessionTimeout,
         intake,
         maxRefused,
         offline,
@@ -162,6 +170,7 @@ public record RecsysConfig(
         ingest,
         featuresApplicationId,
         featuresStateDir,
+        featuresSessionTimeout,
         intake,
         maxRefusedShare,
         offline,
@@ -180,6 +189,7 @@ public record RecsysConfig(
         ingest,
         featuresApplicationId,
         featuresStateDir,
+        featuresSessionTimeout,
         intake,
         maxRefusedShare,
         offline,
@@ -209,7 +219,8 @@ public record RecsysConfig(
             "ingest.max-body-bytes = " + ingest.maxBodyBytes() + ", ingest.max-entries = "
                 + ingest.maxEntries(),
             "features.application-id = " + featuresApplicationId + ", features.state-dir = "
-                + featuresStateDir.toAbsolutePath(),
+                + featuresStateDir.toAbsolutePath() + ", features.session-timeout = "
+                + featuresSessionTimeout.toMillis() + " ms",
             "features.grace = " + intake.grace() + ", features.dedupe-horizon = "
                 + intake.dedupeHorizon() + ", " + RefusalLimit.KEY + " = " + maxRefusedShare,
             "offline.dir = " + offline.dir().toAbsolutePath() + " (flush at " + offline.maxRows()

@@ -91,6 +91,20 @@ class RecsysConfigTest {
   }
 
   @Test
+  void shouldTakeASessionTimeoutWithinTheBrokersBounds() {
+    assertThat(RecsysConfig.load(Settings.of(Map.of(), Optional.empty())).featuresSessionTimeout())
+        .hasSeconds(45);
+    assertThat(RecsysConfig.load(
+                Settings.of(Map.of("FEATURES_SESSION_TIMEOUT", "10s"), Optional.empty()))
+            .featuresSessionTimeout())
+        .hasSeconds(10);
+    assertThatThrownBy(() -> RecsysConfig.load(
+            Settings.of(Map.of("FEATURES_SESSION_TIMEOUT", "2s"), Optional.empty())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("features.session-timeout must be between 6s and 30m");
+  }
+
+  @Test
   void shouldLeaveKafkaEmbeddedWhenNoBootstrapServersAreSet() {
     assertThat(RecsysConfig.load(Settings.of(Map.of(), Optional.empty())).kafka())
         .isEmpty();

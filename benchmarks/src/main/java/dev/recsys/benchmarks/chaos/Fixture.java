@@ -46,6 +46,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 final class Fixture implements AutoCloseable {
   static final String APPLICATION_ID = "recsys-features";
+  /** features.session-timeout of every features instance: how soon a killed one's partitions move. */
+  static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+
   private static final Duration CATCH_UP = Duration.ofMinutes(5);
   private static final Duration READY = Duration.ofMinutes(3);
 
@@ -180,7 +183,9 @@ final class Fixture implements AutoCloseable {
             "OFFLINE_DIR",
             offlineDir.toString(),
             "OFFLINE_MAX_AGE",
-            "500ms"),
+            "500ms",
+            "FEATURES_SESSION_TIMEOUT",
+            SESSION_TIMEOUT.toSeconds() + "s"),
         logs,
         List.of("-Xmx1g", "-XX:+UseParallelGC"));
   }
