@@ -72,10 +72,10 @@ public final class FeaturesApp implements AutoCloseable {
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
     streams.start();
-    OnlineStoreWriter writer =
-        OnlineStoreWriter.start(config.kafka(), writerGroup(config), topics.featureLog(), store);
+    OnlineStoreWriter writer = OnlineStoreWriter.start(
+        config.groupMemberConnection(), writerGroup(config), topics.featureLog(), store);
     Optional<OfflineStore> offline = offlineConfig.map(
-        c -> OfflineStore.start(config.kafka(), config.applicationId(), topics, c));
+        c -> OfflineStore.start(config.groupMemberConnection(), config.applicationId(), topics, c));
     log.info(
         "feature pipeline {} started (feature set {}, state in {}, offline store {})",
         config.applicationId(),

@@ -7,7 +7,6 @@ import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.schemas.KafkaConnection;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,6 +24,7 @@ public record FeaturesConfig(
     FeatureSet featureSet,
     IntakePolicy intake,
     Duration commitInterval,
+    Duration sessionTimeout,
     int threads,
     Map<String, String> overrides) {
   public static final String DEFAULT_APPLICATION_ID = "recsys-features";
@@ -44,6 +44,7 @@ public record FeaturesConfig(
     requireNonNull(featureSet, "features.set");
     requireNonNull(intake, "features.intake");
     requireNonNull(commitInterval, "features.commit-interval");
+    checkSessionTimeout(requireNonNull(sessionTimeout, "features.session-timeout"));
     overrides = Map.copyOf(overrides);
     if (threads < 1) {
       throw new IllegalArgumentException("features.threads must be >= 1, got " + threads);
@@ -58,30 +59,63 @@ public record FeaturesConfig(
         FeatureSet.CORE_V1,
         IntakePolicy.DEFAULT,
         DEFAULT_COMMIT_INTERVAL,
+        DEFAULT_SESSION_TIMEOUT,
         1,
         Map.of());
   }
 
   public FeaturesConfig withApplicationId(String id) {
     return new FeaturesConfig(
-        kafka, id, stateDir, featureSet, intake, commitInterval, threads, overrides);
+        kafka,
+        id,
+        stateDir,
+        featureSet,
+        intake,
+        commitInterval,
+        sessionTimeout,
+        threads,
+        overrides);
   }
 
   /** The grace period and de-duplication horizon the intake judges by. */
   public FeaturesConfig withIntake(IntakePolicy policy) {
     return new FeaturesConfig(
-        kafka, applicationId, stateDir, featureSet, policy, commitInterval, threads, overrides);
+        kafka,
+        applicationId,
+        stateDir,
+        featureSet,
+        policy,
+        commitInterval,
+        sessionTimeout,
+        threads,
+        overrides);
   }
 
   public FeaturesConfig withFeatureSet(FeatureSet set) {
     return new FeaturesConfig(
-        kafka, applicationId, stateDir, set, intake, commitInterval, threads, overrides);
+        kafka,
+        applicationId,
+        stateDir,
+        set,
+        intake,
+        commitInterval,
+        sessionTimeout,
+        threads,
+        overrides);
   }
 
   /** Raw Kafka Streams settings, applied last (e.g. {@code consumer.session.timeout.ms}). */
   public FeaturesConfig withOverrides(Map<String, String> settings) {
     return new FeaturesConfig(
-        kafka, applicationId, stateDir, featureSet, intake, commitInterval, threads, settings);
+        kafka,
+        applicationId,
+        stateDir,
+        featureSet,
+        intake,
+        commitInterval,
+        sessionTimeout,
+        threads,
+        settings);
   }
 
   /**
@@ -90,15 +124,33 @@ public record FeaturesConfig(
    * GC pause. Heartbeats go at a third of it, at least every 3 s.
    */
   public FeaturesConfig withSessionTimeout(Duration timeout) {
-    checkSessionTimeout(timeout);
-    Map<String, String> settings = new HashMap<>(overrides);
-    settings.put(
-        StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
-        String.valueOf(timeout.toMillis()));
-    settings.put(
-        StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
-        String.valueOf(Math.min(3_000, timeout.toMillis() / 3)));
-    return withOverrides(settings);
+    return new FeaturesConfig(
+        kafka,
+        applicationId,
+        stateDir,
+        featureSet,
+        intake,
+        commitInterval,
+        timeout,
+        threads,
+        overrides);
+  }
+
+  /**
+   * The connection for the pipeline's own consumer groups (the online-store writer, the
+   * archivers): they sit in the same process as the streams, so a killed instance's partitions
+   * must move as soon in every group.
+   */
+  public KafkaConnection groupMemberConnection() {
+    return kafka.with(groupMemberSettings());
+  }
+
+  private Map<String, String> groupMemberSettings() {
+    return Map.of(
+        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+        String.valueOf(sessionTimeout.toMillis()),
+        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+        String.valueOf(Math.min(3_000, sessionTimeout.toMillis() / 3)));
   }
 
   /** {@code timeout} if the broker's default bounds allow it; else an error naming the key. */
@@ -113,7 +165,15 @@ public record FeaturesConfig(
 
   public FeaturesConfig withThreads(int n) {
     return new FeaturesConfig(
-        kafka, applicationId, stateDir, featureSet, intake, commitInterval, n, overrides);
+        kafka,
+        applicationId,
+        stateDir,
+        featureSet,
+        intake,
+        commitInterval,
+        sessionTimeout,
+        n,
+        overrides);
   }
 
   /** The Kafka Streams properties; the one place they are built, for main and tests alike. */
@@ -126,6 +186,8 @@ public record FeaturesConfig(
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    groupMemberSettings()
+        .forEach((key, value) -> props.put(StreamsConfig.consumerPrefix(key), value));
     // read_committed fetches wait for the transaction end; do not also wait the default 500 ms
     // for more bytes, or every hop through a repartition topic costs half a second.
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), FETCH_WAIT_MS);

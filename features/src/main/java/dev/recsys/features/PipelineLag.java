@@ -12,9 +12,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
- * How far a consumer group is behind the committed end of a topic, in records. The feature
- * pipeline has caught up when its group is 0 behind the events topic and the online-store writer
- * is 0 behind the feature log. A topic that does not exist yet counts as {@link #NOT_STARTED}.
+ * How far a consumer group is behind the end of a topic (its high watermark), in records. The
+ * feature pipeline has caught up when its group is 0 behind the events topic and the
+ * online-store writer is 0 behind the feature log. Records of a transaction still open count: a
+ * killed instance's unfinished transaction hides the records written after it from
+ * read-committed readers until the broker aborts it, so measuring to the last committed offset
+ * instead read 0 while the online store was still behind. A topic that does not exist yet counts
+ * as {@link #NOT_STARTED}.
  */
 public final class PipelineLag {
   /** The lag of a pipeline whose topics do not exist yet: it has not started. */
@@ -34,7 +38,7 @@ public final class PipelineLag {
           .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
       Map<TopicPartition, Long> ends = new HashMap<>();
       admin
-          .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+          .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
           .all()
           .get()
           .forEach((tp, info) -> ends.put(tp, info.offset()));

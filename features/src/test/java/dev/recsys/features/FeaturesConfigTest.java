@@ -42,8 +42,21 @@ class FeaturesConfigTest {
   }
 
   @Test
+  void shouldGiveThePipelinesOwnConsumerGroupsTheSameSessionTimeout() {
+    KafkaConnection members = FeaturesConfig.of(SASL, Path.of("state"))
+        .withSessionTimeout(Duration.ofSeconds(10))
+        .groupMemberConnection();
+
+    assertThat(members.clientConfig())
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("session.timeout.ms", "10000")
+        .containsEntry("heartbeat.interval.ms", "3000");
+  }
+
+  @Test
   void shouldRefuseASessionTimeoutTheBrokerWouldRefuse() {
-    assertThatThrownBy(() -> FeaturesConfig.checkSessionTimeout(Duration.ofSeconds(1)))
+    FeaturesConfig config = FeaturesConfig.of(SASL, Path.of("state"));
+    assertThatThrownBy(() -> config.withSessionTimeout(Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("features.session-timeout");
   }

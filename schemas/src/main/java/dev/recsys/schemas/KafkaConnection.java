@@ -36,6 +36,13 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> setti
     return new KafkaConnection(bootstrapServers, Map.of());
   }
 
+  /** This connection with {@code more} settings, replacing any of the same name. */
+  public KafkaConnection with(Map<String, String> more) {
+    Map<String, String> merged = new HashMap<>(settings);
+    merged.putAll(more);
+    return new KafkaConnection(bootstrapServers, merged);
+  }
+
   /** A new, mutable map with the bootstrap servers and the connection settings. */
   public Map<String, Object> clientConfig() {
     Map<String, Object> config = new HashMap<>(settings);
