@@ -149,7 +149,13 @@ class EmbeddedKafkaIT {
 
   /** Polls until {@code expected} values arrived or the timeout passed; poll itself blocks, so no sleeping. */
   private List<String> consume(String topic, int expected, IsolationLevel isolation) {
-    Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
+    return consume(kafka.clientProperties(), topic, expected, isolation);
+  }
+
+  /** As above, for any broker: {@code client} holds its address and login. */
+  static List<String> consume(
+      Map<String, Object> client, String topic, int expected, IsolationLevel isolation) {
+    Map<String, Object> properties = new HashMap<>(client);
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader");
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());

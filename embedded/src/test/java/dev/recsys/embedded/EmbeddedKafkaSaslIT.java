@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recsys.schemas.KafkaConnection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +13,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +57,9 @@ class EmbeddedKafkaSaslIT {
       tx.commitTransaction();
     }
 
-    assertThat(readCommitted(login, "sasl-tx", 1)).containsExactly("committed");
+    assertThat(EmbeddedKafkaIT.consume(
+            login.clientConfig(), "sasl-tx", 1, IsolationLevel.READ_COMMITTED))
+        .containsExactly("committed");
   }
 
   @Test
@@ -88,25 +86,5 @@ class EmbeddedKafkaSaslIT {
     assertThat(kafka.connection().toString())
         .contains("SASL_PLAINTEXT", "PLAIN")
         .doesNotContain("s3cret");
-  }
-
-  private static List<String> readCommitted(KafkaConnection login, String topic, int expected) {
-    Map<String, Object> properties = login.clientConfig();
-    properties.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader");
-    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    List<String> values = new ArrayList<>();
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-      consumer.subscribe(List.of(topic));
-      while (values.size() < expected && System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-          values.add(record.value());
-        }
-      }
-    }
-    return values;
   }
 }

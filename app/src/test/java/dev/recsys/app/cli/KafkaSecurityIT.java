@@ -56,19 +56,7 @@ class KafkaSecurityIT {
     Path ratings = UserOrderedRatings.write(dir.resolve("ratings.csv"), 40, 2_000, 3);
     String config = config("s3cret");
 
-    String ingested = CliRun.run(
-        0,
-        "--config",
-        config,
-        "ingest",
-        "--events",
-        ratings.toString(),
-        "--map",
-        UserOrderedRatings.MAPPING,
-        "--type",
-        "rating",
-        "--time-unit",
-        "seconds");
+    String ingested = ingest(0, config, ratings);
     assertThat(ingested).contains("2,000");
 
     RecsysConfig loaded = RecsysConfig.load(Settings.of(Map.of(), Optional.of(Path.of(config))));
@@ -99,10 +87,20 @@ class KafkaSecurityIT {
   void aWrongPasswordShouldFailNamingTheAuthentication() throws IOException {
     Path ratings = UserOrderedRatings.write(dir.resolve("ratings.csv"), 5, 50, 3);
 
-    String failed = CliRun.run(
-        1,
+    String failed = ingest(1, config("n0t-it"), ratings);
+
+    assertThat(failed)
+        .containsIgnoringCase("authentication failed")
+        .contains("check kafka.properties.security.protocol")
+        .doesNotContain("n0t-it");
+  }
+
+  /** {@code recsys ingest} of a ratings file, expecting {@code exit}; what it printed. */
+  private static String ingest(int exit, String config, Path ratings) {
+    return CliRun.run(
+        exit,
         "--config",
-        config("n0t-it"),
+        config,
         "ingest",
         "--events",
         ratings.toString(),
@@ -112,11 +110,6 @@ class KafkaSecurityIT {
         "rating",
         "--time-unit",
         "seconds");
-
-    assertThat(failed)
-        .containsIgnoringCase("authentication failed")
-        .contains("check kafka.properties.security.protocol")
-        .doesNotContain("n0t-it");
   }
 
   private String config(String password) throws IOException {
