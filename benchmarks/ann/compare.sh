@@ -4,28 +4,26 @@
 # recall@10 (issue 18's bar: ours no higher than FAISS's).
 #
 #   benchmarks/ann/compare.sh DIR            DIR holds base.fvecs, query.fvecs, truth.ivecs
-#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java \
-#   ANN_JAVA_OPTS=--add-modules=jdk.incubator.vector benchmarks/ann/compare.sh DIR
+#   RECSYS_JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java benchmarks/ann/compare.sh DIR
+# Ours runs through bin/recsys, on the JDK and options it picks (the newest JDK, with the Vector
+# API where it has one); RECSYS_JAVA and JAVA_OPTS override them as for any bin/recsys command.
 #
 # Clustered synthetic files: java -cp benchmarks/target/benchmarks.jar \
 #   dev.recsys.candidates.bench.AnnBenchmarkMain --generate DIR --n 100000 --dims 64 --queries 1000
-# Needs app/target/recsys.jar (bin/recsys builds it) and Debian's python3-faiss.
+# Needs Debian's python3-faiss; bin/recsys builds the jar if it is missing.
 set -euo pipefail
 
 dir="${1:?usage: compare.sh DIR (with base.fvecs, query.fvecs, truth.ivecs)}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 target="${TARGET_RECALL:-0.95}"
-java="${JAVA:-java}"
 widths="${WIDTHS:-10,15,20,25,30,40,60}"
 
 echo "== FAISS (/usr/bin/python3, $(/usr/bin/python3 -c 'import faiss; print(faiss.__version__)'))"
 faiss_out="$(/usr/bin/python3 "$root/benchmarks/ann/faiss_hnsw.py" "$dir" ${FAISS_ARGS:-})"
 echo "$faiss_out"
 
-echo "== recsys ($("$java" -version 2>&1 | head -1); ${ANN_JAVA_OPTS:-no extra options})"
-# shellcheck disable=SC2086
-ours_out="$("$java" -Xmx4g ${ANN_JAVA_OPTS:-} -Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.recsys \
-  -jar "$root/app/target/recsys.jar" bench ann --base "$dir/base.fvecs" \
+echo "== recsys (bin/recsys bench ann)"
+ours_out="$(JAVA_OPTS="${JAVA_OPTS:--Xmx4g}" "$root/bin/recsys" bench ann --base "$dir/base.fvecs" \
   --query "$dir/query.fvecs" --truth "$dir/truth.ivecs" --widths "$widths" 2>&1)"
 echo "$ours_out"
 

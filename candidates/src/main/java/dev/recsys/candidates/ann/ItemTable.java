@@ -31,6 +31,11 @@ final class ItemTable implements RandomAccessVectorValues {
   private final List<AtomicReferenceArray<Slot>> pages = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> ordinals = new ConcurrentHashMap<>();
   private volatile int upperBound;
+  /**
+   * The graph-form vectors (unit length for cosine), {@code PAGE_SIZE} to a page, back to back:
+   * every score reads its vector from one contiguous block, not through a slot and its arrays.
+   */
+  private volatile VectorFloat<?>[] vectorPages = new VectorFloat<?>[0];
 
   ItemTable(int dimensions, boolean unitVectors) {
     if (dimensions <= 0) {
@@ -66,10 +71,14 @@ final class ItemTable implements RandomAccessVectorValues {
     int ordinal = upperBound;
     if ((ordinal >>> PAGE_BITS) == pages.size()) {
       pages.add(new AtomicReferenceArray<>(PAGE_SIZE));
+      VectorFloat<?>[] grown = java.util.Arrays.copyOf(vectorPages, vectorPages.length + 1);
+      grown[grown.length - 1] = VTS.createFloatVector(PAGE_SIZE * dimensions);
+      vectorPages = grown;
     }
     float[] copy = vector.clone();
     float[] graph = unitVectors ? unit(copy) : copy;
-    Slot slot = new Slot(itemId, copy, VTS.createFloatVector(graph), false);
+    vectorPage(ordinal).copyFrom(VTS.createFloatVector(graph), 0, offset(ordinal), dimensions);
+    Slot slot = new Slot(itemId, copy, false);
     page(ordinal).set(ordinal & (PAGE_SIZE - 1), slot);
     upperBound = ordinal + 1;
     return ordinal;
@@ -78,9 +87,7 @@ final class ItemTable implements RandomAccessVectorValues {
   /** Makes the ordinal the item's live one; returns the previous live ordinal, or -1. */
   int publish(int ordinal) {
     Slot slot = slot(ordinal);
-    page(ordinal)
-        .set(
-            ordinal & (PAGE_SIZE - 1), new Slot(slot.itemId(), slot.values(), slot.vector(), true));
+    page(ordinal).set(ordinal & (PAGE_SIZE - 1), new Slot(slot.itemId(), slot.values(), true));
     Integer previous = ordinals.put(slot.itemId(), ordinal);
     if (previous != null) {
       kill(previous);
@@ -102,10 +109,6 @@ final class ItemTable implements RandomAccessVectorValues {
   private void kill(int ordinal) {
     AtomicReferenceArray<Slot> page = page(ordinal);
     page.updateAndGet(ordinal & (PAGE_SIZE - 1), Slot::dead);
-  }
-
-  boolean isLive(int ordinal) {
-    return ordinal < upperBound && slot(ordinal).live();
   }
 
   Slot slot(int ordinal) {
@@ -144,6 +147,15 @@ final class ItemTable implements RandomAccessVectorValues {
     return pages.get(ordinal >>> PAGE_BITS);
   }
 
+  /** The page holding the ordinal's graph-form vector; it starts at {@link #offset}. */
+  VectorFloat<?> vectorPage(int ordinal) {
+    return vectorPages[ordinal >>> PAGE_BITS];
+  }
+
+  int offset(int ordinal) {
+    return (ordinal & (PAGE_SIZE - 1)) * dimensions;
+  }
+
   @Override
   public int size() {
     return upperBound;
@@ -154,9 +166,12 @@ final class ItemTable implements RandomAccessVectorValues {
     return dimensions;
   }
 
+  /** A copy of the ordinal's graph-form vector (the builder's entry point for a new node). */
   @Override
   public VectorFloat<?> getVector(int ordinal) {
-    return slot(ordinal).vector();
+    VectorFloat<?> vector = VTS.createFloatVector(dimensions);
+    vector.copyFrom(vectorPage(ordinal), offset(ordinal), 0, dimensions);
+    return vector;
   }
 
   @Override

@@ -1,13 +1,12 @@
 package dev.recsys.candidates.ann;
 
+import io.github.jbellis.jvector.disk.ReaderSupplier;
 import io.github.jbellis.jvector.disk.ReaderSupplierFactory;
+import io.github.jbellis.jvector.disk.SimpleMappedReader;
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.OnHeapGraphIndex;
 import io.github.jbellis.jvector.graph.SearchResult;
-import io.github.jbellis.jvector.graph.similarity.BuildScoreProvider;
-import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
-import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -32,6 +31,7 @@ final class JVectorIndex implements AnnIndex {
 
   private final ItemTable table;
   private final AnnParams params;
+  private final PageScores scores;
   private final GraphIndexBuilder builder;
   private final ThreadLocal<GraphSearcher> searchers;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -39,8 +39,7 @@ final class JVectorIndex implements AnnIndex {
   private JVectorIndex(ItemTable table, AnnParams params) {
     this.table = table;
     this.params = params;
-    BuildScoreProvider scores =
-        BuildScoreProvider.randomAccessScoreProvider(table, graphFunction(params));
+    this.scores = new PageScores(table, euclidean(params));
     this.builder = new GraphIndexBuilder(
         scores,
         table.dimension(),
@@ -61,10 +60,9 @@ final class JVectorIndex implements AnnIndex {
     return params.similarity() == Similarity.COSINE;
   }
 
-  private static VectorSimilarityFunction graphFunction(AnnParams params) {
-    return unitVectors(params)
-        ? VectorSimilarityFunction.DOT_PRODUCT
-        : params.similarity().jvector();
+  /** Cosine and dot product are both scored as a dot product of the graph-form vectors. */
+  private static boolean euclidean(AnnParams params) {
+    return params.similarity() == Similarity.EUCLIDEAN;
   }
 
   static JVectorIndex build(
@@ -98,7 +96,7 @@ final class JVectorIndex implements AnnIndex {
       index.table.append(id == null ? "" : id, contents.vectors().get(ordinal));
     }
     if (Files.exists(graphFile)) {
-      try (var readers = ReaderSupplierFactory.open(graphFile);
+      try (var readers = graphReaders(graphFile);
           var reader = readers.get()) {
         index.builder.load(reader);
       }
@@ -109,6 +107,16 @@ final class JVectorIndex implements AnnIndex {
       }
     }
     return index;
+  }
+
+  /**
+   * A graph under 2 GiB is read through one mapped buffer: loading reads every edge, and the
+   * chunked reader JVector falls back to without its native library took twice as long.
+   */
+  private static ReaderSupplier graphReaders(Path graphFile) throws IOException {
+    return Files.size(graphFile) < Integer.MAX_VALUE
+        ? new SimpleMappedReader.Supplier(graphFile)
+        : ReaderSupplierFactory.open(graphFile);
   }
 
   @Override
@@ -130,20 +138,18 @@ final class JVectorIndex implements AnnIndex {
       GraphSearcher searcher = searchers.get();
       searcher.setView(builder.getGraph().getView());
       float[] probe = unitVectors(params) ? ItemTable.unit(query) : query.clone();
-      var scores = DefaultSearchScoreProvider.exact(
-          ItemTable.VTS.createFloatVector(probe), graphFunction(params), table);
+      var provider = scores.searchProviderFor(ItemTable.VTS.createFloatVector(probe));
       int width = Math.max(k, searchWidth);
       SearchResult found = searcher.search(
-          scores,
-          k,
-          width,
-          0f,
-          0f,
-          ordinal -> table.isLive(ordinal) && filter.accepts(table.slot(ordinal).itemId()));
+          provider, k, width, 0f, 0f, ordinal -> accepts(table.slot(ordinal), filter));
       return new AnnResult(liveItems(found, filter), found.getVisitedCount(), width);
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  private static boolean accepts(Slot slot, ItemFilter filter) {
+    return slot.live() && (filter == ItemFilter.ALL || filter.accepts(slot.itemId()));
   }
 
   /** Re-checks liveness after the search, so a remove that finished meanwhile is honoured too. */
@@ -152,7 +158,7 @@ final class JVectorIndex implements AnnIndex {
     Set<String> seen = new HashSet<>();
     for (SearchResult.NodeScore node : found.getNodes()) {
       Slot slot = table.slot(node.node);
-      if (slot.live() && filter.accepts(slot.itemId()) && seen.add(slot.itemId())) {
+      if (accepts(slot, filter) && seen.add(slot.itemId())) {
         items.add(new ScoredItem(slot.itemId(), node.score));
       }
     }

@@ -1,11 +1,12 @@
 package dev.recsys.candidates.ann;
 
-import io.github.jbellis.jvector.vector.types.VectorFloat;
-
-/** One ordinal of an index: the item id, its vector, and whether it is still served. */
-record Slot(String itemId, float[] values, VectorFloat<?> vector, boolean live) {
+/**
+ * One ordinal of an index: the item id, its vector as given, and whether it is still served. The
+ * graph-form copy the search reads lives in the table's vector pages.
+ */
+record Slot(String itemId, float[] values, boolean live) {
 
   Slot dead() {
-    return new Slot(itemId, values, vector, false);
+    return new Slot(itemId, values, false);
   }
 }
