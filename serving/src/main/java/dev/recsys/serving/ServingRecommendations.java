@@ -162,8 +162,14 @@ public final class ServingRecommendations implements AutoCloseable {
       throw new IllegalStateException("serving.index-dir " + dir.toAbsolutePath()
           + " does not exist; build one with 'recsys build-index' or unset SERVING_INDEX_DIR");
     }
+    long start = System.nanoTime();
     AnnIndex index = AnnIndex.load(dir);
-    log.info("ANN index from {}: {} items, {} dimensions", dir, index.size(), index.dimensions());
+    log.info(
+        "ANN index from {}: {} items, {} dimensions, loaded in {} ms",
+        dir,
+        index.size(),
+        index.dimensions(),
+        (System.nanoTime() - start) / 1_000_000);
     return index;
   }
 
