@@ -6,6 +6,7 @@ import io.github.jbellis.jvector.graph.RandomAccessVectorValues;
 import io.github.jbellis.jvector.vector.VectorizationProvider;
 import io.github.jbellis.jvector.vector.types.VectorFloat;
 import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,7 @@ final class ItemTable implements RandomAccessVectorValues {
     int ordinal = upperBound;
     if ((ordinal >>> PAGE_BITS) == pages.size()) {
       pages.add(new AtomicReferenceArray<>(PAGE_SIZE));
-      VectorFloat<?>[] grown = java.util.Arrays.copyOf(vectorPages, vectorPages.length + 1);
+      VectorFloat<?>[] grown = Arrays.copyOf(vectorPages, vectorPages.length + 1);
       grown[grown.length - 1] = VTS.createFloatVector(PAGE_SIZE * dimensions);
       vectorPages = grown;
     }

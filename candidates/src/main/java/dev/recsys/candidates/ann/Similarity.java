@@ -1,13 +1,11 @@
 package dev.recsys.candidates.ann;
 
-import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
-
 /**
  * How two vectors compare. Scores follow JVector's conventions (higher is closer, in [0, 1] for
  * cosine and unit-length dot product) so the exact and the graph index rank and score alike.
  */
 public enum Similarity {
-  COSINE(VectorSimilarityFunction.COSINE) {
+  COSINE {
     @Override
     public float score(float[] a, float[] b) {
       double dot = 0;
@@ -22,7 +20,7 @@ public enum Similarity {
       return denom == 0 ? 0.5f : (float) ((1 + dot / denom) / 2);
     }
   },
-  DOT_PRODUCT(VectorSimilarityFunction.DOT_PRODUCT) {
+  DOT_PRODUCT {
     @Override
     public float score(float[] a, float[] b) {
       float dot = 0;
@@ -32,7 +30,7 @@ public enum Similarity {
       return (1 + dot) / 2;
     }
   },
-  EUCLIDEAN(VectorSimilarityFunction.EUCLIDEAN) {
+  EUCLIDEAN {
     @Override
     public float score(float[] a, float[] b) {
       float squared = 0;
@@ -44,16 +42,6 @@ public enum Similarity {
     }
   };
 
-  private final VectorSimilarityFunction jvector;
-
-  Similarity(VectorSimilarityFunction jvector) {
-    this.jvector = jvector;
-  }
-
   /** Similarity of two vectors of equal length; higher is closer. */
   public abstract float score(float[] a, float[] b);
-
-  VectorSimilarityFunction jvector() {
-    return jvector;
-  }
 }
