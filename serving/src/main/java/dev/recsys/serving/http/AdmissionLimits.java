@@ -19,12 +19,14 @@ public record AdmissionLimits(
   private static final int CORES = Runtime.getRuntime().availableProcessors();
 
   /**
-   * Recommendations, similar items and features: 16 per core in flight while the CPU has room
-   * (the requests that pile up behind a 20 ms pause at 1,000/s fit), down to 2 per core while it
-   * is saturated (docs/RELIABILITY.md has the measurements).
+   * Recommendations, similar items and features: 8 per core in flight while the CPU has room, down
+   * to 2 per core while it is saturated; 50 ms at most waiting for a worker. At 16 per core, the
+   * requests admitted in the first 100 ms of a burst, before the bound had shrunk, answered in up
+   * to 100 ms; at 20 ms, a garbage collection or a busy neighbour between arrival and dispatch
+   * refused single requests on a machine with room (docs/RELIABILITY.md has the measurements).
    */
   public static final AdmissionLimits READS =
-      new AdmissionLimits("http", 16 * CORES, 2 * CORES, Duration.ofMillis(20));
+      new AdmissionLimits("http", 8 * CORES, 2 * CORES, Duration.ofMillis(50));
 
   /**
    * Ingest blocks its worker until Kafka acknowledges; half the default workers at most, so a
