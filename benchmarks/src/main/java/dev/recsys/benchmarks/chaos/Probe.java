@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,16 +86,33 @@ final class Probe implements AutoCloseable {
    * may hold braces (route templates), so a series' labels run to the last one on the line.
    */
   static double counter(URI metrics, String name) throws IOException, InterruptedException {
+    return counterBy(metrics, name, "").values().stream()
+        .mapToDouble(Double::doubleValue)
+        .sum();
+  }
+
+  /**
+   * The Prometheus counter {@code name} at {@code metrics}, summed by the value of its label
+   * {@code label} (series without it under {@code ""}), in the order first seen.
+   */
+  static Map<String, Double> counterBy(URI metrics, String name, String label)
+      throws IOException, InterruptedException {
     String text = HTTP.send(
             HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
     Matcher line =
         Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{.*})? (\\S+)$").matcher(text);
-    double sum = 0;
+    Pattern labelValue = Pattern.compile("[{,]" + Pattern.quote(label) + "=\"([^\"]*)\"");
+    Map<String, Double> sums = new LinkedHashMap<>();
     while (line.find()) {
-      sum += Double.parseDouble(line.group(2));
+      String key = "";
+      if (!label.isEmpty() && line.group(1) != null) {
+        Matcher value = labelValue.matcher(line.group(1));
+        key = value.find() ? value.group(1) : "";
+      }
+      sums.merge(key, Double.parseDouble(line.group(2)), Double::sum);
     }
-    return sum;
+    return sums;
   }
 }

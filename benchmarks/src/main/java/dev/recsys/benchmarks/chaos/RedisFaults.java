@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 
 /**
@@ -44,7 +46,8 @@ final class RedisFaults {
     this.say = say;
   }
 
-  private record Phase(String name, OpenLoopHttp.Result result, boolean faulty) {}
+  /** {@code refused} names why the server refused requests with 503 ({@code in_flight 1}). */
+  private record Phase(String name, OpenLoopHttp.Result result, String refused, boolean faulty) {}
 
   Verdict run(int capacity) throws Exception {
     int rate = Math.max(10, capacity / 4);
@@ -84,8 +87,13 @@ final class RedisFaults {
           "Redis " + phase.name() + ": every request answered within the deadline (p99), "
               + (phase.faulty() ? "answers tagged degraded" : "whole again (≤ 1 % degraded)"),
           String.format(
-              "%,d of %,d answered, %d errors, p99 %.1f ms, %.1f %% degraded",
-              r.ok(), r.sent(), r.errors(), r.millis(0.99), 100 * degradedShare),
+              "%,d of %,d answered, %d errors%s, p99 %.1f ms, %.1f %% degraded",
+              r.ok(),
+              r.sent(),
+              r.errors(),
+              phase.refused().isEmpty() ? "" : " (503: " + phase.refused() + ")",
+              r.millis(0.99),
+              100 * degradedShare),
           withinDeadline && honest));
     }
     checks.add(new Check(
@@ -113,19 +121,37 @@ final class RedisFaults {
         checks);
   }
 
-  private Phase measure(OpenLoopHttp load, int rate, String name, boolean faulty)
-      throws InterruptedException {
+  private Phase measure(OpenLoopHttp load, int rate, String name, boolean faulty) throws Exception {
+    Map<String, Double> shedBefore = shedByReason();
     OpenLoopHttp.Result result = load.run(rate, phaseSeconds, fixture.recommendationPaths(11));
+    String refused = refused(shedBefore, shedByReason());
     say.accept(String.format(
-        "  Redis %s: %,d/%,d answered, %d errors%s, p99 %.1f ms, %,d degraded",
+        "  Redis %s: %,d/%,d answered, %d errors%s%s, p99 %.1f ms, %,d degraded",
         name,
         result.ok(),
         result.sent(),
         result.errors(),
         result.errors() > 0 ? " (first: " + result.firstError() + ")" : "",
+        refused.isEmpty() ? "" : ", 503 by reason: " + refused,
         result.millis(0.99),
         result.flagged()));
-    return new Phase(name, result, faulty);
+    return new Phase(name, result, refused, faulty);
+  }
+
+  private Map<String, Double> shedByReason() throws Exception {
+    return Probe.counterBy(fixture.url("/metrics"), Overload.SHED_METRIC, "reason");
+  }
+
+  /** {@code in_flight 1, queue_time 2}: the refusals counted between two readings. */
+  private static String refused(Map<String, Double> before, Map<String, Double> after) {
+    StringJoiner reasons = new StringJoiner(", ");
+    after.forEach((reason, count) -> {
+      long added = Math.round(count - before.getOrDefault(reason, 0.0));
+      if (added > 0) {
+        reasons.add(reason + " " + added);
+      }
+    });
+    return reasons.toString();
   }
 
   /**

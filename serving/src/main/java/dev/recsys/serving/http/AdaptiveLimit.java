@@ -11,7 +11,11 @@ package dev.recsys.serving.http;
  * eighth (at least one) while it is under {@value #IDLE}. The load is smoothed (each sample half
  * of the average), so the burst of a garbage collection or a flush does not shrink it: at 1,000
  * requests/s on a machine half busy, unsmoothed 100 ms samples cut the bound often enough to
- * refuse 0.8 % of requests. Not thread-safe: one thread adjusts, others read {@link #current()}.
+ * refuse 0.8 % of requests. And it shrinks only when the bound was reached since the last step:
+ * with requests to spare, the busy CPU is the neighbours' (the broker, the feature writer, a
+ * garbage collection), and a lower bound would only refuse the next burst of a light load (the
+ * fault suite saw one such refusal at a quarter of capacity while Redis was stopped and events
+ * arrived). Not thread-safe: one thread adjusts, others read {@link #current()}.
  */
 final class AdaptiveLimit {
   static final double BUSY = 0.90;
@@ -36,14 +40,17 @@ final class AdaptiveLimit {
     return current;
   }
 
-  /** One step, given the CPU's recent load in 0..1 (negative when unknown: no change). */
-  void adjust(double cpuLoad) {
+  /**
+   * One step, given the CPU's recent load in 0..1 (negative when unknown: no change) and the most
+   * requests that were, or would have been, in flight at once since the last step.
+   */
+  void adjust(double cpuLoad, int demand) {
     if (cpuLoad < 0 || Double.isNaN(cpuLoad)) {
       return;
     }
     smoothed = Double.isNaN(smoothed) ? cpuLoad : (smoothed + cpuLoad) / 2;
     int limit = current;
-    if (smoothed >= BUSY) {
+    if (smoothed >= BUSY && demand >= limit) {
       current = Math.max(floor, limit - Math.max(1, limit / 4));
     } else if (smoothed < IDLE) {
       current = Math.min(ceiling, limit + Math.max(1, limit / 8));

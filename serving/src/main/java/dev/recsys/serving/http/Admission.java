@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Admission control for one class of routes. On the I/O thread, a request beyond the current
  * in-flight bound ({@link AdaptiveLimit}: {@link AdmissionLimits#maxInFlight}, fewer while the
- * CPU is saturated, as {@link #adjust} is told) is answered 503 with {@code Retry-After} before any work; an
+ * CPU is saturated and the bound is reached, as {@link #adjust} is told) is answered 503 with {@code Retry-After} before any work; an
  * admitted one is dispatched to a worker, and if it waited there longer than {@link
  * AdmissionLimits#maxQueueTime} (counted from when its request line arrived) it is answered 503
  * too, never a late 200. A request leaves the count when its exchange completes, however it ends.
@@ -33,6 +33,9 @@ public final class Admission {
   private final long maxQueueNanos;
   private final MeterRegistry registry;
   private final AtomicInteger inFlight = new AtomicInteger();
+  /** The most requests in flight at once, counting refused ones, since the last adjustment. */
+  private final AtomicInteger demand = new AtomicInteger();
+
   private final AdaptiveLimit limit;
 
   /**
@@ -76,7 +79,11 @@ public final class Admission {
       guarded.handleRequest(exchange);
     };
     return exchange -> {
-      if (inFlight.incrementAndGet() > limit.current()) {
+      int wanted = inFlight.incrementAndGet();
+      if (wanted > demand.get()) {
+        demand.accumulateAndGet(wanted, Math::max);
+      }
+      if (wanted > limit.current()) {
         inFlight.decrementAndGet();
         full.increment();
         shed(exchange, fullMessage);
@@ -94,9 +101,12 @@ public final class Admission {
     };
   }
 
-  /** Adjusts the in-flight bound to the CPU's recent load (0..1; negative when unknown). */
+  /**
+   * Adjusts the in-flight bound to the CPU's recent load (0..1; negative when unknown) and to
+   * whether the bound was reached since the last adjustment.
+   */
   public void adjust(double cpuLoad) {
-    limit.adjust(cpuLoad);
+    limit.adjust(cpuLoad, demand.getAndSet(inFlight.get()));
   }
 
   /** Requests admitted and not yet complete. */
