@@ -65,7 +65,7 @@ final class ExactIndex implements AnnIndex {
     int visited = 0;
     for (int ordinal = upper - 1; ordinal >= 0; ordinal--) {
       Slot slot = table.slot(ordinal);
-      if (!slot.live() || !filter.accepts(slot.itemId()) || !seen.add(slot.itemId())) {
+      if (!table.live(ordinal) || !filter.accepts(slot.itemId()) || !seen.add(slot.itemId())) {
         continue;
       }
       visited++;

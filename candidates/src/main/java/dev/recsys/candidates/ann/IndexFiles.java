@@ -37,7 +37,7 @@ final class IndexFiles {
       List<float[]> vectors = new ArrayList<>(upper);
       for (int ordinal = 0; ordinal < upper; ordinal++) {
         Slot slot = table.slot(ordinal);
-        lines.add(slot.live() ? slot.itemId() : "");
+        lines.add(table.live(ordinal) ? slot.itemId() : "");
         vectors.add(slot.values());
       }
       Files.write(dir.resolve(IDS), lines, StandardCharsets.UTF_8);

@@ -4,9 +4,7 @@ import io.github.jbellis.jvector.disk.ReaderSupplier;
 import io.github.jbellis.jvector.disk.ReaderSupplierFactory;
 import io.github.jbellis.jvector.disk.SimpleMappedReader;
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
-import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.OnHeapGraphIndex;
-import io.github.jbellis.jvector.graph.SearchResult;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -33,7 +31,7 @@ final class JVectorIndex implements AnnIndex {
   private final AnnParams params;
   private final PageScores scores;
   private final GraphIndexBuilder builder;
-  private final ThreadLocal<GraphSearcher> searchers;
+  private final ThreadLocal<BeamSearch> searchers = ThreadLocal.withInitial(BeamSearch::new);
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
   private JVectorIndex(ItemTable table, AnnParams params) {
@@ -49,7 +47,6 @@ final class JVectorIndex implements AnnIndex {
         params.alpha(),
         params.hierarchy(),
         true);
-    this.searchers = ThreadLocal.withInitial(() -> new GraphSearcher(builder.getGraph()));
   }
 
   /**
@@ -135,31 +132,33 @@ final class JVectorIndex implements AnnIndex {
       if (builder.getGraph().size(0) == 0) {
         return AnnResult.EMPTY;
       }
-      GraphSearcher searcher = searchers.get();
-      searcher.setView(builder.getGraph().getView());
       float[] probe = unitVectors(params) ? ItemTable.unit(query) : query.clone();
-      var provider = scores.searchProviderFor(ItemTable.VTS.createFloatVector(probe));
+      PageScore score =
+          new PageScore(table, ItemTable.VTS.createFloatVector(probe), euclidean(params));
       int width = Math.max(k, searchWidth);
-      SearchResult found = searcher.search(
-          provider, k, width, 0f, 0f, ordinal -> accepts(table.slot(ordinal), filter));
-      return new AnnResult(liveItems(found, filter), found.getVisitedCount(), width);
+      BeamSearch.Found found = searchers
+          .get()
+          .search(
+              builder.getGraph().getView(), score, k, width, ordinal -> accepts(ordinal, filter));
+      return new AnnResult(liveItems(found, filter), found.scored(), width);
     } finally {
       lock.readLock().unlock();
     }
   }
 
-  private static boolean accepts(Slot slot, ItemFilter filter) {
-    return slot.live() && (filter == ItemFilter.ALL || filter.accepts(slot.itemId()));
+  private boolean accepts(int ordinal, ItemFilter filter) {
+    return table.live(ordinal)
+        && (filter == ItemFilter.ALL || filter.accepts(table.slot(ordinal).itemId()));
   }
 
   /** Re-checks liveness after the search, so a remove that finished meanwhile is honoured too. */
-  private List<ScoredItem> liveItems(SearchResult found, ItemFilter filter) {
-    List<ScoredItem> items = new ArrayList<>(found.getNodes().length);
+  private List<ScoredItem> liveItems(BeamSearch.Found found, ItemFilter filter) {
+    int[] nodes = found.nodes();
+    List<ScoredItem> items = new ArrayList<>(nodes.length);
     Set<String> seen = new HashSet<>();
-    for (SearchResult.NodeScore node : found.getNodes()) {
-      Slot slot = table.slot(node.node);
-      if (accepts(slot, filter) && seen.add(slot.itemId())) {
-        items.add(new ScoredItem(slot.itemId(), node.score));
+    for (int i = 0; i < nodes.length; i++) {
+      if (accepts(nodes[i], filter) && seen.add(table.slot(nodes[i]).itemId())) {
+        items.add(new ScoredItem(table.slot(nodes[i]).itemId(), found.scores()[i]));
       }
     }
     return items;

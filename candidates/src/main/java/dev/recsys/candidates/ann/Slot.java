@@ -1,12 +1,8 @@
 package dev.recsys.candidates.ann;
 
 /**
- * One ordinal of an index: the item id, its vector as given, and whether it is still served. The
- * graph-form copy the search reads lives in the table's vector pages.
+ * One ordinal of an index: the item id and its vector as given. Whether it is still served is a
+ * bit in the table ({@link ItemTable#live}); the graph-form copy the search reads lives in the
+ * table's vector pages.
  */
-record Slot(String itemId, float[] values, boolean live) {
-
-  Slot dead() {
-    return new Slot(itemId, values, false);
-  }
-}
+record Slot(String itemId, float[] values) {}
