@@ -23,8 +23,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * JVector graph index (HNSW layers over a Vamana/DiskANN base layer) kept on heap so it can take
  * additions while serving, searched by {@link BeamSearch} (p50 about 28 % under JVector's own
  * searcher at equal recall). Removal is immediate through the liveness bit and also marks the
- * graph node deleted; deleted nodes are purged from the graph when it is saved. Searches, upserts and
- * removes run concurrently; {@link #save} briefly excludes them.
+ * graph node deleted; deleted nodes are purged from the graph when it is saved. Searches,
+ * upserts and removes run concurrently; {@link #save} briefly excludes them.
  */
 final class JVectorIndex implements AnnIndex {
 
