@@ -112,6 +112,20 @@ class JVectorIndexTest {
   }
 
   @Test
+  void shouldFindTheBestAllowedItemsWhenTheFilterRefusesNineInTen() {
+    ItemFilter tenth = id -> Integer.parseInt(id.substring("item-".length())) % 10 == 0;
+    double sum = 0;
+    List<float[]> probes = queries(100);
+    for (float[] query : probes) {
+      List<String> expected = exact.search(query, 10, tenth).ids();
+      List<String> found = graph.search(query, 10, tenth).ids();
+      assertThat(found).hasSize(10).allMatch(tenth::accepts);
+      sum += found.stream().filter(expected::contains).count() / 10.0;
+    }
+    assertThat(sum / probes.size()).as("recall among the allowed").isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
   void shouldSaveAndLoadWithIdenticalResults(@TempDir Path dir) {
     AnnIndex index = AnnIndex.graph(DIMS, ids(1000), vectors(1000), AnnParams.DEFAULT);
     index.remove("item-3");
