@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Append-only ordinal table (id, vector, a liveness bit) plus the live id -> ordinal map. Ordinals are
- * never reused, so a removed item's vector stays readable for graph traversal while it is filtered
- * out. Safe for concurrent readers and writers.
+ * Append-only ordinal table (id, vector, a liveness bit) plus the live id -> ordinal map.
+ * Ordinals are never reused, so a removed item's vector stays readable for graph traversal while
+ * it is filtered out. Safe for concurrent readers and writers.
  */
 final class ItemTable implements RandomAccessVectorValues {
 

@@ -15,11 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Admission control for one class of routes. On the I/O thread, a request beyond the current
  * in-flight bound ({@link AdaptiveLimit}: {@link AdmissionLimits#maxInFlight}, fewer while the
- * CPU is saturated and the bound is reached, as {@link #adjust} is told) is answered 503 with {@code Retry-After} before any work; an
- * admitted one is dispatched to a worker, and if it waited there longer than {@link
- * AdmissionLimits#maxQueueTime} (counted from when its request line arrived) it is answered 503
- * too, never a late 200. A request leaves the count when its exchange completes, however it ends.
- * Shed requests are counted on {@value #SHED} by route and reason.
+ * CPU is saturated and the bound is reached, as {@link #adjust} is told) is answered 503 with
+ * {@code Retry-After} before any work; an admitted one is dispatched to a worker, and if it
+ * waited there longer than {@link AdmissionLimits#maxQueueTime} (counted from when its request
+ * line arrived) it is answered 503 too, never a late 200. A request leaves the count when its
+ * exchange completes, however it ends. Shed requests are counted on {@value #SHED} by route and
+ * reason.
  */
 public final class Admission {
   public static final String SHED = "recsys.http.shed";
