@@ -134,8 +134,7 @@ final class JVectorIndex implements AnnIndex {
         return AnnResult.EMPTY;
       }
       float[] probe = unitVectors(params) ? ItemTable.unit(query) : query.clone();
-      PageScore score =
-          new PageScore(table, ItemTable.VTS.createFloatVector(probe), euclidean(params));
+      PageScore score = scores.scoreFor(ItemTable.VTS.createFloatVector(probe));
       int width = Math.max(k, searchWidth);
       BeamSearch.Found found = searchers
           .get()
@@ -158,8 +157,11 @@ final class JVectorIndex implements AnnIndex {
     List<ScoredItem> items = new ArrayList<>(nodes.length);
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < nodes.length; i++) {
-      if (accepts(nodes[i], filter) && seen.add(table.slot(nodes[i]).itemId())) {
-        items.add(new ScoredItem(table.slot(nodes[i]).itemId(), found.scores()[i]));
+      String itemId = table.slot(nodes[i]).itemId();
+      if (table.live(nodes[i])
+          && (filter == ItemFilter.ALL || filter.accepts(itemId))
+          && seen.add(itemId)) {
+        items.add(new ScoredItem(itemId, found.scores()[i]));
       }
     }
     return items;

@@ -62,7 +62,10 @@ final class NodeHeap {
     up(size++);
   }
 
-  /** The top's key (lowest score for {@link #min}, highest for {@link #max}); the heap is not empty. */
+  /**
+   * The top's key (the lowest score for {@link #min}, the highest for {@link #max}); the heap must
+   * not be empty.
+   */
   long peek() {
     return stored(keys[0]);
   }

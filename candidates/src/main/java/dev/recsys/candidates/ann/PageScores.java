@@ -43,9 +43,14 @@ final class PageScores implements BuildScoreProvider {
     return centroid;
   }
 
+  /** Exact scores of {@code query} (graph form) against every node, for a search. */
+  PageScore scoreFor(VectorFloat<?> query) {
+    return new PageScore(table, query, euclidean);
+  }
+
   @Override
   public SearchScoreProvider searchProviderFor(VectorFloat<?> query) {
-    return new DefaultSearchScoreProvider(new PageScore(table, query, euclidean));
+    return new DefaultSearchScoreProvider(scoreFor(query));
   }
 
   @Override
