@@ -1,5 +1,7 @@
 package dev.recsys.ranking.train;
 
+import dev.recsys.ranking.boost.BoostParams;
+import dev.recsys.ranking.data.TrainingSet;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
@@ -7,7 +9,7 @@ import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
 
-/** The model families we train; each exports real ONNX through Tribuo. */
+/** The model families we train; each exports real ONNX. */
 public enum Algorithm {
   LOGISTIC_REGRESSION("logistic_regression") {
     @Override
@@ -29,6 +31,19 @@ public enum Algorithm {
           p.factors(),
           FM_INIT_VARIANCE);
     }
+  },
+  /** Boosted trees on the lambda gradients of NDCG within each group (our own trainer). */
+  LAMBDAMART("lambdamart") {
+    @Override
+    FittedModel fit(TrainingSet train, TrainerParams p) {
+      return BoostedRanker.fit(train, BoostParams.DEFAULT);
+    }
+
+    @Override
+    String outputMeaning() {
+      return "ranking score in (0, 1), the sigmoid of the trees' sum: it orders a request's"
+          + " candidates and is not a calibrated probability; raw feature values in";
+    }
   };
 
   /** Tribuo logs progress through java.util.logging every this many steps: never, in effect. */
@@ -48,7 +63,21 @@ public enum Algorithm {
     return id;
   }
 
-  abstract Trainer<Label> trainer(TrainerParams params);
+  /** Fits the model on {@code train}. */
+  FittedModel fit(TrainingSet train, TrainerParams params) {
+    return TribuoRanker.fit(train, params);
+  }
+
+  /** What a served score means, for the model card. */
+  String outputMeaning() {
+    return "probability that the candidate is a positive (label 1); raw feature values in,"
+        + " sign*log1p and standardisation happen inside the graph";
+  }
+
+  /** The Tribuo trainer of a Tribuo family. */
+  Trainer<Label> trainer(TrainerParams params) {
+    throw new UnsupportedOperationException(id + " is not trained by Tribuo");
+  }
 
   private static AdaGrad optimiser(TrainerParams p) {
     return new AdaGrad(p.learningRate(), ADAGRAD_EPSILON);

@@ -16,8 +16,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RankerTrainer {
   private static final Logger log = LoggerFactory.getLogger(RankerTrainer.class);
-  static final String OUTPUT_MEANING = "probability that the candidate is a positive (label 1);"
-      + " raw feature values in, sign*log1p and standardisation happen inside the graph";
 
   private final TrainerParams params;
   private final Clock clock;
@@ -40,7 +38,7 @@ public final class RankerTrainer {
     listener.onStage(TrainingStage.SPLIT);
     TimeSplit split = set.splitByTime(params.holdoutFraction());
     listener.onStage(TrainingStage.FIT);
-    FittedRanker fitted = FittedRanker.fit(split.train(), params);
+    FittedModel fitted = params.algorithm().fit(split.train(), params);
     listener.onStage(TrainingStage.EXPORT);
     ModelCard card = card(set);
     byte[] onnx = fitted.exportOnnx();
@@ -64,7 +62,7 @@ public final class RankerTrainer {
         ServingGraph.INPUT,
         set.featureNames(),
         ServingGraph.OUTPUT,
-        OUTPUT_MEANING,
+        params.algorithm().outputMeaning(),
         null,
         set.fingerprint(),
         clock.instant());

@@ -1,13 +1,15 @@
 package dev.recsys.ranking.train;
 
+import static dev.recsys.ranking.onnx.OnnxGraphs.floatInput;
+import static dev.recsys.ranking.onnx.OnnxGraphs.floatOutput;
+import static dev.recsys.ranking.onnx.OnnxGraphs.floats;
+import static dev.recsys.ranking.onnx.OnnxGraphs.longs;
+import static dev.recsys.ranking.onnx.OnnxGraphs.node;
+
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
-import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.util.List;
 
 /**
@@ -59,70 +61,12 @@ final class ServingGraph {
         .toByteArray();
   }
 
-  private static NodeProto node(String op, List<String> inputs, String output) {
-    return NodeProto.newBuilder()
-        .setOpType(op)
-        .setName(output)
-        .addAllInput(inputs)
-        .addOutput(output)
-        .build();
-  }
-
   private static NodeProto gather(String data, String indices, String output) {
     return node("Gather", List.of(data, indices), output).toBuilder()
         .addAttribute(AttributeProto.newBuilder()
             .setName("axis")
             .setI(1)
             .setType(AttributeProto.AttributeType.INT))
-        .build();
-  }
-
-  private static TensorProto floats(String name, float[] values, boolean vector) {
-    TensorProto.Builder t =
-        TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber());
-    if (vector) {
-      t.addDims(values.length);
-    }
-    for (float v : values) {
-      t.addFloatData(v);
-    }
-    return t.build();
-  }
-
-  private static TensorProto longs(String name, long[] values, boolean vector) {
-    TensorProto.Builder t =
-        TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64.getNumber());
-    if (vector) {
-      t.addDims(values.length);
-    }
-    for (long v : values) {
-      t.addInt64Data(v);
-    }
-    return t.build();
-  }
-
-  private static ValueInfoProto floatInput(String name, int width) {
-    return valueInfo(
-        name,
-        TensorShapeProto.newBuilder()
-            .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("N"))
-            .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(width)));
-  }
-
-  private static ValueInfoProto floatOutput(String name) {
-    return valueInfo(
-        name,
-        TensorShapeProto.newBuilder()
-            .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("N")));
-  }
-
-  private static ValueInfoProto valueInfo(String name, TensorShapeProto.Builder shape) {
-    return ValueInfoProto.newBuilder()
-        .setName(name)
-        .setType(TypeProto.newBuilder()
-            .setTensorType(TypeProto.Tensor.newBuilder()
-                .setElemType(TensorProto.DataType.FLOAT.getNumber())
-                .setShape(shape)))
         .build();
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Ranker training: fit a Tribuo model on a time-split training set, wrap its ONNX export so the
- * served graph takes raw features, evaluate the exported graph on the holdout.
+ * Ranker training: fit a model (a Tribuo classifier or our LambdaMART trees) on a time-split
+ * training set, export the served ONNX graph that takes raw features, evaluate that graph on the
+ * holdout.
  */
 package dev.recsys.ranking.train;

@@ -28,7 +28,7 @@ class RankerTrainerTest {
   void shouldScoreInOnnxRuntimeAsTribuoPredicts(Algorithm algorithm) {
     TimeSplit split = SET.splitByTime(TimeSplit.DEFAULT_HOLDOUT_FRACTION);
     TrainerParams params = TrainerParams.DEFAULT.withAlgorithm(algorithm);
-    FittedRanker fitted = FittedRanker.fit(split.train(), params);
+    FittedModel fitted = algorithm.fit(split.train(), params);
     TrainingSet rows = split.holdout();
 
     float[] onnx = HoldoutEvaluator.score(

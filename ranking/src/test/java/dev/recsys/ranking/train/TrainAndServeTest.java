@@ -35,8 +35,8 @@ class TrainAndServeTest {
     ModelRegistry registry = ModelRegistry.at(dir.resolve("registry"));
     ModelVersion version = registry.register(ranker.card(), ranker.onnx());
     registry.promote(ModelCard.RANKER, version.version());
-    FittedRanker reference =
-        FittedRanker.fit(set.splitByTime(params.holdoutFraction()).train(), params);
+    FittedModel reference =
+        params.algorithm().fit(set.splitByTime(params.holdoutFraction()).train(), params);
     // the serving side lays its columns out its own way: reversed, plus one the model ignores
     List<String> caller = new ArrayList<>(set.featureNames());
     Collections.reverse(caller);

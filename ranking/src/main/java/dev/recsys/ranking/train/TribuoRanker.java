@@ -1,7 +1,6 @@
 package dev.recsys.ranking.train;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import dev.recsys.ranking.RankingException;
 import dev.recsys.ranking.data.TrainingSet;
 import java.util.List;
 import org.tribuo.Model;
@@ -13,16 +12,14 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /** A Tribuo model fitted on transformed features, with what it takes to serve it. */
-record FittedRanker(Model<Label> model, FeatureTransform transform, List<String> featureNames) {
+record TribuoRanker(Model<Label> model, FeatureTransform transform, List<String> featureNames)
+    implements FittedModel {
   static final Label POSITIVE = new Label("1");
   static final Label NEGATIVE = new Label("0");
   private static final String ONNX_DOMAIN = "dev.recsys.ranking";
 
-  static FittedRanker fit(TrainingSet train, TrainerParams params) {
-    if (train.positives() == 0 || train.positives() == train.rows()) {
-      throw new RankingException("the training rows hold only one label (" + train.positives()
-          + " positives of " + train.rows() + "); replay a longer period or check the labels");
-    }
+  static TribuoRanker fit(TrainingSet train, TrainerParams params) {
+    FittedModel.requireBothLabels(train);
     FeatureTransform transform = FeatureTransform.fit(train);
     LabelFactory labels = new LabelFactory();
     MutableDataset<Label> dataset = new MutableDataset<>(
@@ -34,11 +31,12 @@ record FittedRanker(Model<Label> model, FeatureTransform transform, List<String>
       dataset.add(new ArrayExample<>(label, names, transform.apply(train.features(), r)));
     }
     Model<Label> model = params.algorithm().trainer(params).train(dataset);
-    return new FittedRanker(model, transform, train.featureNames());
+    return new TribuoRanker(model, transform, train.featureNames());
   }
 
   /** Tribuo's own probability of label 1 for row {@code row} of row-major raw values. */
-  double predict(float[] rawValues, int row) {
+  @Override
+  public double predict(float[] rawValues, int row) {
     String[] names = featureNames.toArray(String[]::new);
     ArrayExample<Label> example =
         new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, transform.apply(rawValues, row));
@@ -46,7 +44,8 @@ record FittedRanker(Model<Label> model, FeatureTransform transform, List<String>
   }
 
   /** The served graph: raw features in, probability of label 1 out. */
-  byte[] exportOnnx() {
+  @Override
+  public byte[] exportOnnx() {
     if (!(model instanceof ONNXExportable exportable)) {
       throw new IllegalStateException(model.getClass() + " cannot export ONNX");
     }
