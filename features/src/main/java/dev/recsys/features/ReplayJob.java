@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.pair.ItemVectors;
+import dev.recsys.features.pair.NearestItems;
 import dev.recsys.features.replay.LabelPolicy;
 import dev.recsys.features.replay.ReplayEngine;
 import dev.recsys.features.replay.ReplaySummary;
@@ -28,6 +29,7 @@ import java.util.function.LongConsumer;
  * @param warmUp how much history before {@code from} to replay, or null for all of it
  * @param embeddings the item vectors for the taste similarity: those of an index trained on
  *     events before {@code labels.from()}, or {@link ItemVectors#NONE}
+ * @param nearest the nearest items in that index, for {@code labels.hardNegatives()}
  */
 public record ReplayJob(
     KafkaConnection kafka,
@@ -37,7 +39,8 @@ public record ReplayJob(
     LabelPolicy labels,
     Duration warmUp,
     Path out,
-    ItemVectors embeddings) {
+    ItemVectors embeddings,
+    NearestItems nearest) {
 
   /** A replay without embeddings: every taste similarity is 0. */
   public ReplayJob(
@@ -48,7 +51,16 @@ public record ReplayJob(
       LabelPolicy labels,
       Duration warmUp,
       Path out) {
-    this(kafka, topics, featureSet, intake, labels, warmUp, out, ItemVectors.NONE);
+    this(
+        kafka,
+        topics,
+        featureSet,
+        intake,
+        labels,
+        warmUp,
+        out,
+        ItemVectors.NONE,
+        NearestItems.NONE);
   }
 
   public ReplayJob {
@@ -59,6 +71,11 @@ public record ReplayJob(
     requireNonNull(labels, "labels");
     requireNonNull(out, "out");
     requireNonNull(embeddings, "embeddings");
+    requireNonNull(nearest, "nearest");
+    if (labels.hardNegatives() > 0 && nearest == NearestItems.NONE) {
+      throw new IllegalArgumentException("replay.hard-negatives needs an index to find the items"
+          + " nearest each user's taste; pass --index (one trained before --from)");
+    }
   }
 
   /** What a replay did and wrote. */
@@ -76,8 +93,8 @@ public record ReplayJob(
               .filter(
                   i -> labels.to().equals(Instant.MAX) || i.getTimestamp().isBefore(labels.to()))
               .toList();
-      ReplayEngine engine =
-          new ReplayEngine(intake, labels, reader.catalog(topics.items().name()), embeddings);
+      ReplayEngine engine = new ReplayEngine(
+          intake, labels, reader.catalog(topics.items().name()), embeddings, nearest);
       ReplaySummary summary = engine.run(
           reader.partitions(topics.events().name(), since),
           impressions.iterator(),

@@ -3,9 +3,12 @@ package dev.recsys.app.cli;
 import dev.recsys.app.config.RecsysConfig;
 import dev.recsys.app.demo.TopicCounts;
 import dev.recsys.candidates.ann.AnnIndex;
+import dev.recsys.candidates.ann.ItemFilter;
+import dev.recsys.candidates.ann.ScoredItem;
 import dev.recsys.features.ReplayJob;
 import dev.recsys.features.definition.FeatureSet;
 import dev.recsys.features.pair.ItemVectors;
+import dev.recsys.features.pair.NearestItems;
 import dev.recsys.features.replay.LabelPolicy;
 import dev.recsys.features.replay.ReplaySummary;
 import dev.recsys.schemas.KafkaConnection;
@@ -111,10 +114,26 @@ final class ReplayCommand implements Callable<Integer> {
           + "vectors that saw the labelled moments leak them (default: none, similarity 0).")
   private Path index;
 
+  @Option(
+      names = "--hard-negatives",
+      paramLabel = "N",
+      description = "Of each positive's --negatives, up to N drawn from the "
+          + LabelPolicy.HARD_NEGATIVE_POOL + " items nearest the user's taste in --index (what"
+          + " the ANN source retrieves), so the ranker learns to order the candidates it is"
+          + " served; the rest sampled by --negatives-by (default: 0).")
+  private int hardNegatives;
+
   /** The labelling the options ask for. */
   LabelPolicy labels() {
     return new LabelPolicy(
-        EnumSet.copyOf(positives), negatives, seed, from, to, negativesBy, novelOnly);
+        EnumSet.copyOf(positives),
+        negatives,
+        seed,
+        from,
+        to,
+        negativesBy,
+        novelOnly,
+        hardNegatives);
   }
 
   @Override
@@ -123,9 +142,19 @@ final class ReplayCommand implements Callable<Integer> {
     KafkaConnection kafka = Connections.kafka(config);
     Topics topics = Topics.named(config.topics());
     LabelPolicy labels = labels();
-    ItemVectors embeddings = index == null ? ItemVectors.NONE : vectors(AnnIndex.load(index));
+    AnnIndex ann = index == null ? null : AnnIndex.load(index);
+    ItemVectors embeddings = ann == null ? ItemVectors.NONE : vectors(ann);
+    NearestItems nearest = ann == null ? NearestItems.NONE : nearest(ann);
     ReplayJob job = new ReplayJob(
-        kafka, topics, FeatureSet.CORE_V1, config.intake(), labels, warmUp, out, embeddings);
+        kafka,
+        topics,
+        FeatureSet.CORE_V1,
+        config.intake(),
+        labels,
+        warmUp,
+        out,
+        embeddings,
+        nearest);
     long total = TopicCounts.records(kafka, topics.events().name());
     ReplayJob.Result result;
     try (Progress progress = Progress.of("replay", total, " events", 1)) {
@@ -141,6 +170,13 @@ final class ReplayCommand implements Callable<Integer> {
   static ItemVectors vectors(AnnIndex index) {
     Map<String, Optional<float[]>> cache = new HashMap<>();
     return itemId -> cache.computeIfAbsent(itemId, index::vector).orElse(null);
+  }
+
+  /** The index's search, as the ANN candidate source runs it (default width, no filter). */
+  static NearestItems nearest(AnnIndex index) {
+    return (vector, n) -> index.search(vector, n, ItemFilter.ALL).items().stream()
+        .map(ScoredItem::itemId)
+        .toList();
   }
 
   static void print(ReplayJob.Result result, PrintStream out) {

@@ -65,6 +65,13 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
   private String embeddingArgs;
 
   @Option(
+      names = "--train-ranker",
+      paramLabel = "ARGS",
+      defaultValue = "",
+      description = "Extra recsys train-ranker arguments (e.g. --algorithm LAMBDAMART).")
+  private String rankerArgs;
+
+  @Option(
       names = "--validation-at",
       paramLabel = "V",
       description = "Choose the pipeline's repeat policy and ranker labelling per mode on "
@@ -174,15 +181,14 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
       if (recipe.taste()) {
         replay.addAll(List.of("--from", windowStart, "--index", earlyIndex));
       }
+      replay.addAll(recipe.negativeArgs());
       step(config, "replay", replay.toArray(String[]::new));
-      step(
-          config,
-          "train-ranker",
-          "--train",
-          train.toString(),
-          "--registry",
-          registry.toString(),
-          "--promote");
+      List<String> trainRanker = new ArrayList<>(
+          List.of("--train", train.toString(), "--registry", registry.toString(), "--promote"));
+      if (!rankerArgs.isBlank()) {
+        trainRanker.addAll(Arrays.asList(rankerArgs.trim().split("\\s+")));
+      }
+      step(config, "train-ranker", trainRanker.toArray(String[]::new));
       rankers.put(recipe, newest(registry.resolve("models/ranker")).toString());
     }
     return new Pipeline(index, rankers);

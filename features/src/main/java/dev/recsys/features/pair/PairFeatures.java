@@ -153,6 +153,16 @@ public final class PairFeatures {
       this.taste = taste;
     }
 
+    /** A user's taste vector, or null without one (or before {@link #withTaste}). */
+    public float[] taste() {
+      return taste;
+    }
+
+    /** A user's last interactions, newest last; empty for items. */
+    public List<RecentInteraction> recent() {
+      return recent;
+    }
+
     /** This user side with the taste its recent items give in {@code vectors}. */
     public Side withTaste(ItemVectors vectors) {
       return new Side(

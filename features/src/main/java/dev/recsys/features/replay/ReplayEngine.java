@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.pair.ItemVectors;
+import dev.recsys.features.pair.NearestItems;
 import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.schemas.avro.Impression;
 import dev.recsys.schemas.avro.ItemUpdate;
@@ -29,27 +30,31 @@ public final class ReplayEngine {
   private final LabelPolicy labels;
   private final FeatureStates states;
   private final PopularitySampler sampler;
+  private final HardNegatives hard;
   private final List<MomentListener> listeners = new ArrayList<>();
   private final Set<String> touched = new HashSet<>();
   private long positives;
   private long negatives;
 
   public ReplayEngine(IntakePolicy intake, LabelPolicy labels, Map<String, ItemUpdate> catalog) {
-    this(intake, labels, catalog, ItemVectors.NONE);
+    this(intake, labels, catalog, ItemVectors.NONE, NearestItems.NONE);
   }
 
   /**
    * @param embeddings the item vectors for the taste similarity (see {@link FeatureStates})
+   * @param nearest the items nearest a taste in the same vectors, for hard negatives
    */
   public ReplayEngine(
       IntakePolicy intake,
       LabelPolicy labels,
       Map<String, ItemUpdate> catalog,
-      ItemVectors embeddings) {
+      ItemVectors embeddings,
+      NearestItems nearest) {
     this.intake = requireNonNull(intake, "intake");
     this.labels = requireNonNull(labels, "labels");
     this.states = new FeatureStates(catalog, embeddings);
     this.sampler = new PopularitySampler(labels.seed());
+    this.hard = new HardNegatives(requireNonNull(nearest, "nearest"), labels.seed());
     catalog.keySet().stream().sorted().forEach(sampler::register);
   }
 
@@ -154,11 +159,17 @@ public final class ReplayEngine {
         ? userId + "/" + event.getSessionId()
         : userId + "/" + event.getEventId();
     rows.accept(row(group, user, userId, event.getItemId(), time, 1));
+    List<String> near = hard.draw(user, event.getItemId(), labels.hardNegatives());
+    for (String negative : near) {
+      rows.accept(row(group, user, userId, negative, time, 0));
+    }
     // Only the positive itself is excluded: items the user merely viewed stay possible
     // negatives, as they are candidates at serving time; excluding them would make "touched
     // recently" a perfect, and useless, predictor.
-    for (String negative : sampler.sample(
-        labels.negativesPerPositive(), Set.of(event.getItemId()), labels.sampling())) {
+    Set<String> excluded = new HashSet<>(near);
+    excluded.add(event.getItemId());
+    for (String negative :
+        sampler.sample(labels.negativesPerPositive() - near.size(), excluded, labels.sampling())) {
       rows.accept(row(group, user, userId, negative, time, 0));
     }
   }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recsys.features.intake.IntakeProcessor.IntakePolicy;
 import dev.recsys.features.pair.ItemVectors;
+import dev.recsys.features.pair.NearestItems;
 import dev.recsys.features.pair.PairFeatures;
 import dev.recsys.schemas.avro.EventType;
 import dev.recsys.schemas.avro.UserEvent;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +40,13 @@ class ReplayPointInTimeTest {
       "i5", new float[] {-1, 0.5f, 0});
 
   private static final ItemVectors EMBEDDINGS = VECTORS::get;
+  /** Brute force over {@link #VECTORS} by cosine, ties by id. */
+  private static final NearestItems NEAREST = (query, n) -> VECTORS.keySet().stream()
+      .sorted(Comparator.comparingDouble((String id) -> -cosine(query, VECTORS.get(id)))
+          .thenComparing(Comparator.naturalOrder()))
+      .limit(n)
+      .toList();
+
   private static final int TASTE = PairFeatures.NAMES.indexOf("pair_taste_similarity");
 
   static Stream<Arguments> streams() {
@@ -57,9 +67,11 @@ class ReplayPointInTimeTest {
             LabelPolicy.DEFAULT
                 .withPositives(Set.of(EventType.CLICK))
                 .withNegatives(2)
+                .withHardNegatives(1)
                 .withNovelOnly(false),
             GeneratedStream.CATALOG,
-            EMBEDDINGS)
+            EMBEDDINGS,
+            NEAREST)
         .run(stream.iterators(), Collections.emptyIterator(), rows::add, read -> {});
 
     List<UserEvent> accepted = stream.acceptedInTimeOrder();
@@ -79,7 +91,8 @@ class ReplayPointInTimeTest {
             IntakePolicy.DEFAULT,
             LabelPolicy.DEFAULT.withPositives(Set.of(EventType.CLICK)).withNovelOnly(false),
             GeneratedStream.CATALOG,
-            EMBEDDINGS)
+            EMBEDDINGS,
+            NEAREST)
         .run(stream.iterators(), Collections.emptyIterator(), rows::add, read -> {});
 
     List<UserEvent> accepted = stream.acceptedInTimeOrder();
@@ -94,6 +107,65 @@ class ReplayPointInTimeTest {
     }
     assertThat(rows).anyMatch(row -> row.features()[TASTE] > 0.5);
     assertThat(rows).anyMatch(row -> row.features()[TASTE] < 0);
+  }
+
+  @Test
+  void shouldDrawHardNegativesNearTheTasteAndNeverTheUsersRecentItems() {
+    GeneratedStream stream = GeneratedStream.generate(20261208, 3, 60);
+    List<TrainingRow> rows = new ArrayList<>();
+    new ReplayEngine(
+            IntakePolicy.DEFAULT,
+            LabelPolicy.DEFAULT
+                .withPositives(Set.of(EventType.CLICK))
+                .withNovelOnly(false)
+                .withNegatives(2)
+                .withHardNegatives(2),
+            GeneratedStream.CATALOG,
+            EMBEDDINGS,
+            NEAREST)
+        .run(stream.iterators(), Collections.emptyIterator(), rows::add, read -> {});
+
+    List<UserEvent> accepted = stream.acceptedInTimeOrder();
+    TrainingRow positive = null;
+    int checked = 0;
+    for (TrainingRow row : rows) {
+      if (row.label() == 1) {
+        positive = row;
+        continue;
+      }
+      PairFeatures.Side user = userBefore(accepted, row).withTaste(EMBEDDINGS);
+      if (user.taste() == null) {
+        continue;
+      }
+      Set<String> pool = new HashSet<>(VECTORS.keySet());
+      user.recent().forEach(touch -> pool.remove(touch.itemId()));
+      pool.remove(positive.itemId());
+      if (pool.size() >= 2) {
+        assertThat(pool).as("negative %s of %s", row, positive).contains(row.itemId());
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(10);
+  }
+
+  private static PairFeatures.Side userBefore(List<UserEvent> accepted, TrainingRow row) {
+    FeatureStates before = new FeatureStates(GeneratedStream.CATALOG);
+    accepted.stream()
+        .filter(e -> e.getTimestamp().toEpochMilli() < row.timestamp())
+        .forEach(before::apply);
+    return PairFeatures.Side.user(before.user(row.userId()));
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      na += a[i] * a[i];
+      nb += b[i] * b[i];
+    }
+    return dot / Math.sqrt(na * nb);
   }
 
   private static double[] recomputed(List<UserEvent> accepted, TrainingRow row) {
