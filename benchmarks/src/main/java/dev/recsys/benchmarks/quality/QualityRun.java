@@ -65,6 +65,14 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
   private String embeddingArgs;
 
   @Option(
+      names = "--replay",
+      paramLabel = "ARGS",
+      defaultValue = "",
+      description = "Extra recsys replay arguments for every ranker's training set"
+          + " (e.g. --negatives-by POPULARITY).")
+  private String replayArgs;
+
+  @Option(
       names = "--train-ranker",
       paramLabel = "ARGS",
       defaultValue = "",
@@ -182,6 +190,9 @@ public final class QualityRun implements java.util.concurrent.Callable<Integer> 
         replay.addAll(List.of("--from", windowStart, "--index", earlyIndex));
       }
       replay.addAll(recipe.negativeArgs());
+      if (!replayArgs.isBlank()) {
+        replay.addAll(Arrays.asList(replayArgs.trim().split("\\s+")));
+      }
       step(config, "replay", replay.toArray(String[]::new));
       List<String> trainRanker = new ArrayList<>(
           List.of("--train", train.toString(), "--registry", registry.toString(), "--promote"));
